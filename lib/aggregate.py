@@ -1,0 +1,403 @@
+"""The numbers the pages show: timelines, prime-minister-by-topic tables, keyword in context.
+
+Every function takes the article frame (see lib/columns.py) and returns a plain DataFrame or
+dict; nothing here draws, renders HTML or knows about Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+import pandas as pd
+
+from lib.stats import THIN_N, mean_interval, wilson_interval
+from lib.taxonomy import Taxonomy
+from lib.tenures import PM_SURNAMES, pm_days_in_office
+from lib.topic_table import topic_table
+
+# Time buckets the timeline offers, each with its pandas period alias. Weeks run Monday-Sunday.
+GRANULARITIES: dict[str, str] = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+
+# What the timeline can plot, with the axis title each measure gets.
+MEASURES: dict[str, str] = {
+    "count": "Articles tagged",
+    "share": "Share of the period's articles",
+    "polarity": "Mean polarity of the topic's sentences",
+}
+
+TIMELINE_COLUMNS = (
+    "period", "period_label", "topic", "value", "raw_value",
+    "n_articles", "n_tagged", "n_polarity", "article_ids",
+)
+PM_TOPIC_COLUMNS = (
+    "pm", "topic", "n_articles", "n_tagged", "share", "share_low", "share_high",
+    "mean_polarity", "pol_low", "pol_high", "n_polarity", "thin", "thin_polarity", "per_100_days",
+)
+PM_COUNT_COLUMNS = ("pm", "n_articles", "n_undated", "days_in_office", "per_100_days")
+KWIC_COLUMNS = ("article_id", "title", "left", "match", "right")
+ARTICLE_TABLE_COLUMNS = ("article_id", "title", "outlet", "published", "pm", "topics", "polarity")
+
+
+def _check_choice(value: str, choices: dict, name: str) -> None:
+    if value not in choices:
+        raise ValueError(f"unknown {name} {value!r}; choose one of {', '.join(choices)}")
+
+
+def period_label(start: pd.Timestamp, granularity: str) -> str:
+    """How a period reads in hover text: 'Week of 6 Jan 2025', 'Jan 2025', 'Q1 2025', '2025'."""
+    if granularity == "week":
+        return f"Week of {start.day} {start:%b %Y}"
+    if granularity == "quarter":
+        return f"Q{start.quarter} {start.year}"
+    if granularity == "year":
+        return str(start.year)
+    return f"{start:%b %Y}"
+
+
+def tagged_mask(frame: pd.DataFrame, key: str) -> pd.Series:
+    """True for articles tagged with topic `key` (the `topics` column is the tagging verdict)."""
+    return frame["topics"].map(lambda keys: key in keys).astype(bool)
+
+
+def tagged_polarity(frame: pd.DataFrame, key: str) -> pd.Series:
+    """Per article, the polarity of its `key` sentences when tagged with `key`, else NaN.
+
+    Indexed like `frame`. Read from topic_scores through lib.topic_table.
+    """
+    long = topic_table(frame)
+    long = long[long["topic"] == key].drop_duplicates("article_id").set_index("article_id")
+    polarity = frame["article_id"].map(long["polarity"]).astype("float64")
+    return polarity.where(tagged_mask(frame, key))
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series([], dtype="object") for name in columns})
+
+
+def timeline(
+    frame: pd.DataFrame,
+    topic_keys: list[str] | tuple[str, ...],
+    granularity: str = "month",
+    measure: str = "count",
+    smoothing: int = 1,
+) -> pd.DataFrame:
+    """Long frame, one row per (period, topic), over dated articles only.
+
+    Columns: period (start Timestamp), period_label, topic, value (smoothed), raw_value,
+    n_articles (all dated articles in the period), n_tagged, n_polarity (tagged articles with a
+    topic polarity), article_ids (list of the tagged articles' ids).
+
+    Every period between the first and last dated article is present, so an empty month shows
+    as 0 articles (count, share) or a gap (polarity) instead of being skipped. Smoothing is a
+    *centred* rolling mean over `smoothing` periods (it does not shift peaks later in time);
+    periods with no value of their own stay empty after smoothing.
+    """
+    _check_choice(granularity, GRANULARITIES, "granularity")
+    _check_choice(measure, MEASURES, "measure")
+    if smoothing < 1:
+        raise ValueError(f"smoothing must be at least 1 period, got {smoothing}")
+    dated = frame[frame["published"].notna()]
+    if dated.empty or not topic_keys:
+        return _empty(TIMELINE_COLUMNS)
+    periods = dated["published"].dt.to_period(GRANULARITIES[granularity])
+    every_period = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
+    n_articles = periods.value_counts().reindex(every_period, fill_value=0)
+    parts = [
+        _topic_timeline(dated, periods, n_articles, key, measure, smoothing) for key in topic_keys
+    ]
+    result = pd.concat(parts, ignore_index=True)
+    result["period_label"] = result["period"].map(lambda p: period_label(p, granularity))
+    return result[list(TIMELINE_COLUMNS)]
+
+
+def _topic_timeline(
+    dated: pd.DataFrame,
+    periods: pd.Series,
+    n_articles: pd.Series,
+    key: str,
+    measure: str,
+    smoothing: int,
+) -> pd.DataFrame:
+    tagged = tagged_mask(dated, key)
+    by_period = dated.loc[tagged, "article_id"].groupby(periods[tagged])
+    ids = by_period.agg(list).reindex(n_articles.index)
+    n_tagged = by_period.size().reindex(n_articles.index, fill_value=0)
+    polarity = tagged_polarity(dated, key).groupby(periods).agg(["mean", "count"])
+    polarity = polarity.reindex(n_articles.index)
+    raw = {
+        "count": n_tagged.astype("float64"),
+        "share": n_tagged / n_articles.where(n_articles > 0),
+        "polarity": polarity["mean"],
+    }[measure]
+    return pd.DataFrame(
+        {
+            "period": n_articles.index.start_time,
+            "topic": key,
+            "value": _smooth(raw, smoothing).to_numpy(),
+            "raw_value": raw.to_numpy(),
+            "n_articles": n_articles.to_numpy(),
+            "n_tagged": n_tagged.to_numpy(),
+            "n_polarity": polarity["count"].fillna(0).astype("int64").to_numpy(),
+            "article_ids": [list(v) if isinstance(v, list) else [] for v in ids],
+        }
+    )
+
+
+def _smooth(values: pd.Series, window: int) -> pd.Series:
+    if window <= 1:
+        return values
+    smoothed = values.rolling(window, center=True, min_periods=1).mean()
+    return smoothed.where(values.notna())
+
+
+def articles_per_period(frame: pd.DataFrame, granularity: str = "month") -> pd.DataFrame:
+    """Dated articles per period (period, period_label, n_articles), empty periods included."""
+    _check_choice(granularity, GRANULARITIES, "granularity")
+    dated = frame.loc[frame["published"].notna(), "published"]
+    if dated.empty:
+        return _empty(("period", "period_label", "n_articles"))
+    periods = dated.dt.to_period(GRANULARITIES[granularity])
+    every_period = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
+    counts = periods.value_counts().reindex(every_period, fill_value=0)
+    starts = counts.index.start_time
+    return pd.DataFrame(
+        {
+            "period": starts,
+            "period_label": [period_label(s, granularity) for s in starts],
+            "n_articles": counts.to_numpy(),
+        }
+    )
+
+
+def undated_summary(frame: pd.DataFrame) -> dict:
+    """{'n_undated', 'n_total', 'n_undated_with_pm', 'reason'}: why some articles are off the
+    timeline, in words a reader can act on."""
+    undated = frame["published"].isna()
+    n_undated, n_total = int(undated.sum()), len(frame)
+    with_pm = int((undated & (frame["pm"].fillna("") != "")).sum())
+    if n_undated == 0:
+        reason = "Every article has a publication date, so all of them are on the timeline."
+    else:
+        reason = (
+            f"{n_undated} of {n_total} {_articles(n_total)} had no trustworthy publication date "
+            "in their metadata or text, so they cannot be placed on the timeline. They still "
+            f"count in topic totals; {with_pm} of them are credited to a prime minister named "
+            "as sitting in the text."
+        )
+    return {
+        "n_undated": n_undated,
+        "n_total": n_total,
+        "n_undated_with_pm": with_pm,
+        "reason": reason,
+    }
+
+
+def _articles(n: int) -> str:
+    return "article" if n == 1 else "articles"
+
+
+# --- prime ministers ------------------------------------------------------------------------
+
+
+def pm_order(surnames) -> list[str]:
+    """Surnames in order of first taking office; names the tenure table lacks go last, A-Z."""
+    rank = {name: i for i, name in enumerate(PM_SURNAMES)}
+    return sorted(set(surnames), key=lambda s: (rank.get(s, len(rank)), s))
+
+
+def _with_pm(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[frame["pm"].fillna("") != ""]
+
+
+def _per_100_days(n: int, days: int) -> float:
+    return n * 100 / days if days > 0 else math.nan
+
+
+def pm_topic_table(
+    frame: pd.DataFrame, topic_keys: list[str] | tuple[str, ...], today: date
+) -> pd.DataFrame:
+    """One row per (pm, topic), PMs in order of first taking office, topics as given.
+
+    n_articles counts every article with that PM, undated ones whose PM came from the text
+    included. share = n_tagged / n_articles with a Wilson interval; mean_polarity is the mean of
+    per-article topic polarity over tagged articles with a t interval clipped to [-1, 1]
+    (n_polarity of them).
+    thin / thin_polarity flag n_articles / n_polarity below THIN_N. per_100_days = n_tagged per
+    100 days the PM was in office up to `today`.
+    """
+    known = _with_pm(frame)
+    polarity = {key: tagged_polarity(known, key) for key in topic_keys}
+    rows = []
+    for pm in pm_order(known["pm"]):
+        mine = known["pm"] == pm
+        days = pm_days_in_office(pm, today)
+        for key in topic_keys:
+            tagged = tagged_mask(known, key) & mine
+            rows.append(_pm_topic_row(pm, key, int(mine.sum()), tagged, polarity[key], days))
+    if not rows:
+        return _empty(PM_TOPIC_COLUMNS)
+    return pd.DataFrame(rows, columns=list(PM_TOPIC_COLUMNS))
+
+
+def _pm_topic_row(
+    pm: str, key: str, n_articles: int, tagged: pd.Series, polarity: pd.Series, days: int
+) -> tuple:
+    n_tagged = int(tagged.sum())
+    share_low, share_high = wilson_interval(n_tagged, n_articles)
+    values = polarity[tagged].dropna()
+    mean, low, high = mean_interval(values)
+    # Polarity cannot leave [-1, 1]; a t interval on two articles happily would.
+    low, high = max(low, -1.0), min(high, 1.0)
+    return (
+        pm, key, n_articles, n_tagged, n_tagged / n_articles, share_low, share_high,
+        mean, low, high, len(values), n_articles < THIN_N, len(values) < THIN_N,
+        _per_100_days(n_tagged, days),
+    )
+
+
+def pm_counts(frame: pd.DataFrame, today: date) -> pd.DataFrame:
+    """Articles per PM (pm, n_articles, n_undated, days_in_office, per_100_days).
+
+    Long-serving PMs naturally collect more coverage; per_100_days puts Suga's one year and
+    Abe's eight on the same footing.
+    """
+    known = _with_pm(frame)
+    rows = []
+    for pm in pm_order(known["pm"]):
+        mine = known[known["pm"] == pm]
+        days = pm_days_in_office(pm, today)
+        n = len(mine)
+        rows.append((pm, n, int(mine["published"].isna().sum()), days, _per_100_days(n, days)))
+    if not rows:
+        return _empty(PM_COUNT_COLUMNS)
+    return pd.DataFrame(rows, columns=list(PM_COUNT_COLUMNS))
+
+
+# --- text views -----------------------------------------------------------------------------
+
+
+def kwic_pattern(term: str) -> re.Pattern:
+    """`term` matched literally, case-insensitively, not inside a longer word."""
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+
+
+def _flatten(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def kwic(frame: pd.DataFrame, term: str, width: int = 60, limit: int = 200) -> pd.DataFrame:
+    """Keyword in context: one row per occurrence (article_id, title, left, match, right).
+
+    `left` and `right` hold up to `width` characters either side, line breaks flattened to
+    spaces; at most `limit` rows, in frame order.
+    """
+    term = term.strip()
+    if not term:
+        return _empty(KWIC_COLUMNS)
+    pattern = kwic_pattern(term)
+    rows: list[tuple[str, ...]] = []
+    for article_id, title, text in zip(frame["article_id"], frame["title"], frame["text"]):
+        for match in pattern.finditer(text or ""):
+            left = text[max(0, match.start() - width) : match.start()]
+            right = text[match.end() : match.end() + width]
+            rows.append((article_id, title, _flatten(left), match.group(0), _flatten(right)))
+            if len(rows) >= limit:
+                return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
+    if not rows:
+        return _empty(KWIC_COLUMNS)
+    return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
+
+
+def highlight_spans(text: str, taxonomy: Taxonomy) -> list[tuple[int, int, str]]:
+    """(start, end, topic_key) of every topic mention, sorted and non-overlapping.
+
+    Excluded phrases ("security deposit") never count. Where mentions of two topics overlap the
+    longer one wins ("defense spending" over "defense"), then the earlier topic in the taxonomy.
+    Negated mentions ("did not discuss tariffs") are still highlighted: they are mentions.
+    """
+    candidates = []
+    for rank, topic in enumerate(taxonomy.topics):
+        excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
+        for match in topic.matcher.finditer(text):
+            start, end = match.span()
+            if end > start and not any(s < end and start < e for s, e in excluded):
+                candidates.append((start, -(end - start), rank, topic.key))
+    spans: list[tuple[int, int, str]] = []
+    for start, negative_length, _rank, key in sorted(candidates):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, start - negative_length, key))
+    return spans
+
+
+def highlight_segments(
+    text: str, spans: list[tuple[int, int, str]]
+) -> list[tuple[str, str | None]]:
+    """The text cut into (segment, topic_key or None) pieces that join back to `text`.
+
+    Plain strings, never HTML: the page escapes each segment before marking it up.
+    Overlapping or out-of-range spans are skipped.
+    """
+    segments: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end, key in sorted(spans):
+        if start < position or end > len(text) or end <= start:
+            continue
+        if start > position:
+            segments.append((text[position:start], None))
+        segments.append((text[start:end], key))
+        position = end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments
+
+
+# --- tables and summaries -------------------------------------------------------------------
+
+
+def articles_table(frame: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The sortable article list: article_id, title, outlet, published, pm, topics, polarity.
+
+    topics is one string, "Security, Trade" with `labels` (key -> label), else the keys.
+    """
+    labels = labels or {}
+    table = frame[list(ARTICLE_TABLE_COLUMNS)].copy()
+    table["topics"] = frame["topics"].map(lambda keys: ", ".join(labels.get(k, k) for k in keys))
+    return table.reset_index(drop=True)
+
+
+def corpus_summary(frame: pd.DataFrame, topic_keys: tuple[str, ...] = ()) -> dict:
+    """What the loaded corpus holds, for the overview page.
+
+    Shape: {n_articles, n_dated, date_min, date_max (datetime.date or None),
+    outlets {outlet: n} most first, pms {surname: n} in office order,
+    topic_prevalence {key: n tagged} (every key in `topic_keys`, then any others seen),
+    quality {undated, date_from_text, date_from_metadata, pm_from_text, with_warnings}}.
+    """
+    dated = frame["published"].dropna()
+    outlets = frame["outlet"].fillna("")
+    pm_names = _with_pm(frame)["pm"]
+    prevalence = dict.fromkeys(topic_keys, 0)
+    for keys in frame["topics"]:
+        for key in keys:
+            prevalence[key] = prevalence.get(key, 0) + 1
+    return {
+        "n_articles": len(frame),
+        "n_dated": len(dated),
+        "date_min": dated.min().date() if len(dated) else None,
+        "date_max": dated.max().date() if len(dated) else None,
+        "outlets": {str(k): int(v) for k, v in outlets[outlets != ""].value_counts().items()},
+        "pms": {pm: int((pm_names == pm).sum()) for pm in pm_order(pm_names)},
+        "topic_prevalence": prevalence,
+        "quality": {
+            "undated": int(frame["published"].isna().sum()),
+            "date_from_text": int((frame["date_basis"] == "text").sum()),
+            "date_from_metadata": int((frame["date_basis"] == "metadata").sum()),
+            "pm_from_text": int((frame["pm_basis"] == "text").sum()),
+            "with_warnings": int(frame["warnings"].map(len).gt(0).sum()),
+        },
+    }

@@ -1,0 +1,147 @@
+"""One raw article in, one row of the article frame out.
+
+The order matters: dates and PM mentions are read from the text before furniture is removed
+(the date line at the top of a page is furniture, but it is also evidence), and the sitting PM
+the text names is evidence for choosing among dates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from lib.cleaning import clean_text
+from lib.dates import DateChoice, choose_text_date, dates_consistent_with_pm, parse_metadata_date
+from lib.language import detect_language
+from lib.metadata import heading_title, outlet_from_dateline, outlet_from_url, shorten
+from lib.pms import find_mentions, pms_mentioned, sitting_pm_named
+from lib.readers import RawArticle
+from lib.sentences import split_sentences
+from lib.sentiment import SentimentEngine
+from lib.taxonomy import Taxonomy
+from lib.tenures import pm_on, us_president_on
+from lib.topics import score_topics
+
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+class EmptyArticle(ValueError):
+    """Nothing of the article is left once site furniture is removed."""
+
+
+@dataclass(frozen=True)
+class PmChoice:
+    date: DateChoice
+    pm: str
+    basis: str
+    warnings: tuple[str, ...]
+
+
+def normalised_text(text: str) -> str:
+    """The form exact duplicates are compared in: case and spacing do not matter."""
+    return " ".join(text.casefold().split())
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def choose_date(raw: RawArticle, sitting_pm: str) -> DateChoice:
+    """Metadata first (a field the publisher filled in), else the text's evidence."""
+    if raw.date:
+        published = parse_metadata_date(raw.date)
+        if published:
+            return DateChoice(published, "metadata", f"{raw.date_field or 'date'}: {raw.date}")
+        text_choice = choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)
+        warning = f"date field '{raw.date}' is not a date this tool can read"
+        return DateChoice(text_choice.published, text_choice.basis, text_choice.evidence,
+                          (warning, *text_choice.warnings))
+    return choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)
+
+
+def reconcile_pm(raw: RawArticle, choice: DateChoice, sitting_pm: str) -> PmChoice:
+    """The PM in office on the date, unless the text's sitting PM shows the date is wrong."""
+    if choice.published is None:
+        basis = "text" if sitting_pm else "none"
+        return PmChoice(choice, sitting_pm, basis, ())
+    dated_pm = pm_on(choice.published)
+    if not sitting_pm or sitting_pm == dated_pm:
+        return PmChoice(choice, dated_pm, "date" if dated_pm else "none", ())
+    conflict = (
+        f"date {choice.published.isoformat()} ({choice.evidence}) falls in {dated_pm or 'no known'}'s"
+        f" term, but the text names {sitting_pm} as the sitting prime minister"
+    )
+    consistent = dates_consistent_with_pm(raw.text, sitting_pm, pm_on)
+    if consistent and choice.basis == "text":
+        better = consistent[0]
+        day = better.readings[0]
+        warning = f"{conflict}; used '{better.evidence}' from the text, which agrees with {sitting_pm}"
+        return PmChoice(DateChoice(day, "text", better.evidence, choice.warnings), sitting_pm,
+                        "date", (warning,))
+    return PmChoice(choice, dated_pm, "date", (f"{conflict}; kept the date",))
+
+
+def choose_title(raw: RawArticle, heading: str, body_sentences: list[str]) -> tuple[str, str]:
+    """The title and where it came from: metadata, a heading line, or the first sentence."""
+    if raw.title:
+        return raw.title, "metadata"
+    if heading:
+        return heading, "heading"
+    return shorten(body_sentences[0]), "first_sentence"
+
+
+def analyze_article(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine) -> dict:
+    """The frame row for one article; raises EmptyArticle when no text survives cleaning."""
+    mentions = find_mentions(raw.text)
+    sitting_pm, pm_warnings = sitting_pm_named(mentions)
+    pm_choice = reconcile_pm(raw, choose_date(raw, sitting_pm), sitting_pm)
+    date_choice = pm_choice.date
+
+    cleaned = clean_text(raw.text)
+    heading = raw.title or heading_title(cleaned.lines)
+    body = [line for line in cleaned.lines if line != heading]
+    body_sentences = split_sentences("\n".join(body))
+    if not body_sentences:
+        raise EmptyArticle("no article text is left after removing site furniture")
+    title, title_basis = choose_title(raw, heading, body_sentences)
+    # The headline is part of what a reader sees: it is tagged and scored with the body.
+    sentences = ([title] if title_basis in ("metadata", "heading") else []) + body_sentences
+    n_words = sum(len(_WORD.findall(s)) for s in sentences)
+
+    language = detect_language("\n".join(body))
+    warnings = [*raw.warnings, *date_choice.warnings, *pm_warnings, *pm_choice.warnings]
+    if raw.repairs:
+        warnings.append(f"repaired {raw.repairs} mis-decoded character sequence(s) (mojibake)")
+    scored = engine.score(sentences)
+    topic_scores = score_topics(sentences, scored.sentences, n_words, taxonomy)
+    if language != "en":
+        warnings.append(f"language '{language}', not English: topics and sentiment use English rules and are not applied")
+        topic_scores = [s.__class__(s.key, 0, 0.0, False, None, (), ()) for s in topic_scores]
+
+    text = "\n\n".join(body)
+    return {
+        "article_id": article_id(text),
+        "source": raw.source,
+        "title": title,
+        "title_basis": title_basis,
+        "outlet": raw.outlet or outlet_from_url(raw.url) or outlet_from_dateline(raw.text),
+        "url": raw.url,
+        "published": date_choice.published,
+        "date_basis": date_choice.basis,
+        "date_evidence": date_choice.evidence,
+        "pm": pm_choice.pm,
+        "pm_basis": pm_choice.basis,
+        "pms_mentioned": pms_mentioned(mentions),
+        "us_president": us_president_on(date_choice.published),
+        "language": language,
+        "n_words": n_words,
+        "polarity": scored.document.polarity if language == "en" else 0.0,
+        "subjectivity": scored.document.subjectivity if language == "en" else 0.0,
+        "topics": [s.key for s in topic_scores if s.tagged],
+        "topic_scores": [s.as_record() for s in topic_scores],
+        "furniture_removed": list(cleaned.removed),
+        "warnings": warnings,
+        "text": text,
+        **{f"extra:{k}": v for k, v in raw.extra.items()},
+    }

@@ -1,0 +1,172 @@
+"""Text clean-up: small `str -> str` transforms, and the furniture stripper that also reports
+what it removed.
+
+Furniture is everything a scraper picks up that is not the article: menus and breadcrumbs,
+ad and share lines, comment widgets, form residue ("ID :", "END", a lone "X"). It is found by
+general rules (known patterns anywhere; short lines without sentence punctuation at the edges of
+the page), never by removing a line that reads as a sentence of the article body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lines that are furniture wherever they stand. Each rule names what it removes, for the report.
+_FURNITURE_RULES: tuple[tuple[str, str], ...] = (
+    ("ad", r"advert\w*|advertisment|advertisement|sponsored(?: content)?|ads? by \w+|ad"),
+    ("share", r"connect with us|follow us(?: on .{0,40})?|share(?: this(?: article| story| post)?)?"
+              r"(?: on \w+)?|tweet|e-?mail this|print(?: this)?(?: article)?|copy link"),
+    ("plugin", r"social media auto publish powered by.*|powered by\s*:?.{0,40}"),
+    ("navigation", r"trending(?: now| news| stories)?|you may also like|related(?: articles| posts|"
+                   r" stories| news| content)?|read (?:more|next|also)\b.{0,80}|most (?:popular|read)"
+                   r"|more (?:stories|news|from \w+.{0,30})|recommended(?: for you)?|top stories"
+                   r"|latest (?:news|stories|posts)|skip to (?:main )?content|(?:main )?menu|search"
+                   r"|home|back to top|next (?:article|post)|previous (?:article|post)"),
+    ("comments", r"leave a (?:comment|reply)|post a comment|\d+ comments?|comments?|add comment"
+                 r"|this site uses akismet.*|(?:log|sign) in to (?:comment|reply).*"),
+    ("adblock", r"ad ?block(?:er)? detected|please (?:support us by )?(?:disabl\w+|turn\w* off)"
+                r" your ad ?blocker.*|we (?:noticed|see|detected) (?:that )?you(?:'re| are) using an"
+                r" ad ?blocker.*"),
+    ("subscribe", r"subscribe(?: now| to (?:our|the) \w+.{0,40})?|sign up (?:for|to) (?:our )?"
+                  r"(?:free )?newsletter.{0,40}|get the latest .{0,60} in your inbox"),
+    ("form", r"(?:id|auther|author|by|source|tags?|categor(?:y|ies)|section|date|posted|published"
+             r"|updated|on|photo|image|credit|reporter|editor)\s*:?\s*"),
+    ("end mark", r"end|x|-+ ?30 ?-+|#{3}|\*{3}|—+|-{3,}"),
+    ("number", r"[\d\s.,:/#-]+"),
+)
+_FURNITURE = tuple(
+    (rule, re.compile(rf"^\s*(?:{pattern})\s*[:.!]?\s*$", re.IGNORECASE))
+    for rule, pattern in _FURNITURE_RULES
+)
+
+# Breadcrumbs: "Home » world » Title", "News > Asia > Japan", "Home / Politics".
+_BREADCRUMB = re.compile(r"^\s*\S[^»›>/|]{0,40}(?:\s*[»›>|/]\s+[^»›>/|]{1,120}){1,}$")
+_BREADCRUMB_START = re.compile(r"^\s*(?:home|news|top)\s*[»›>|/]", re.IGNORECASE)
+# Bylines: "by James Carter Senior News Editor", "By Jane Doe, Staff Writer".
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:[\s,]+[A-Z][\w.'’-]*){0,7}\s*$")
+# Image captions and credits in the page's top or bottom zone.
+_CAPTION = re.compile(
+    r"\b(?:vector illustration|illustration|file photo|photo(?:graph)?|image|getty images|"
+    r"ap photo|reuters photo|afp photo|kyodo photo|credit|shutterstock)\b",
+    re.IGNORECASE,
+)
+# Invitations to comment, at the end of a page.
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:in|to) the comments(?: section)?(?: below)?\b|\bshare your (?:thoughts|views)\b"
+    r"|\blet us know (?:what you think|below)\b",
+    re.IGNORECASE,
+)
+# A date or time alone on a line (the date module reads it before it is removed).
+_DATE_ONLY = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?"
+    r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}"
+    r"\.? \d{4})(?:\s*[-–—,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    re.IGNORECASE,
+)
+# "date 2024-01-18 In the political corridors...": a date label glued to the first paragraph.
+_LEADING_DATE_LABEL = re.compile(
+    r"^\s*(?:date|published|posted|updated)\s*:?\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}"
+    r"(?::\d{2})?)?\s+",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+
+EDGE_SHORT_LINE_WORDS = 4
+CONTENT_PARAGRAPH_WORDS = 8
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    lines: tuple[str, ...]  # kept lines, one paragraph or heading each
+    removed: tuple[str, ...]  # "rule: line" for every line removed
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.lines)
+
+
+def normalise_whitespace(text: str) -> str:
+    """One space between words, no trailing spaces, at most one blank line between paragraphs."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def strip_markdown_emphasis(text: str) -> str:
+    """`**US-Japan relations**` → `US-Japan relations` (scraped pages keep Markdown markers)."""
+    return _MARKDOWN_EMPHASIS.sub(r"\2", text)
+
+
+def strip_leading_date_label(text: str) -> str:
+    return _LEADING_DATE_LABEL.sub("", text, count=1)
+
+
+def is_sentence_like(line: str) -> bool:
+    """Reads as prose: ends with sentence punctuation, or holds a full stop between words."""
+    return bool(_SENTENCE_END.search(line)) or ". " in line
+
+
+def is_content_paragraph(line: str) -> bool:
+    return len(line.split()) >= CONTENT_PARAGRAPH_WORDS and is_sentence_like(line)
+
+
+def furniture_rule(line: str) -> str | None:
+    """The name of the rule that marks `line` as furniture anywhere on the page, or None."""
+    for rule, pattern in _FURNITURE:
+        if pattern.match(line):
+            return rule
+    if _DATE_ONLY.match(line):
+        return "date line"
+    if _BREADCRUMB_START.match(line) or (
+        _BREADCRUMB.match(line) and not is_sentence_like(line) and line.count("/") < 3
+        and re.search(r"\s[»›>|]\s", line)
+    ):
+        return "breadcrumb"
+    if _BYLINE.match(line) and len(line.split()) <= 9:
+        return "byline"
+    return None
+
+
+def edge_rule(line: str, *, at_end: bool) -> str | None:
+    """Rules that only apply in the page's top and bottom zones, outside the article body."""
+    if is_sentence_like(line) and not at_end:
+        return None
+    words = len(line.split())
+    if at_end and _CALL_TO_ACTION.search(line):
+        return "call to action"
+    if is_sentence_like(line):
+        return None
+    if words <= EDGE_SHORT_LINE_WORDS:
+        return "short edge line"
+    if words <= 12 and _CAPTION.search(line):
+        return "caption"
+    return None
+
+
+def strip_furniture(text: str) -> CleanedText:
+    """Remove furniture lines; keep every line that reads as article content."""
+    lines = [line for line in normalise_whitespace(text).split("\n") if line]
+    # An invitation to comment reads like prose, so it must not extend the article body.
+    content = [
+        i for i, line in enumerate(lines)
+        if is_content_paragraph(line) and not _CALL_TO_ACTION.search(line)
+    ]
+    first, last = (content[0], content[-1]) if content else (len(lines), -1)
+    kept, removed = [], []
+    for i, line in enumerate(lines):
+        rule = furniture_rule(line)
+        if rule is None and (i < first or i > last):
+            rule = edge_rule(line, at_end=i > last)
+        if rule is None:
+            kept.append(line)
+        else:
+            removed.append(f"{rule}: {line}")
+    return CleanedText(tuple(kept), tuple(removed))
+
+
+def clean_text(text: str) -> CleanedText:
+    """The whole clean-up pipeline for article body text."""
+    text = strip_markdown_emphasis(strip_leading_date_label(text))
+    return strip_furniture(text)

@@ -1,0 +1,68 @@
+"""Command line: `python -m lib analyze PATH... -o OUT`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lib.corpus import load_corpus, resolve_taxonomy
+from lib.export import EXPORT_SUFFIXES, write_frame
+from lib.summary import corpus_summary_text
+from lib.taxonomy import TaxonomyError
+
+
+def _output_path(value: str) -> Path:
+    path = Path(value)
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise argparse.ArgumentTypeError(
+            f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
+    return path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m lib",
+        description="Alliance Lens: analyse news articles on Japan-US relations.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    analyze = commands.add_parser(
+        "analyze", help="analyse articles into one table",
+        description="Analyse articles (.txt .md .html .csv .jsonl .json .zip, or folders of them) "
+                    "into one table with dates, prime ministers, topics and sentiment.",
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to analyse")
+    analyze.add_argument("-o", "--output", required=True, type=_output_path, metavar="OUT",
+                         help=f"where to write the table ({', '.join(EXPORT_SUFFIXES)})")
+    analyze.add_argument("--taxonomy", metavar="FILE", help="a topic taxonomy TOML file (default: bundled)")
+    analyze.add_argument("--strict", action="store_true",
+                         help="exit with status 1 if any input could not be used")
+    return parser
+
+
+def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        parser.error(f"no such file or folder: {', '.join(missing)}")
+    try:
+        taxonomy = resolve_taxonomy(args.taxonomy)
+    except TaxonomyError as error:
+        parser.error(str(error))
+    corpus = load_corpus(*args.paths, taxonomy=taxonomy)
+    try:
+        write_frame(corpus.frame, args.output)
+    except OSError as error:
+        print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(corpus_summary_text(corpus.frame, corpus.report, taxonomy), file=sys.stderr)
+    print(f"Wrote {len(corpus.frame)} row(s) to {args.output}", file=sys.stderr)
+    if args.strict and corpus.report.entries:
+        print(f"--strict: {len(corpus.report.entries)} input(s) could not be used", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return run_analyze(args, parser)

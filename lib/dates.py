@@ -1,0 +1,248 @@
+"""Publication dates: gather every date candidate in an article, then choose by evidence.
+
+Candidates and where they stand matter more than their format:
+- a labelled date ("date 2024-01-18", "Published on March 3, 2025") names the publication date;
+- a date alone near the top of a page is usually the publication date, but may be the crawl date;
+- a wire dateline ("Tokyo, Nov. 6 (Jiji Press)--") has no year: it takes the year of a date nearby;
+- dates inside the body are events ("the summit on Feb. 7, 2025"): evidence, never the answer
+  unless the named sitting prime minister contradicts every better candidate.
+An ambiguous numeric date (11/07/2024) keeps both readings until evidence in the same article
+picks one; with no evidence it is dropped with a warning, never guessed by locale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_FORMATS = (
+    ("iso", re.compile(rf"{_WEEKDAY}\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})\b", re.I)),
+    ("numeric", re.compile(rf"{_WEEKDAY}\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month_day_year", re.compile(rf"{_WEEKDAY}\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("day_month_year", re.compile(rf"{_WEEKDAY}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+)
+# "Tokyo, Nov. 6 (Jiji Press)--", "TOKYO, March 3 (Reuters) -"
+DATELINE = re.compile(
+    rf"^(?P<city>[A-Z][A-Za-z .'-]{{1,30}}),\s+{_MONTH}\s+(?P<day>\d{{1,2}})\s*\((?P<agency>[^)]{{2,40}})\)\s*(?:--|—|–|-|:)",
+    re.I | re.M,
+)
+_LABEL = re.compile(
+    r"\b(?P<label>date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated)\s*:?\s*$",
+    re.I,
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+HEADER_LINES = 4  # a date among the first lines of a page is a header date
+CONSISTENT_DAYS = 3  # header and dateline this close agree (wires file the day before)
+EVIDENCE_DAYS = 10  # a reading this close to other evidence is supported by it
+EARLIEST = date(1990, 1, 1)
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    readings: tuple[date, ...]  # one, or two for an ambiguous numeric date
+    kind: str  # "labelled", "header", "dateline", "body", "updated"
+    evidence: str
+    position: int
+
+    @property
+    def day(self) -> date | None:
+        return self.readings[0] if len(self.readings) == 1 else None
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    published: date | None
+    basis: str  # "metadata", "text", "none"
+    evidence: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_ok(day: date, weekday: str | None) -> bool:
+    return weekday is None or _WEEKDAYS.index(weekday.lower()[:3]) == day.weekday()
+
+
+def _readings(fmt: str, match: re.Match) -> tuple[date, ...]:
+    year = int(match["year"])
+    if fmt == "numeric":
+        a, b = int(match["a"]), int(match["b"])
+        options = [_safe_date(year, a, b), _safe_date(year, b, a)]  # month-first, day-first
+    else:
+        month = int(match["mnum"]) if fmt == "iso" else month_number(match["month"])
+        options = [_safe_date(year, month, int(match["day"]))]
+    weekday = match["weekday"]
+    found = [d for d in dict.fromkeys(options) if d and _weekday_ok(d, weekday)]
+    return tuple(found)
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _kind(text: str, match: re.Match, header_end: int, label: re.Match | None) -> str:
+    if label:
+        return "updated" if "updated" in label["label"].lower() else "labelled"
+    return "header" if match.start() < header_end else "body"
+
+
+def _header_end(text: str) -> int:
+    """Offset where the page's header zone ends: after the first few non-empty lines."""
+    seen, offset = 0, 0
+    for line in text.split("\n"):
+        offset += len(line) + 1
+        if line.strip():
+            seen += 1
+            # The header ends after a few lines, or at the first long paragraph.
+            if seen >= HEADER_LINES or len(line.split()) > 25:
+                return offset
+    return offset
+
+
+def find_date_candidates(text: str) -> list[DateCandidate]:
+    """Every full date (with a year) and every wire dateline in `text`, in reading order."""
+    header_end = min(_header_end(text), 400)
+    candidates: list[DateCandidate] = []
+    taken: list[tuple[int, int]] = []
+    for fmt, pattern in _FORMATS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            readings = tuple(d for d in _readings(fmt, match) if d >= EARLIEST)
+            if not readings:
+                continue
+            taken.append((match.start(), match.end()))
+            before = text[max(_line_start(text, match.start()), match.start() - 30) : match.start()]
+            label = _LABEL.search(before)
+            evidence = (f"{label['label']} " if label else "") + match.group(0).strip()
+            candidates.append(DateCandidate(readings, _kind(text, match, header_end, label),
+                                            evidence, match.start()))
+    for match in DATELINE.finditer(text):
+        month = month_number(match["month"])
+        year = _nearby_year(candidates, match.start())
+        if year is None:
+            continue
+        day = _safe_date(year, month, int(match["day"]))
+        if day is None:
+            continue
+        candidates.append(DateCandidate((day,), "dateline", match.group(0).rstrip("-—–: "),
+                                        match.start()))
+    return sorted(candidates, key=lambda c: c.position)
+
+
+def _nearby_year(candidates: list[DateCandidate], position: int) -> int | None:
+    """The year of the closest full date: a dateline has no year of its own."""
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda c: abs(c.position - position))
+    years = {d.year for d in nearest.readings}
+    return years.pop() if len(years) == 1 else None
+
+
+def _closest_gap(day: date, others: list[date]) -> int | None:
+    return min((abs((day - o).days) for o in others), default=None)
+
+
+def resolve_ambiguous(
+    candidate: DateCandidate, evidence: list[date], sitting_pm: str, pm_on
+) -> tuple[DateCandidate | None, str | None]:
+    """Pick one reading of an ambiguous numeric date by evidence in the same article."""
+    if len(candidate.readings) == 1:
+        return candidate, None
+    supported = [
+        d for d in candidate.readings
+        if (gap := _closest_gap(d, evidence)) is not None and gap <= EVIDENCE_DAYS
+    ]
+    if len(supported) != 1 and sitting_pm:
+        supported = [d for d in candidate.readings if pm_on(d) == sitting_pm]
+    readings = " or ".join(d.isoformat() for d in candidate.readings)
+    if len(supported) == 1:
+        return replace(candidate, readings=(supported[0],)), None
+    return None, (
+        f"ambiguous date '{candidate.evidence}' ({readings}) and nothing in the article decides"
+        " between them: left undated"
+    )
+
+
+_PRIORITY = {"labelled": 0, "header": 1, "dateline": 2, "updated": 3}
+
+
+def choose_text_date(text: str, *, sitting_pm: str = "", pm_on=None) -> DateChoice:
+    """Choose the publication date from the text alone (see the module docstring)."""
+    candidates = find_date_candidates(text)
+    warnings: list[str] = []
+    evidence = [c.day for c in candidates if c.day and c.kind in ("dateline", "labelled", "header")]
+    resolved: list[DateCandidate] = []
+    for candidate in candidates:
+        chosen, warning = resolve_ambiguous(candidate, evidence, sitting_pm, pm_on or (lambda d: ""))
+        if warning and candidate.kind != "body":
+            warnings.append(warning)
+        if chosen:
+            resolved.append(chosen)
+    primary = sorted(
+        (c for c in resolved if c.kind in _PRIORITY), key=lambda c: (_PRIORITY[c.kind], c.position)
+    )
+    if not primary:
+        return DateChoice(None, "none", "", tuple(warnings))
+    best = primary[0]
+    datelines = [c for c in primary if c.kind == "dateline"]
+    if best.kind == "header" and datelines:
+        gap = abs((best.day - datelines[0].day).days)
+        if gap > CONSISTENT_DAYS:
+            warnings.append(
+                f"date at the top of the page '{best.evidence}' is {gap} days from the dateline"
+                f" '{datelines[0].evidence}': it looks like a crawl date, used the dateline"
+            )
+            best = datelines[0]
+    return DateChoice(best.day, "text", best.evidence, tuple(warnings))
+
+
+def dates_consistent_with_pm(text: str, surname: str, pm_on) -> list[DateCandidate]:
+    """Unambiguous dates anywhere in the text during `surname`'s time in office."""
+    return [
+        c for c in find_date_candidates(text)
+        if any(pm_on(d) == surname for d in c.readings) and len(c.readings) == 1
+    ]
+
+
+def parse_metadata_date(value: object) -> date | None:
+    """A date from a CSV/JSON/HTML field: ISO, RFC 2822, or the text formats above."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    raw = str(value).strip()
+    if not raw:
+        return None
+    iso = re.match(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
+    if iso:
+        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    if re.fullmatch(r"\d{10}(?:\.\d+)?|\d{13}", raw):  # Unix seconds or milliseconds
+        seconds = int(raw[:10])
+        return date(1970, 1, 1) + timedelta(seconds=seconds)
+    for fmt, pattern in _FORMATS:
+        match = pattern.search(raw)
+        if match:
+            readings = _readings(fmt, match)
+            return readings[0] if len(readings) == 1 else None
+    return None

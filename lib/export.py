@@ -1,0 +1,66 @@
+"""Writing the article frame to CSV, Parquet or JSON Lines."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from lib.columns import COLUMNS
+
+EXPORT_SUFFIXES = (".csv", ".parquet", ".jsonl")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """Spreadsheets run a cell that starts with = + - @ as a formula: prefix it with a quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def flat_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists joined with ';', nested records as JSON, dates as ISO days: one value per cell."""
+    flat = frame.copy()
+    for column in COLUMNS:
+        if column.name not in flat.columns:
+            continue
+        if column.dtype == "list":
+            flat[column.name] = flat[column.name].map(lambda items: ";".join(map(str, items)))
+        elif column.dtype == "records":
+            flat[column.name] = flat[column.name].map(lambda v: json.dumps(v, ensure_ascii=False))
+        elif column.dtype.startswith("datetime"):
+            flat[column.name] = flat[column.name].dt.strftime("%Y-%m-%d").fillna("")
+    return flat
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    flat = flat_frame(frame)
+    for name in flat.columns:
+        if flat[name].dtype == object or str(flat[name].dtype).startswith("string"):
+            flat[name] = flat[name].map(neutralise_formula)
+    return flat.to_csv(index=False).encode("utf-8")
+
+
+def to_parquet_bytes(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def to_jsonl_bytes(frame: pd.DataFrame) -> bytes:
+    flat = frame.copy()
+    flat["published"] = flat["published"].dt.strftime("%Y-%m-%d")
+    return flat.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8")
+
+
+WRITERS = {".csv": to_csv_bytes, ".parquet": to_parquet_bytes, ".jsonl": to_jsonl_bytes}
+
+
+def write_frame(frame: pd.DataFrame, path: str | Path) -> None:
+    suffix = Path(path).suffix.lower()
+    if suffix not in WRITERS:
+        raise ValueError(f"{path}: output must end in {', '.join(EXPORT_SUFFIXES)}")
+    Path(path).write_bytes(WRITERS[suffix](frame))

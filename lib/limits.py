@@ -1,0 +1,24 @@
+"""Limits on what the library will read, as one settings object with documented defaults.
+
+They protect a hosted app from hostile uploads (zip bombs, huge files) without refusing
+ordinary corpora. Every refusal names the limit in the ingest report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 20_000_000  # one text, HTML, CSV or JSON file
+    max_article_chars: int = 2_000_000  # one article's text after decoding
+    max_zip_members: int = 10_000  # entries in one archive
+    max_zip_member_bytes: int = 20_000_000  # one entry, uncompressed
+    max_zip_total_bytes: int = 200_000_000  # all entries of one archive, uncompressed
+    max_zip_ratio: float = 100.0  # uncompressed / compressed size of one entry
+    max_zip_depth: int = 2  # archives inside archives
+    max_rows_per_table: int = 1_000_000  # CSV / JSON records in one file
+
+
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,365 @@
+"""Inputs to raw articles: files, folders, zip archives, CSV/JSON(L) tables and HTML pages.
+
+Every input ends up as a RawArticle or as an entry in the ingest report; nothing is skipped
+silently. Everything is read as bytes and decoded by lib.encoding.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from lib.encoding import NotTextError, decode_bytes, repair_mojibake
+from lib.limits import DEFAULT_LIMITS, Limits
+from lib.report import IngestReport
+
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
+ARCHIVE_SUFFIXES = (".zip",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES + ARCHIVE_SUFFIXES
+
+# Header synonyms, matched case-insensitively after trimming; the first match wins.
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "full_text", "fulltext", "article_text",
+             "story", "maintext"),
+    "title": ("title", "headline", "heading", "header"),
+    "date": ("date", "published", "publish_date", "published_at", "pub_date", "publication_date",
+             "datetime", "timestamp", "date_published", "publishedat", "time"),
+    "url": ("url", "link", "href", "uri", "article_url", "permalink"),
+    "outlet": ("source", "outlet", "publisher", "site", "site_name", "sitename", "publication",
+               "newspaper", "source_name", "domain"),
+}
+
+
+@dataclass
+class RawArticle:
+    source: str
+    text: str  # decoded and repaired, not yet cleaned
+    title: str = ""
+    date: str = ""  # the metadata value as given
+    date_field: str = ""
+    url: str = ""
+    outlet: str = ""
+    encoding: str = ""
+    repairs: int = 0
+    extra: dict[str, str] = field(default_factory=dict)  # unknown columns, carried through
+    from_html: bool = False
+    warnings: list[str] = field(default_factory=list)  # problems with an input that was still used
+
+
+def _suffix(name: str) -> str:
+    return PurePosixPath(name).suffix.lower()
+
+
+def map_fields(headers: list[str]) -> dict[str, str]:
+    """Our field name → the header that supplies it."""
+    normalised = {h.strip().lower().replace(" ", "_").replace("-", "_"): h for h in headers}
+    mapping = {}
+    for name, synonyms in FIELD_SYNONYMS.items():
+        for synonym in synonyms:
+            if synonym in normalised and normalised[synonym] not in mapping.values():
+                mapping[name] = normalised[synonym]
+                break
+    return mapping
+
+
+def _value(record: dict, header: str | None) -> str:
+    if header is None:
+        return ""
+    value = record.get(header)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) \
+        if isinstance(value, (dict, list)) else str(value)
+
+
+def _from_record(source: str, record: dict, mapping: dict[str, str], encoding: str,
+                 report: IngestReport, note: str) -> RawArticle | None:
+    text = _value(record, mapping.get("text"))
+    if not text.strip():
+        report.add(source, "empty", "the text field is empty")
+        return None
+    text, repairs = repair_mojibake(text)
+    known = set(mapping.values())
+    extra = {str(k): _value(record, k) for k in record if k not in known and k is not None}
+    return RawArticle(
+        source=source, text=text, title=_value(record, mapping.get("title")).strip(),
+        date=_value(record, mapping.get("date")).strip(), date_field=mapping.get("date", ""),
+        url=_value(record, mapping.get("url")).strip(),
+        outlet=_value(record, mapping.get("outlet")).strip(), encoding=encoding,
+        repairs=repairs, extra=extra, warnings=[note] if note else [],
+    )
+
+
+Records = Iterator[tuple[str, object, str]]  # (row label, record, note on a row still used)
+
+
+def _read_records(name: str, records: Records, encoding: str,
+                  report: IngestReport, limits: Limits) -> Iterator[RawArticle]:
+    """Records of a table; one input each."""
+    mapping: dict[str, str] | None = None
+    for count, (label, record, note) in enumerate(records, start=1):
+        source = f"{name}#{label}"
+        report.inputs += 1
+        if count > limits.max_rows_per_table:
+            report.add(source, "too many rows", f"limit is {limits.max_rows_per_table:,} per file")
+            continue
+        if not isinstance(record, dict):
+            report.add(source, "not a record", f"expected an object with a text field, got {type(record).__name__}")
+            continue
+        if mapping is None or not set(mapping.values()) <= set(record):
+            mapping = map_fields([str(k) for k in record])
+        if "text" not in mapping:
+            report.add(source, "no text column",
+                       f"expected one of {', '.join(FIELD_SYNONYMS['text'])}; found {', '.join(map(str, record)) or 'nothing'}")
+            continue
+        article = _from_record(source, record, mapping, encoding, report, note)
+        if article:
+            yield article
+
+
+def _csv_rows(name: str, text: str) -> Records:
+    sample = text[:20_000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        headers = next(reader)
+    except (StopIteration, csv.Error):
+        return
+    headers = [h.strip().lstrip("\ufeff") for h in headers]
+    for row in reader:
+        label = f"row {reader.line_num - 1}"
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines between rows are layout, not inputs
+        note = ""
+        if len(row) != len(headers):
+            note = (f"{label} has {len(row)} fields where the header has {len(headers)};"
+                    " fields were matched by position")
+        yield label, dict(zip(headers, row, strict=False)), note
+
+
+def read_table(name: str, data: bytes, report: IngestReport, limits: Limits) -> Iterator[RawArticle]:
+    """A CSV, TSV, JSON or JSON Lines file: one article per row or record."""
+    try:
+        decoded = decode_bytes(data)
+    except NotTextError as error:
+        report.inputs += 1
+        report.add(name, "not text", str(error))
+        return
+    text, suffix = decoded.text, _suffix(name)
+    if suffix in (".csv", ".tsv"):
+        before = report.inputs
+        yield from _read_records(name, _csv_rows(name, text), decoded.encoding, report, limits)
+        if report.inputs == before:
+            report.inputs += 1
+            report.add(name, "empty", "no rows under the header")
+        return
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _read_records(name, _jsonl_records(name, text, report), decoded.encoding, report, limits)
+        return
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        report.inputs += 1
+        report.add(name, "not valid JSON", f"line {error.lineno}, column {error.colno}: {error.msg}")
+        return
+    records = _json_records(document)
+    if records is None:
+        report.inputs += 1
+        report.add(name, "not a list of records",
+                   "expected a list of objects, an object with an 'articles' list, or one article object")
+        return
+    yield from _read_records(name, ((f"record {i}", r, "") for i, r in enumerate(records, 1)),
+                             decoded.encoding, report, limits)
+
+
+def _jsonl_records(name: str, text: str, report: IngestReport) -> Records:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield f"line {number}", json.loads(line), ""
+        except json.JSONDecodeError as error:
+            report.inputs += 1
+            report.add(f"{name}#line {number}", "not valid JSON", error.msg)
+
+
+def _json_records(document: object) -> list | None:
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict):
+        for key in ("articles", "items", "data", "results", "records", "documents"):
+            if isinstance(document.get(key), list):
+                return document[key]
+        if map_fields(list(document)).get("text"):
+            return [document]
+    return None
+
+
+def read_html(name: str, data: bytes, report: IngestReport) -> Iterator[RawArticle]:
+    """An HTML page: main text, title, date and site name from trafilatura."""
+    import trafilatura
+
+    report.inputs += 1
+    try:
+        decoded = decode_bytes(data)
+    except NotTextError as error:
+        report.add(name, "not text", str(error))
+        return
+    # Only dates the page declares in its markup: htmldate's extensive search guesses from
+    # copyright lines and URLs, which would invent dates.
+    document = trafilatura.bare_extraction(
+        decoded.text, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(document, "text", None) or "").strip() if document else ""
+    if not text:
+        report.add(name, "no article text", "the HTML page has no main text that could be extracted")
+        return
+    yield RawArticle(
+        source=name, text=text, title=(document.title or "").strip(),
+        date=document.date or "", date_field="HTML metadata" if document.date else "",
+        url=document.url or "", outlet=(document.sitename or document.hostname or "").strip(),
+        encoding=decoded.encoding, repairs=decoded.repairs, from_html=True,
+    )
+
+
+def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[RawArticle]:
+    report.inputs += 1
+    if not data.strip():
+        report.add(name, "empty", "the file has no content" if not data else "only whitespace")
+        return
+    try:
+        decoded = decode_bytes(data)
+    except NotTextError as error:
+        report.add(name, "not text" if "not text" in str(error) else "undecodable", str(error))
+        return
+    if not decoded.text.strip():
+        report.add(name, "empty", "only whitespace after decoding")
+        return
+    yield RawArticle(source=name, text=decoded.text, encoding=decoded.encoding,
+                     repairs=decoded.repairs)
+
+
+def read_zip(name: str, data: bytes, report: IngestReport, limits: Limits,
+             depth: int = 0) -> Iterator[RawArticle]:
+    """A zip archive, in memory; members are inputs of their own."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        report.inputs += 1
+        report.add(name, "broken archive", str(error))
+        return
+    files = [m for m in members if not m.is_dir()]
+    if not files:
+        report.inputs += 1
+        report.add(name, "empty", "the archive has no files")
+        return
+    total = 0
+    for index, member in enumerate(files):
+        member_name = f"{name}!{member.filename}"
+        refusal = _zip_refusal(member, index, total, limits)
+        if refusal:
+            report.inputs += 1
+            report.add(member_name, *refusal)
+            continue
+        try:
+            content = archive.read(member)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as error:
+            report.inputs += 1
+            report.add(member_name, "unreadable archive member", str(error))
+            continue
+        total += len(content)
+        if _suffix(member.filename) in ARCHIVE_SUFFIXES and depth + 1 >= limits.max_zip_depth:
+            report.inputs += 1
+            report.add(member_name, "archive nested too deep", f"limit is {limits.max_zip_depth} levels")
+            continue
+        yield from read_bytes(member_name, content, report, limits, depth=depth + 1)
+
+
+def _zip_refusal(member: zipfile.ZipInfo, index: int, total: int, limits: Limits) -> tuple[str, str] | None:
+    path = PurePosixPath(member.filename.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or ":" in path.parts[0]:
+        return "unsafe path", "absolute paths and '..' are not allowed in archives"
+    if (member.external_attr >> 16) & 0o170000 == 0o120000:
+        return "symbolic link", "links inside archives are not followed"
+    if index >= limits.max_zip_members:
+        return "too many archive members", f"limit is {limits.max_zip_members:,}"
+    if member.file_size > limits.max_zip_member_bytes:
+        return "too large", f"{member.file_size:,} bytes uncompressed; limit is {limits.max_zip_member_bytes:,}"
+    if member.compress_size and member.file_size / member.compress_size > limits.max_zip_ratio \
+            and member.file_size > 1_000_000:
+        return "suspicious compression ratio", (
+            f"{member.file_size / member.compress_size:,.0f}:1; limit is {limits.max_zip_ratio:,.0f}:1 (zip bomb?)")
+    if total + member.file_size > limits.max_zip_total_bytes:
+        return "archive too large", f"more than {limits.max_zip_total_bytes:,} bytes uncompressed"
+    return None
+
+
+def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DEFAULT_LIMITS,
+               depth: int = 0) -> Iterator[RawArticle]:
+    """One named blob (a file, an upload or an archive member), dispatched by its suffix."""
+    suffix = _suffix(name)
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from read_zip(name, data, report, limits, depth)
+        return
+    if len(data) > limits.max_file_bytes:
+        report.inputs += 1
+        report.add(name, "too large", f"{len(data):,} bytes; limit is {limits.max_file_bytes:,}")
+        return
+    if suffix in TABLE_SUFFIXES:
+        yield from read_table(name, data, report, limits)
+    elif suffix in HTML_SUFFIXES:
+        yield from read_html(name, data, report)
+    elif suffix in TEXT_SUFFIXES:
+        yield from read_text_file(name, data, report)
+    else:
+        report.inputs += 1
+        report.add(name, "unsupported file type",
+                   f"'{suffix or 'no extension'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def walk_paths(paths: list[str | os.PathLike], report: IngestReport,
+               limits: Limits = DEFAULT_LIMITS) -> Iterator[RawArticle]:
+    """Files and folders (walked in sorted order; links pointing outside a folder are refused)."""
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            resolved_root = root.resolve()
+            for file in sorted(p for p in root.rglob("*") if not p.is_dir()):
+                if file.is_symlink() and not file.resolve().is_relative_to(resolved_root):
+                    report.inputs += 1
+                    report.add(str(file), "link outside the folder", "symbolic links leaving the given folder are not followed")
+                    continue
+                yield from _read_file(file, report, limits)
+        elif root.exists():
+            yield from _read_file(root, report, limits)
+        else:
+            report.inputs += 1
+            report.add(str(root), "not found", "no such file or folder")
+
+
+def _read_file(path: Path, report: IngestReport, limits: Limits) -> Iterator[RawArticle]:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes and _suffix(path.name) not in ARCHIVE_SUFFIXES:
+            report.inputs += 1
+            report.add(str(path), "too large", f"{size:,} bytes; limit is {limits.max_file_bytes:,}")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        report.inputs += 1
+        report.add(str(path), "unreadable", error.strerror or str(error))
+        return
+    yield from read_bytes(str(path), data, report, limits)

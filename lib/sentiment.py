@@ -1,0 +1,72 @@
+"""Sentiment engines behind one small interface.
+
+An engine scores sentences; the document score is derived from the same pass, so no text is
+scored twice. TextBlob's polarity of a text is the mean over its assessed words and phrases,
+so pooling every sentence's assessments gives exactly the whole-text figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+
+class Sentiment(NamedTuple):
+    polarity: float  # -1 (negative) .. +1 (positive)
+    subjectivity: float  # 0 (factual) .. 1 (opinion)
+
+
+@dataclass(frozen=True)
+class ScoredText:
+    document: Sentiment
+    sentences: tuple[Sentiment, ...]  # aligned with the sentences given
+
+
+class SentimentEngine(Protocol):
+    name: str
+    version: str
+
+    def score(self, sentences: list[str]) -> ScoredText: ...
+
+
+class TextBlobEngine:
+    """TextBlob's pattern-based lexicon. General-purpose: weak on the tone of news reporting."""
+
+    name = "textblob"
+
+    def __init__(self) -> None:
+        from importlib.metadata import version
+
+        from textblob.en import sentiment as pattern_sentiment
+
+        self._score = pattern_sentiment
+        self.version = version("textblob")
+
+    def score(self, sentences: list[str]) -> ScoredText:
+        per_sentence = []
+        polarity_sum = subjectivity_sum = 0.0
+        assessments = 0
+        for sentence in sentences:
+            result = self._score(sentence)
+            per_sentence.append(Sentiment(float(result[0]), float(result[1])))
+            for _words, polarity, subjectivity, _label in result.assessments:
+                polarity_sum += polarity
+                subjectivity_sum += subjectivity
+                assessments += 1
+        if assessments:
+            document = Sentiment(polarity_sum / assessments, subjectivity_sum / assessments)
+        else:
+            document = Sentiment(0.0, 0.0)
+        return ScoredText(document, tuple(per_sentence))
+
+
+ENGINES = {"textblob": TextBlobEngine}
+
+
+def get_engine(name: str = "textblob") -> SentimentEngine:
+    try:
+        return ENGINES[name]()
+    except KeyError:
+        raise ValueError(
+            f"unknown sentiment engine {name!r}; available: {', '.join(sorted(ENGINES))}"
+        ) from None

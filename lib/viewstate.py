@@ -1,0 +1,346 @@
+"""The dashboard's view state: the one parser and the one writer of its URL query.
+
+The URL *is* the view: every page builds a ViewState with `ViewState.from_query(params)` and
+writes it back with `state.to_query()`, so a copied link reproduces what the sender saw.
+Defaults live on the dataclass; query keys, their codecs and meanings live once in QUERY_KEYS;
+parsing, writing and the documentation table are all derived from those two.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from lib.aggregate import GRANULARITIES, MEASURES
+
+MAX_SMOOTHING = 24
+MAX_TEXT_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class ViewState:
+    date_from: date | None = None
+    date_to: date | None = None
+    topics: tuple[str, ...] = ()  # empty = all topics
+    pms: tuple[str, ...] = ()  # empty = all prime ministers
+    outlets: tuple[str, ...] = ()  # empty = all outlets
+    polarity_min: float = -1.0
+    polarity_max: float = 1.0
+    search: str = ""
+    # Undated articles cannot be placed on a date axis; this says whether a date range lets
+    # them through anyway.
+    include_undated: bool = True
+    granularity: str = "month"
+    measure: str = "count"
+    smoothing: int = 1  # rolling window in periods; 1 = none
+    show_terms: bool = True  # PM and US-president bands on the timeline
+    pm_normalise: bool = False  # counts per 100 days in office
+    article: str = ""  # selected article_id
+    kwic: str = ""  # keyword-in-context term
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str | list[str]]) -> ViewState:
+        """Read a query mapping; values that cannot be read fall back to defaults, never raise."""
+        values: dict[str, Any] = {}
+        for spec in QUERY_KEYS:
+            raw = _as_list(params.get(spec.key))
+            if not raw:
+                continue
+            try:
+                parsed = spec.codec.parse(raw)
+            except (ValueError, TypeError, OverflowError):
+                continue
+            values.update(zip(spec.fields, parsed, strict=True))
+        return _repaired(cls(**values))
+
+    def to_query(self) -> dict[str, str]:
+        """Only the keys whose fields differ from the defaults, each as one string."""
+        query = {}
+        for spec in QUERY_KEYS:
+            current = tuple(getattr(self, name) for name in spec.fields)
+            if current != tuple(DEFAULTS[name] for name in spec.fields):
+                query[spec.key] = spec.codec.write(current)
+        return query
+
+
+DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(ViewState)}
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v is not None]
+    return [str(value)]
+
+
+def _repaired(state: ViewState) -> ViewState:
+    """Cross-field fixes: a reversed date range is read the way it was surely meant."""
+    if state.date_from and state.date_to and state.date_from > state.date_to:
+        return replace(state, date_from=state.date_to, date_to=state.date_from)
+    return state
+
+
+# --- codecs: how one query key's text becomes field values and back -------------------------
+# parse(values) gets every value given for the key (repeated keys) and returns a tuple of field
+# values; it raises ValueError for junk. write(field values) returns the key's one string.
+
+
+@dataclass(frozen=True)
+class Codec:
+    parse: Callable[[list[str]], tuple]
+    write: Callable[[tuple], str]
+    form: str  # how the value is written, for the docs table
+
+
+def _last(values: list[str]) -> str:
+    # A repeated single-valued key: the last one wins, as in browsers and Streamlit.
+    return values[-1].strip()
+
+
+def _parse_date(values: list[str]) -> tuple:
+    return (date.fromisoformat(_last(values)[:10]),)
+
+
+def _write_date(value: tuple) -> str:
+    return value[0].isoformat() if value[0] else ""
+
+
+# List items are joined with commas, so a comma or backslash inside an item is escaped with \.
+
+
+def _split_items(text: str) -> list[str]:
+    items, current, escaped = [], [], False
+    for char in text:
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == ",":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return items
+
+
+def _parse_list(values: list[str]) -> tuple:
+    items = [item.strip() for value in values for item in _split_items(value)]
+    return (tuple(dict.fromkeys(item for item in items if item)),)
+
+
+def _write_list(value: tuple) -> str:
+    return ",".join(item.replace("\\", "\\\\").replace(",", "\\,") for item in value[0])
+
+
+def _parse_text(values: list[str]) -> tuple:
+    return (values[-1][:MAX_TEXT_LENGTH],)
+
+
+def _write_text(value: tuple) -> str:
+    return value[0]
+
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _parse_bool(values: list[str]) -> tuple:
+    word = _last(values).lower()
+    if word in _TRUE:
+        return (True,)
+    if word in _FALSE:
+        return (False,)
+    raise ValueError(word)
+
+
+def _write_bool(value: tuple) -> str:
+    return "1" if value[0] else "0"
+
+
+def _choice(choices: tuple[str, ...]) -> Codec:
+    def parse(values: list[str]) -> tuple:
+        word = _last(values).lower()
+        if word not in choices:
+            raise ValueError(word)
+        return (word,)
+
+    return Codec(parse, lambda value: value[0], " | ".join(choices))
+
+
+def _parse_smoothing(values: list[str]) -> tuple:
+    window = int(_last(values))
+    if not 1 <= window <= MAX_SMOOTHING:
+        raise ValueError(window)
+    return (window,)
+
+
+def _write_number(number: float) -> str:
+    short = f"{number:g}"
+    return short if float(short) == number else repr(float(number))
+
+
+def _parse_polarity(values: list[str]) -> tuple:
+    low, high = (float(part) for part in _last(values).split(","))
+    if not all(math.isfinite(v) and -1 <= v <= 1 for v in (low, high)):
+        raise ValueError(values)
+    return (min(low, high), max(low, high))
+
+
+def _write_polarity(value: tuple) -> str:
+    return ",".join(_write_number(v) for v in value)
+
+
+DATE = Codec(_parse_date, _write_date, "YYYY-MM-DD")
+ITEMS = Codec(_parse_list, _write_list, "a,b,c or the key repeated")
+TEXT = Codec(_parse_text, _write_text, f"text, up to {MAX_TEXT_LENGTH} characters")
+FLAG = Codec(_parse_bool, _write_bool, "1 | 0")
+SMOOTHING = Codec(_parse_smoothing, lambda value: str(value[0]), f"1 to {MAX_SMOOTHING}")
+POLARITY = Codec(_parse_polarity, _write_polarity, "low,high within -1..1")
+
+
+@dataclass(frozen=True)
+class QueryKey:
+    key: str
+    fields: tuple[str, ...]  # the ViewState fields this key carries
+    codec: Codec
+    meaning: str
+
+
+QUERY_KEYS: tuple[QueryKey, ...] = (
+    QueryKey("from", ("date_from",), DATE, "First publication date shown (inclusive)."),
+    QueryKey("to", ("date_to",), DATE, "Last publication date shown (inclusive)."),
+    QueryKey("topic", ("topics",), ITEMS, "Topic keys; an article passes if tagged with any."),
+    QueryKey("pm", ("pms",), ITEMS, "Prime ministers' surnames; articles from their terms."),
+    QueryKey("outlet", ("outlets",), ITEMS, "Outlets (publishers) to keep."),
+    QueryKey(
+        "pol", ("polarity_min", "polarity_max"), POLARITY,
+        "Article polarity range kept, from -1 (negative) to +1 (positive).",
+    ),
+    QueryKey("q", ("search",), TEXT, "Words the title or text must contain (not a pattern)."),
+    QueryKey(
+        "undated", ("include_undated",), FLAG,
+        "With a date range set, whether articles without a date are kept (1) or dropped (0).",
+    ),
+    QueryKey("gran", ("granularity",), _choice(tuple(GRANULARITIES)), "Timeline period length."),
+    QueryKey(
+        "measure", ("measure",), _choice(tuple(MEASURES)),
+        "Timeline value: articles tagged, share of the period's articles, or mean polarity.",
+    ),
+    QueryKey("smooth", ("smoothing",), SMOOTHING, "Centred rolling mean over this many periods."),
+    QueryKey("bands", ("show_terms",), FLAG, "Shade prime-minister and US-president terms."),
+    QueryKey("per100", ("pm_normalise",), FLAG, "Show PM counts per 100 days in office."),
+    QueryKey("article", ("article",), TEXT, "The article_id of the article opened for reading."),
+    QueryKey("kwic", ("kwic",), TEXT, "Term shown in keyword-in-context view."),
+)
+
+
+def docs_table() -> pd.DataFrame:
+    """Every query key: key, form, default, meaning (for the README and the Help page)."""
+    rows = [
+        (
+            spec.key,
+            spec.codec.form,
+            ", ".join(repr(DEFAULTS[name]) for name in spec.fields),
+            spec.meaning,
+        )
+        for spec in QUERY_KEYS
+    ]
+    return pd.DataFrame(rows, columns=["key", "form", "default", "meaning"])
+
+
+# --- applying and describing the filters ----------------------------------------------------
+
+
+def _in_date_range(frame: pd.DataFrame, state: ViewState) -> pd.Series:
+    published = frame["published"]
+    keep = pd.Series(True, index=frame.index)
+    if state.date_from:
+        keep &= published >= pd.Timestamp(state.date_from)
+    if state.date_to:
+        # Inclusive of the whole last day, whatever time of day a timestamp carries.
+        keep &= published < pd.Timestamp(state.date_to) + pd.Timedelta(days=1)
+    keep &= published.notna()
+    return keep | (published.isna() & state.include_undated)
+
+
+def _polarity_filtered(state: ViewState) -> bool:
+    return (state.polarity_min, state.polarity_max) != (
+        DEFAULTS["polarity_min"], DEFAULTS["polarity_max"],
+    )
+
+
+def filter_articles(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """The articles the view state lets through, in frame order."""
+    keep = pd.Series(True, index=frame.index)
+    if state.date_from or state.date_to:
+        keep &= _in_date_range(frame, state)
+    if state.topics:
+        wanted = set(state.topics)
+        keep &= frame["topics"].map(lambda keys: bool(wanted.intersection(keys))).astype(bool)
+    if state.pms:
+        keep &= frame["pm"].isin(state.pms).fillna(False).astype(bool)
+    if state.outlets:
+        keep &= frame["outlet"].isin(state.outlets).fillna(False).astype(bool)
+    if _polarity_filtered(state):
+        polarity = frame["polarity"]
+        keep &= (polarity >= state.polarity_min) & (polarity <= state.polarity_max)
+    if state.search.strip():
+        haystack = frame["title"].fillna("") + "\n" + frame["text"].fillna("")
+        found = haystack.str.contains(state.search.strip(), case=False, regex=False)
+        keep &= found.fillna(False).astype(bool)
+    return frame[keep]
+
+
+def _either(names: list[str]) -> str:
+    return " or ".join(names)
+
+
+def _date_phrase(state: ViewState) -> str:
+    if state.date_from and state.date_to:
+        phrase = f"{state.date_from.isoformat()} to {state.date_to.isoformat()}"
+    elif state.date_from:
+        phrase = f"from {state.date_from.isoformat()}"
+    else:
+        phrase = f"up to {state.date_to.isoformat()}"
+    undated = "undated articles included" if state.include_undated else "undated articles left out"
+    return f"{phrase} ({undated})"
+
+
+def _filter_phrases(state: ViewState, taxonomy_labels: Mapping[str, str]) -> list[str]:
+    phrases = []
+    if state.topics:
+        phrases.append(_either([taxonomy_labels.get(k, k) for k in state.topics]))
+    if state.pms:
+        phrases.append(_either(list(state.pms)))
+    if state.outlets:
+        phrases.append(_either(list(state.outlets)))
+    if state.date_from or state.date_to:
+        phrases.append(_date_phrase(state))
+    if _polarity_filtered(state):
+        low, high = (_write_number(v) for v in (state.polarity_min, state.polarity_max))
+        phrases.append(f"polarity {low} to {high}")
+    if state.search.strip():
+        phrases.append(f'containing "{state.search.strip()}"')
+    return phrases
+
+
+def describe(
+    state: ViewState, shown: int, total: int, taxonomy_labels: Mapping[str, str]
+) -> str:
+    """What the view shows, in one sentence: '38 of 412 articles: Tariffs, Ishiba, 2025-01-01 to
+    2025-12-31 (undated articles included)', or 'All 5 articles' when nothing is filtered."""
+    noun = "article" if total == 1 else "articles"
+    phrases = _filter_phrases(state, taxonomy_labels)
+    if total == 0:
+        return "No articles loaded"
+    if not phrases and shown == total:
+        return f"All {total} {noun}" if total != 1 else "The only article"
+    head = f"{shown} of {total} {noun}"
+    return f"{head}: {', '.join(phrases)}" if phrases else head
