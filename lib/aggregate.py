@@ -301,8 +301,9 @@ def kwic(frame: pd.DataFrame, term: str, width: int = 60, limit: int = 200) -> p
         return _empty(KWIC_COLUMNS)
     pattern = kwic_pattern(term)
     rows: list[tuple[str, ...]] = []
-    for article_id, title, text in zip(frame["article_id"], frame["title"], frame["text"]):
-        for match in pattern.finditer(text or ""):
+    columns = (frame["article_id"], frame["title"], frame["text"].fillna(""))
+    for article_id, title, text in zip(*columns, strict=True):
+        for match in pattern.finditer(text):
             left = text[max(0, match.start() - width) : match.start()]
             right = text[match.end() : match.end() + width]
             rows.append((article_id, title, _flatten(left), match.group(0), _flatten(right)))

@@ -116,7 +116,9 @@ def analyze_article(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine
     scored = engine.score(sentences)
     topic_scores = score_topics(sentences, scored.sentences, n_words, taxonomy)
     if language != "en":
-        warnings.append(f"language '{language}', not English: topics and sentiment use English rules and are not applied")
+        warnings.append(
+            f"language '{language}', not English: topic and sentiment rules are English, so they were not applied"
+        )
         topic_scores = [s.__class__(s.key, 0, 0.0, False, None, (), ()) for s in topic_scores]
 
     text = "\n\n".join(body)

@@ -177,8 +177,13 @@ def timeline_figure(
     return fig.update_layout(hovermode="closest", barmode="group")
 
 
-def point_selection(customdata: list) -> dict:
-    """Decode one clicked point's customdata into a dict; article_ids becomes a list."""
+def point_selection(customdata: list | dict) -> dict:
+    """Decode one clicked point's customdata into a dict; article_ids becomes a list.
+
+    The browser sends customdata as a dict keyed by string index ({"0": ..., "1": ...}).
+    """
+    if isinstance(customdata, dict):
+        customdata = [customdata[k] for k in sorted(customdata, key=int)]
     point = dict(zip(CUSTOMDATA_FIELDS, customdata, strict=False))
     ids = point.get("article_ids") or ""
     point["article_ids"] = [i for i in str(ids).split(",") if i]

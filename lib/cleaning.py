@@ -72,6 +72,8 @@ _LEADING_DATE_LABEL = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# "## Japan's Diplomatic Maneuvers": an ATX heading; its marker is not part of the title.
+_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 
 EDGE_SHORT_LINE_WORDS = 4
@@ -97,6 +99,11 @@ def normalise_whitespace(text: str) -> str:
 def strip_markdown_emphasis(text: str) -> str:
     """`**US-Japan relations**` → `US-Japan relations` (scraped pages keep Markdown markers)."""
     return _MARKDOWN_EMPHASIS.sub(r"\2", text)
+
+
+def strip_markdown_headings(text: str) -> str:
+    """`# Ishiba Meets Trump` → `Ishiba Meets Trump` (.md articles mark their headline so)."""
+    return _MARKDOWN_HEADING.sub("", text)
 
 
 def strip_leading_date_label(text: str) -> str:
@@ -148,10 +155,12 @@ def edge_rule(line: str, *, at_end: bool) -> str | None:
 def strip_furniture(text: str) -> CleanedText:
     """Remove furniture lines; keep every line that reads as article content."""
     lines = [line for line in normalise_whitespace(text).split("\n") if line]
-    # An invitation to comment reads like prose, so it must not extend the article body.
+    # An invitation to comment, or furniture that reads like prose ("This site uses Akismet to
+    # reduce spam. ..."), must not extend the article body.
     content = [
         i for i, line in enumerate(lines)
         if is_content_paragraph(line) and not _CALL_TO_ACTION.search(line)
+        and furniture_rule(line) is None
     ]
     first, last = (content[0], content[-1]) if content else (len(lines), -1)
     kept, removed = [], []
@@ -168,5 +177,5 @@ def strip_furniture(text: str) -> CleanedText:
 
 def clean_text(text: str) -> CleanedText:
     """The whole clean-up pipeline for article body text."""
-    text = strip_markdown_emphasis(strip_leading_date_label(text))
+    text = strip_markdown_headings(strip_markdown_emphasis(strip_leading_date_label(text)))
     return strip_furniture(text)

@@ -43,6 +43,7 @@ _LABEL = re.compile(
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 HEADER_LINES = 4  # a date among the first lines of a page is a header date
+HEADER_LINE_WORDS = 8  # ...if it (nearly) stands alone: "Thu, 11/07/2024 - 00:35", not prose
 CONSISTENT_DAYS = 3  # header and dateline this close agree (wires file the day before)
 EVIDENCE_DAYS = 10  # a reading this close to other evidence is supported by it
 EARLIEST = date(1990, 1, 1)
@@ -100,10 +101,19 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+def _line_rest(text: str, match: re.Match) -> str:
+    """The rest of the match's line: a date in a sentence of the lead is an event, not a header."""
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return text[_line_start(text, match.start()) : match.start()] + text[match.end() : line_end]
+
+
 def _kind(text: str, match: re.Match, header_end: int, label: re.Match | None) -> str:
     if label:
         return "updated" if "updated" in label["label"].lower() else "labelled"
-    return "header" if match.start() < header_end else "body"
+    if match.start() < header_end and len(_line_rest(text, match).split()) <= HEADER_LINE_WORDS:
+        return "header"
+    return "body"
 
 
 def _header_end(text: str) -> int:
@@ -143,6 +153,10 @@ def find_date_candidates(text: str) -> list[DateCandidate]:
         if year is None:
             continue
         day = _safe_date(year, month, int(match["day"]))
+        latest = _latest_possible(candidates, match.start())
+        if day and latest and day > latest + timedelta(days=CONSISTENT_DAYS):
+            # "Tokyo, Dec. 31" under a page dated Jan. 2: the dateline's year is the one before.
+            day = _safe_date(year - 1, month, int(match["day"]))
         if day is None:
             continue
         candidates.append(DateCandidate((day,), "dateline", match.group(0).rstrip("-—–: "),
@@ -157,6 +171,14 @@ def _nearby_year(candidates: list[DateCandidate], position: int) -> int | None:
     nearest = min(candidates, key=lambda c: abs(c.position - position))
     years = {d.year for d in nearest.readings}
     return years.pop() if len(years) == 1 else None
+
+
+def _latest_possible(candidates: list[DateCandidate], position: int) -> date | None:
+    """A page's header or labelled date above a dateline is its publication or crawl date: the
+    story cannot have been filed after it."""
+    above = [c.day for c in candidates
+             if c.day and c.position < position and c.kind in ("header", "labelled", "updated")]
+    return min(above, default=None)
 
 
 def _closest_gap(day: date, others: list[date]) -> int | None:

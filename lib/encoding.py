@@ -18,6 +18,8 @@ from functools import lru_cache
 import charset_normalizer
 import ftfy
 
+from lib.language import detect_language
+
 # Single-byte tables that mojibake is made with, most common first. Mis-decoders often mix them
 # (seed 003 is ISO-8859-7 with Windows-1252 punctuation), so one reverse table spans them all.
 LEGACY_CODE_PAGES = (
@@ -70,6 +72,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _reads_as_english(data: bytes, code_page: str) -> bool:
+    """English in a single-byte code page is Windows-1252 (the web's default, a superset of
+    latin-1 for text). charset_normalizer ties it with cp1250 and cp1257 on such text and may
+    pick those, which turn "naïve" into "naďve" and "à" into "ą"."""
+    try:
+        text = data.decode(code_page)
+    except UnicodeDecodeError:
+        return False
+    return detect_language(text) == "en"
+
+
 def detect_encoding(data: bytes) -> str:
     """The encoding of `data`, or NotTextError with the reason."""
     for signature, what in BINARY_SIGNATURES.items():
@@ -91,6 +104,8 @@ def detect_encoding(data: bytes) -> str:
         pass
     if data.count(0) > max(len(data) // 100, 1):
         raise NotTextError("not text: binary data (many NUL bytes)")
+    if _reads_as_english(data, "cp1252"):
+        return "cp1252"
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise NotTextError("undecodable: no text encoding fits these bytes")
@@ -231,6 +246,9 @@ def repair_legacy_runs(text: str) -> tuple[str, int]:
 def repair_mojibake(text: str) -> tuple[str, int]:
     """ftfy's repairs, then local legacy-code-page repairs; returns the text and repair count."""
     result = ftfy.fix_and_explain(text, config=_FTFY_CONFIG)
-    ftfy_repairs = sum(1 for step, _ in result.explanation or () if step == "decode")
+    ftfy_repairs = sum(
+        1 for step, name in result.explanation or ()
+        if step == "decode" or (step, name) == ("apply", "decode_inconsistent_utf8")
+    )
     fixed, repairs = repair_legacy_runs(result.text)
     return fixed, ftfy_repairs + repairs

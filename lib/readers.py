@@ -118,7 +118,8 @@ def _read_records(name: str, records: Records, encoding: str,
             mapping = map_fields([str(k) for k in record])
         if "text" not in mapping:
             report.add(source, "no text column",
-                       f"expected one of {', '.join(FIELD_SYNONYMS['text'])}; found {', '.join(map(str, record)) or 'nothing'}")
+                       f"expected one of {', '.join(FIELD_SYNONYMS['text'])};"
+                       f" found {', '.join(map(str, record)) or 'nothing'}")
             continue
         article = _from_record(source, record, mapping, encoding, report, note)
         if article:
@@ -340,7 +341,8 @@ def walk_paths(paths: list[str | os.PathLike], report: IngestReport,
             for file in sorted(p for p in root.rglob("*") if not p.is_dir()):
                 if file.is_symlink() and not file.resolve().is_relative_to(resolved_root):
                     report.inputs += 1
-                    report.add(str(file), "link outside the folder", "symbolic links leaving the given folder are not followed")
+                    report.add(str(file), "link outside the folder",
+                               "symbolic links leaving the given folder are not followed")
                     continue
                 yield from _read_file(file, report, limits)
         elif root.exists():

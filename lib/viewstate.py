@@ -217,7 +217,7 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
     QueryKey("from", ("date_from",), DATE, "First publication date shown (inclusive)."),
     QueryKey("to", ("date_to",), DATE, "Last publication date shown (inclusive)."),
     QueryKey("topic", ("topics",), ITEMS, "Topic keys; an article passes if tagged with any."),
-    QueryKey("pm", ("pms",), ITEMS, "Prime ministers' surnames; articles from their terms."),
+    QueryKey("pm", ("pms",), ITEMS, "Prime ministers' surnames; articles credited to any of them."),
     QueryKey("outlet", ("outlets",), ITEMS, "Outlets (publishers) to keep."),
     QueryKey(
         "pol", ("polarity_min", "polarity_max"), POLARITY,

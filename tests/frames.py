@@ -46,8 +46,10 @@ def make_frame(rows: list[dict]) -> pd.DataFrame:
     records = []
     for index, row in enumerate(rows):
         record = {**DEFAULTS, "article_id": f"a{index}", **row}
-        if row.get("published") and "date_basis" not in row:
-            record["date_basis"] = "metadata"
+        if row.get("published"):
+            record["published"] = pd.Timestamp(row["published"])
+            if "date_basis" not in row:
+                record["date_basis"] = "metadata"
         if "topic_scores" not in row:
             record["topic_scores"] = [score(key) for key in record["topics"]]
         records.append(record)

@@ -1,0 +1,81 @@
+"""Alliance Lens: the entry script and its Overview page. The other pages are in pages/;
+every page starts with ui.begin_page (config, shared filters, URL, title)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.aggregate import articles_per_period, corpus_summary
+from lib.charts import small_timeline, topic_prevalence_bar
+from pages import ui
+
+
+def overview() -> None:
+    corpus, shown = ui.begin_page("Alliance Lens: Japan–US coverage", browser_title="Overview")
+    st.write(
+        "How news coverage of **security, trade, tariffs and defense spending** in Japan–US "
+        "relations moves over time and across Japan's prime ministers, and how its tone shifts."
+    )
+    if ui.using_sample():
+        st.info("You are looking at the bundled sample articles. Load your own on the **Data** page.")
+    if ui.nothing_to_show(shown):
+        return
+    summary = corpus_summary(shown, ui.taxonomy().keys)
+    _headline_metrics(summary)
+    left, right = st.columns(2)
+    with left:
+        ui.show_figure(topic_prevalence_bar(summary["topic_prevalence"], ui.taxonomy(),
+                                            summary["n_articles"]), filename="topic-prevalence")
+    with right:
+        ui.show_figure(small_timeline(articles_per_period(shown, "month"), "month"),
+                       filename="articles-per-month")
+    _data_quality(summary, corpus)
+    _how_to_load()
+
+
+def _headline_metrics(summary: dict) -> None:
+    columns = st.columns(4)
+    columns[0].metric("Articles", summary["n_articles"])
+    if summary["date_min"] is not None:
+        span = f"{summary['date_min']:%Y-%m-%d} → {summary['date_max']:%Y-%m-%d}"
+    else:
+        span = "no dates"
+    columns[1].metric("Date range", span)
+    columns[2].metric("Outlets", len(summary["outlets"]))
+    columns[3].metric("Prime ministers", len(summary["pms"]),
+                      help=", ".join(summary["pms"]) or "none")
+
+
+def _data_quality(summary: dict, corpus) -> None:
+    st.subheader("Data quality")
+    quality = summary["quality"]
+    cols = st.columns(5)
+    cols[0].metric("Undated", quality["undated"], help="No trustworthy publication date was found: "
+                   "these articles are left off time axes but counted elsewhere.")
+    cols[1].metric("Date from text", quality["date_from_text"])
+    cols[2].metric("Date from metadata", quality["date_from_metadata"])
+    cols[3].metric("PM from text", quality["pm_from_text"],
+                   help="Undated articles whose sitting prime minister is named in the text.")
+    cols[4].metric("With warnings", quality["with_warnings"])
+    rejected = corpus.report.to_frame()
+    if rejected.empty:
+        st.success(f"Every input was used: {corpus.report.inputs} input(s), none rejected.")
+    else:
+        st.warning(f"{len(rejected)} input(s) were not used. Each is listed with the reason.")
+        st.dataframe(rejected, hide_index=True, width="stretch")
+
+
+def _how_to_load() -> None:
+    with st.expander("How to load your own articles"):
+        st.markdown(
+            "- Open the **Data** page and upload `.txt`, `.md`, `.html`, `.csv`, `.jsonl`, "
+            "`.json` files or a `.zip` of them (several at once).\n"
+            "- CSV and JSON need a text column (`text`, `content`, `body` or `article`); "
+            "`title`, `date`, `url` and `source` columns are used when present.\n"
+            "- Choose to add them to the sample or replace it. Your files stay in your browser "
+            "session only and are never written to disk.\n"
+            "- From the command line: `python -m lib analyze FOLDER -o out.csv`."
+        )
+
+
+overview()

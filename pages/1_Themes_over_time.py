@@ -1,0 +1,47 @@
+"""Themes over time: per topic, per period, with PM and US-president terms as bands."""
+
+import streamlit as st
+
+from lib.aggregate import GRANULARITIES, MEASURES, timeline, undated_summary
+from lib.charts import point_selection, timeline_figure
+from lib.viewstate import MAX_SMOOTHING
+from pages import ui
+
+corpus, shown = ui.begin_page("Themes over time")
+
+options = st.columns([1, 2, 1, 1])
+with options[0]:
+    ui.bound_widget(st.selectbox, "o_granularity", "granularity", label="Period",
+                    options=list(GRANULARITIES), format_func=str.capitalize)
+with options[1]:
+    ui.bound_widget(st.radio, "o_measure", "measure", label="Measure", options=list(MEASURES),
+                    format_func=MEASURES.get, horizontal=True)
+with options[2]:
+    ui.bound_widget(st.number_input, "o_smoothing", "smoothing", label="Smoothing (periods)",
+                    min_value=1, max_value=MAX_SMOOTHING, step=1,
+                    help="Centred rolling mean over this many periods; 1 = none.")
+with options[3]:
+    ui.bound_widget(st.toggle, "o_bands", "show_terms", label="PM / president terms")
+
+if not ui.nothing_to_show(shown):
+    view = ui.current_view()
+    undated = undated_summary(shown)
+    if undated["n_undated"]:
+        st.warning(undated["reason"])
+    keys = list(view.topics) or list(ui.taxonomy().keys)
+    table = timeline(shown, keys, view.granularity, view.measure, view.smoothing)
+    figure = timeline_figure(table, ui.taxonomy(), measure=view.measure,
+                             granularity=view.granularity, smoothing=view.smoothing,
+                             show_terms=view.show_terms)
+    event = ui.show_figure(figure, key="timeline_chart", selectable=True, filename="themes-over-time")
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    if points:
+        picked = point_selection(points[0].get("customdata", []))
+        ids = picked.get("article_ids", [])
+        behind = shown[shown["article_id"].isin(ids)]
+        st.subheader(f"Articles behind this point: {len(behind)}")
+        st.caption(f"{picked.get('topic_label', picked.get('topic', ''))}, {picked.get('period_label', '')}")
+        st.dataframe(behind[["title", "outlet", "published", "pm", "polarity"]], hide_index=True,
+                     width="stretch")
+    else:
+        st.caption("Click a point to list the articles behind it.")

@@ -1,0 +1,80 @@
+"""Articles: a searchable, sortable table; one article read with its evidence; KWIC."""
+
+import streamlit as st
+
+from lib.aggregate import articles_table, kwic
+from lib.highlight import highlight_html
+from pages import ui
+
+corpus, shown = ui.begin_page("Articles")
+
+
+def show_article(article) -> None:
+    st.subheader(article["title"])
+    published = article["published"]
+    facts = st.columns(4)
+    facts[0].metric("Published", f"{published:%Y-%m-%d}" if published == published else "undated")
+    facts[1].metric("Prime minister", article["pm"] or "unknown")
+    facts[2].metric("Polarity", f"{article['polarity']:+.2f}")
+    facts[3].metric("Words", int(article["n_words"]))
+    st.caption(
+        f"Outlet: {article['outlet'] or 'unknown'} · Source: {article['source']} · "
+        f"Date from: {article['date_basis']}"
+        + (f" ({article['date_evidence']})" if article["date_evidence"] else "")
+        + f" · PM from: {article['pm_basis']} · Former/other PMs named: "
+        + (", ".join(article["pms_mentioned"]) or "none")
+    )
+    for warning in article["warnings"]:
+        st.warning(warning)
+    text_tab, evidence_tab, furniture_tab = st.tabs(["Text", "Topic evidence", "Removed furniture"])
+    with text_tab:
+        st.html(highlight_html(article["text"], ui.taxonomy()))
+    with evidence_tab:
+        labels = ui.taxonomy().labels()
+        for score in article["topic_scores"]:
+            verdict = "tagged" if score["tagged"] else "not tagged"
+            polarity = "" if score["polarity"] is None else f", sentence polarity {score['polarity']:+.2f}"
+            with st.expander(f"{labels.get(score['key'], score['key'])}: {score['hits']} mention(s), "
+                             f"{verdict}{polarity}"):
+                st.caption("Terms: " + (", ".join(score["terms"]) or "none"))
+                if score["sentences"]:
+                    st.dataframe(
+                        [{"sentence": s["text"], "polarity": round(s["polarity"], 3)}
+                         for s in score["sentences"]],
+                        hide_index=True, width="stretch",
+                    )
+    with furniture_tab:
+        if article["furniture_removed"]:
+            st.dataframe({"removed line": list(article["furniture_removed"])}, hide_index=True,
+                         width="stretch")
+        else:
+            st.caption("Nothing was removed.")
+
+
+if not ui.nothing_to_show(shown):
+    table = articles_table(shown, ui.taxonomy().labels())
+    event = st.dataframe(
+        table.drop(columns=["article_id"]), hide_index=True, width="stretch",
+        on_select="rerun", selection_mode="single-row", key="articles_table",
+        column_config={"polarity": st.column_config.NumberColumn(format="%+.2f"),
+                       "published": st.column_config.DateColumn("published")},
+    )
+    rows = event.selection.rows if event else []
+    if rows:
+        ui.update_view(article=str(table.iloc[rows[0]]["article_id"]))
+    selected = shown[shown["article_id"] == ui.current_view().article]
+    if selected.empty:
+        st.caption("Select a row to read the article with its topic terms highlighted.")
+    else:
+        show_article(selected.iloc[0])
+
+    st.divider()
+    st.subheader("Keyword in context")
+    term = ui.bound_widget(st.text_input, "o_kwic", "kwic", label="Term",
+                           placeholder="e.g. alliance")
+    if term.strip():
+        lines = kwic(shown, term.strip())
+        st.caption(f"{len(lines)} occurrence(s) of “{term.strip()}” in the filtered articles.")
+        st.dataframe(lines.drop(columns=["article_id"]), hide_index=True, width="stretch",
+                     column_config={"left": st.column_config.TextColumn(width="large"),
+                                    "right": st.column_config.TextColumn(width="large")})

@@ -1,0 +1,221 @@
+"""Streamlit glue shared by every page: the loaded corpus, the view state and its URL, the
+sidebar filters, and one way to draw a figure. Computation stays in lib/."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib.aggregate import pm_order
+from lib.charts import chart_config
+from lib.corpus import Corpus, load_corpus
+from lib.taxonomy import Taxonomy, default_taxonomy
+from lib.viewstate import ViewState, describe, filter_articles
+
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "seeds"
+VIEW_KEY = "view"
+OWN_CORPUS_KEY = "own_corpus"  # this visitor's corpus (upload, alone or added to the sample)
+EMPTY_RESULT = (
+    "No articles match these filters. Widen the date range, clear a topic, prime minister or "
+    "outlet, or empty the search box in the sidebar."
+)
+
+
+@st.cache_data(show_spinner="Analysing the sample articles…")
+def sample_corpus() -> Corpus:
+    return load_corpus(SAMPLE_DIR)
+
+
+def taxonomy() -> Taxonomy:
+    return default_taxonomy()
+
+
+def active_corpus() -> Corpus:
+    """The visitor's own corpus if they loaded one (kept in their session only), else the sample."""
+    return st.session_state.get(OWN_CORPUS_KEY) or sample_corpus()
+
+
+def using_sample() -> bool:
+    return OWN_CORPUS_KEY not in st.session_state
+
+
+# --- view state: one object in the session, mirrored in the URL ------------------------------
+
+def current_view() -> ViewState:
+    """The view, read from the URL on a session's first run, then kept in the session: Streamlit
+    clears the query string on page switches, so the session is the source of truth."""
+    if VIEW_KEY not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state[VIEW_KEY] = ViewState.from_query(params)
+    return st.session_state[VIEW_KEY]
+
+
+def update_view(**changes) -> ViewState:
+    """Change the view and mirror it into the URL at once, so every page keeps the link current
+    (Streamlit clears the query string when the visitor switches page)."""
+    view = replace(current_view(), **changes)
+    st.session_state[VIEW_KEY] = view
+    write_url(view)
+    return view
+
+
+def write_url(view: ViewState) -> None:
+    """Mirror the view into the query string (only when it differs, to avoid extra reruns)."""
+    target = view.to_query()
+    current = {key: st.query_params.get(key) for key in st.query_params}
+    if current != target:
+        st.query_params.from_dict(target)
+
+
+def share_url(view: ViewState) -> str:
+    base = (st.context.url or "").split("?", 1)[0]
+    query = urlencode(view.to_query())
+    return f"{base}?{query}" if query else base
+
+
+def bound_widget(widget, key: str, field: str, *, to_widget=lambda v: v, from_widget=lambda v: v,
+                 **kwargs):
+    """Render `widget` keyed `key` showing the view's `field`; a change updates the view.
+
+    The view, not the widget, is the source of truth: the widget is seeded from it on every
+    run (Streamlit drops widget state on a page switch), and its on_change callback writes the
+    visitor's change into the view before the script reruns.
+    """
+    return bound_multi_widget(
+        widget, key,
+        to_widget=lambda view: to_widget(getattr(view, field)),
+        to_view=lambda value: {field: from_widget(value)},
+        **kwargs,
+    )
+
+
+def bound_multi_widget(widget, key: str, *, to_widget, to_view, **kwargs):
+    """Like bound_widget, for a widget that carries several fields (`to_view` returns them)."""
+    def on_change() -> None:
+        changes = to_view(st.session_state[key])
+        if changes is not None:
+            update_view(**changes)
+
+    st.session_state[key] = to_widget(current_view())
+    return widget(key=key, on_change=on_change, **kwargs)
+
+
+# --- sidebar filters --------------------------------------------------------------------------
+
+def _date_bounds(frame: pd.DataFrame) -> tuple[date, date] | None:
+    dated = frame["published"].dropna()
+    if dated.empty:
+        return None
+    return dated.min().date(), dated.max().date()
+
+
+def _date_filter(frame: pd.DataFrame) -> None:
+    bounds = _date_bounds(frame)
+    if bounds is None:
+        st.caption("No dated articles: the date filter is off.")
+        return
+    low, high = bounds
+    view = current_view()
+
+    def to_view(picked) -> dict | None:
+        # While the visitor is picking, the range has one end only: wait for the second.
+        if not isinstance(picked, (tuple, list)) or len(picked) != 2:
+            return None
+        start, end = picked
+        # The corpus's own range is "no filter", so a link stays short and survives new data.
+        return {"date_from": None if start <= low else start,
+                "date_to": None if end >= high else end}
+
+    bound_multi_widget(
+        st.date_input, "f_dates", label="Published between",
+        to_widget=lambda v: (v.date_from or low, v.date_to or high), to_view=to_view,
+        min_value=min(low, view.date_from or low), max_value=max(high, view.date_to or high),
+        format="YYYY-MM-DD",
+    )
+    if view.date_from or view.date_to:
+        bound_widget(st.checkbox, "f_undated", "include_undated",
+                     label="Keep undated articles", help="Articles with no date cannot be placed "
+                     "in a date range; tick to keep them anyway.")
+
+
+def sidebar_filters(frame: pd.DataFrame) -> ViewState:
+    """The filters every page shares; returns the updated view."""
+    labels = taxonomy().labels()
+    with st.sidebar:
+        st.header("Filters")
+        _date_filter(frame)
+        bound_widget(st.multiselect, "f_topics", "topics", label="Topics (any of)",
+                     options=list(labels), format_func=labels.get,
+                     to_widget=list, from_widget=tuple, placeholder="All topics")
+        pms = pm_order(sorted(set(frame["pm"]) - {""} | set(current_view().pms)))
+        bound_widget(st.multiselect, "f_pms", "pms", label="Prime ministers", options=pms,
+                     to_widget=list, from_widget=tuple, placeholder="All prime ministers")
+        outlets = sorted(set(frame["outlet"]) - {""} | set(current_view().outlets))
+        bound_widget(st.multiselect, "f_outlets", "outlets", label="Outlets", options=outlets,
+                     to_widget=list, from_widget=tuple, placeholder="All outlets")
+        bound_multi_widget(
+            st.slider, "f_polarity", label="Article polarity", min_value=-1.0, max_value=1.0,
+            step=0.05, help="TextBlob polarity of the whole article: -1 negative, +1 positive.",
+            to_widget=lambda v: (v.polarity_min, v.polarity_max),
+            to_view=lambda value: {"polarity_min": value[0], "polarity_max": value[1]},
+        )
+        bound_widget(st.text_input, "f_search", "search", label="Search titles and text",
+                     placeholder="e.g. Tomahawk")
+        with st.expander("Share this view"):
+            st.caption("Copy this link: it opens the dashboard with these filters and options.")
+            st.code(share_url(current_view()), language=None, wrap_lines=True)
+    return current_view()
+
+
+def filtered(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
+    # Not cached: filtering is vectorised and fast, and caching would hash (pickle) the whole
+    # frame on every rerun and keep visitors' uploads in a cache shared by all sessions.
+    return filter_articles(frame, view)
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+def describe_view(view: ViewState, shown: int, total: int) -> str:
+    return describe(view, shown, total, taxonomy().labels())
+
+
+def page_header(title: str, view: ViewState, shown: int, total: int) -> None:
+    st.title(title)
+    st.caption(describe_view(view, shown, total))
+
+
+def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Corpus, pd.DataFrame]:
+    """What every page starts with: config, the shared filters, the URL, the title and the
+    sentence saying what is shown. Returns the corpus and the filtered articles."""
+    st.set_page_config(page_title=f"{browser_title or title} · Alliance Lens", layout="wide")
+    corpus = active_corpus()
+    view = sidebar_filters(corpus.frame)
+    write_url(view)  # a page switch cleared the query string: put the view back
+    shown = filtered(corpus.frame, view)
+    page_header(title, view, len(shown), len(corpus.frame))
+    return corpus, shown
+
+
+def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = False,
+                filename: str = "alliance-lens"):
+    """Every chart goes through here: same config, PNG download, optional click selection."""
+    return st.plotly_chart(
+        fig, config=chart_config(filename), key=key, width="stretch",
+        on_select="rerun" if selectable else "ignore",
+        selection_mode=("points",) if selectable else ("points", "box", "lasso"),
+    )
+
+
+def nothing_to_show(frame: pd.DataFrame) -> bool:
+    """Say so plainly when the filters leave no articles. Pages return early rather than
+    st.stop(), so the entry script still writes the view to the URL."""
+    if frame.empty:
+        st.info(EMPTY_RESULT)
+        return True
+    return False

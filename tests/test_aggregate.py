@@ -1,0 +1,317 @@
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+from frames import make_frame, score
+
+from lib.aggregate import (
+    ARTICLE_TABLE_COLUMNS,
+    KWIC_COLUMNS,
+    PM_TOPIC_COLUMNS,
+    TIMELINE_COLUMNS,
+    articles_per_period,
+    articles_table,
+    corpus_summary,
+    highlight_segments,
+    highlight_spans,
+    kwic,
+    period_label,
+    pm_counts,
+    pm_order,
+    pm_topic_table,
+    timeline,
+    undated_summary,
+)
+from lib.taxonomy import default_taxonomy
+
+TODAY = date(2026, 1, 1)
+
+
+@pytest.fixture
+def corpus():
+    return make_frame(
+        [
+            dict(published="2025-01-05", pm="Ishiba", topics=["trade"],
+                 topic_scores=[score("trade", 0.5)], outlet="Nikkei"),
+            dict(published="2025-01-20", pm="Ishiba", topics=["trade", "tariffs"],
+                 topic_scores=[score("trade", -0.1), score("tariffs", 0.2)], outlet="Nikkei"),
+            dict(published="2025-04-02", pm="Ishiba", topics=[], outlet="Kyodo"),
+            dict(published="2025-04-30", pm="Ishiba", topics=["tariffs"],
+                 topic_scores=[score("tariffs", None)], date_basis="text"),
+            dict(published=None, pm="Kishida", pm_basis="text", topics=["trade"],
+                 topic_scores=[score("trade", 0.3)], warnings=["no date"]),
+            dict(published=None, pm="", topics=["security"]),
+        ]
+    )
+
+
+def _values(table, topic, column="value"):
+    return list(table.loc[table["topic"] == topic, column])
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def test_timeline_counts_fill_empty_periods_with_zero(corpus):
+    table = timeline(corpus, ["trade", "tariffs"], "month", "count")
+    assert list(table.columns) == list(TIMELINE_COLUMNS)
+    assert _values(table, "trade") == [2, 0, 0, 0]
+    assert _values(table, "tariffs") == [1, 0, 0, 1]
+    assert _values(table, "trade", "n_articles") == [2, 0, 0, 2]
+    assert _values(table, "trade", "period_label") == ["Jan 2025", "Feb 2025", "Mar 2025",
+                                                       "Apr 2025"]
+    assert _values(table, "trade", "article_ids") == [["a0", "a1"], [], [], []]
+
+
+def test_timeline_leaves_out_undated_articles(corpus):
+    table = timeline(corpus, ["security"], "month", "count")
+    assert _values(table, "security", "n_tagged") == [0, 0, 0, 0]
+
+
+def test_timeline_share_is_nan_where_a_period_has_no_articles(corpus):
+    shares = _values(timeline(corpus, ["tariffs"], "month", "share"), "tariffs")
+    assert shares[0] == 0.5 and shares[3] == 0.5
+    assert math.isnan(shares[1]) and math.isnan(shares[2])
+
+
+def test_timeline_polarity_is_the_mean_over_tagged_articles(corpus):
+    table = timeline(corpus, ["trade", "tariffs"], "quarter", "polarity")
+    assert _values(table, "trade") == pytest.approx([0.2, math.nan], nan_ok=True)
+    assert _values(table, "tariffs") == pytest.approx([0.2, math.nan], nan_ok=True)
+    assert _values(table, "tariffs", "n_polarity") == [1, 0]
+    assert _values(table, "tariffs", "n_tagged") == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("granularity", "starts"),
+    [
+        ("week", ["2024-12-30", "2025-01-06", "2025-01-13", "2025-01-20"]),
+        ("quarter", ["2025-01-01"]),
+        ("year", ["2025-01-01"]),
+    ],
+)
+def test_timeline_periods_start_on_the_period_start(granularity, starts):
+    frame = make_frame([dict(published="2025-01-05", topics=["trade"]),
+                        dict(published="2025-01-21", topics=["trade"])])
+    table = timeline(frame, ["trade"], granularity, "count")
+    assert list(table["period"]) == [pd.Timestamp(s) for s in starts]
+
+
+def test_timeline_smoothing_is_centred_and_keeps_gaps():
+    frame = make_frame(
+        [dict(published=f"2025-{m:02d}-10", topics=["trade"] * (m != 3),
+              topic_scores=[score("trade", 0.1 * m)] if m != 3 else []) for m in range(1, 6)]
+        + [dict(published="2025-03-11", topics=["trade"]), dict(published="2025-03-12")]
+    )
+    counts = timeline(frame, ["trade"], "month", "count", smoothing=3)
+    assert list(counts["raw_value"]) == [1, 1, 1, 1, 1]
+    assert list(counts["value"]) == pytest.approx([1, 1, 1, 1, 1])
+    polarity = timeline(frame, ["trade"], "month", "polarity", smoothing=3)
+    assert list(polarity["value"]) == pytest.approx(
+        [0.15, 0.15, math.nan, 0.45, 0.45], nan_ok=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"granularity": "day"}, "granularity"),
+        ({"measure": "sum"}, "measure"),
+        ({"smoothing": 0}, "smoothing"),
+    ],
+)
+def test_timeline_rejects_unknown_options(corpus, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        timeline(corpus, ["trade"], **kwargs)
+
+
+@pytest.mark.parametrize("keys", [[], ["trade"]])
+def test_timeline_of_nothing_is_an_empty_table(keys):
+    frame = make_frame([dict(published=None, topics=["trade"])])
+    assert list(timeline(frame, keys).columns) == list(TIMELINE_COLUMNS)
+    assert timeline(frame, keys).empty
+
+
+@pytest.mark.parametrize(
+    ("day", "granularity", "label"),
+    [
+        ("2025-01-06", "week", "Week of 6 Jan 2025"),
+        ("2025-01-01", "month", "Jan 2025"),
+        ("2025-04-01", "quarter", "Q2 2025"),
+        ("2025-01-01", "year", "2025"),
+    ],
+)
+def test_period_label(day, granularity, label):
+    assert period_label(pd.Timestamp(day), granularity) == label
+
+
+def test_articles_per_period(corpus):
+    table = articles_per_period(corpus)
+    assert list(table["n_articles"]) == [2, 0, 0, 2]
+    assert articles_per_period(make_frame([])).empty
+
+
+def test_undated_summary(corpus):
+    summary = undated_summary(corpus)
+    assert (summary["n_undated"], summary["n_total"], summary["n_undated_with_pm"]) == (2, 6, 1)
+    assert summary["reason"].startswith("2 of 6 articles had no trustworthy publication date")
+    everything_dated = undated_summary(make_frame([dict(published="2025-01-01")]))
+    assert everything_dated["n_undated"] == 0
+    assert "Every article" in everything_dated["reason"]
+
+
+# --- prime ministers ------------------------------------------------------------------------
+
+
+def test_pm_order_follows_office_then_unknown_names():
+    assert pm_order(["Ishiba", "Abe", "Zzz", "Koizumi", "Abe"]) == ["Koizumi", "Abe", "Ishiba",
+                                                                    "Zzz"]
+
+
+def test_pm_topic_table(corpus):
+    table = pm_topic_table(corpus, ["trade", "tariffs"], TODAY)
+    assert list(table.columns) == list(PM_TOPIC_COLUMNS)
+    assert list(zip(table["pm"], table["topic"], strict=True)) == [
+        ("Kishida", "trade"), ("Kishida", "tariffs"), ("Ishiba", "trade"), ("Ishiba", "tariffs"),
+    ]
+    ishiba_trade = table.iloc[2]
+    assert (ishiba_trade["n_articles"], ishiba_trade["n_tagged"]) == (4, 2)
+    assert ishiba_trade["share"] == 0.5
+    assert (ishiba_trade["share_low"], ishiba_trade["share_high"]) == pytest.approx(
+        (0.1500, 0.8500), abs=1e-4
+    )
+    assert ishiba_trade["mean_polarity"] == pytest.approx(0.2)
+    # Two values, t(0.975, 1) = 12.706: the interval is clipped to the polarity scale.
+    assert (ishiba_trade["pol_low"], ishiba_trade["pol_high"]) == (-1.0, 1.0)
+    assert ishiba_trade["n_polarity"] == 2
+    assert ishiba_trade["thin"] and ishiba_trade["thin_polarity"]
+    ishiba_days = (TODAY - date(2024, 10, 1)).days - (TODAY - date(2025, 10, 21)).days
+    assert ishiba_trade["per_100_days"] == pytest.approx(2 * 100 / ishiba_days)
+    kishida_trade = table.iloc[0]
+    # The undated article counts: its PM came from the text.
+    assert (kishida_trade["n_articles"], kishida_trade["n_tagged"]) == (1, 1)
+    assert kishida_trade["mean_polarity"] == 0.3 and math.isnan(kishida_trade["pol_low"])
+
+
+def test_pm_topic_table_thin_flag_turns_off_at_five_articles():
+    frame = make_frame([dict(pm="Suga", published="2021-01-01", topics=["trade"])] * 5)
+    row = pm_topic_table(frame, ["trade"], TODAY).iloc[0]
+    assert not row["thin"] and row["n_articles"] == 5
+
+
+def test_pm_topic_table_without_known_pms_is_empty():
+    frame = make_frame([dict(pm="", topics=["trade"])])
+    assert pm_topic_table(frame, ["trade"], TODAY).empty
+
+
+def test_pm_counts(corpus):
+    table = pm_counts(corpus, TODAY)
+    assert list(table["pm"]) == ["Kishida", "Ishiba"]
+    assert list(table["n_articles"]) == [1, 4]
+    assert list(table["n_undated"]) == [1, 0]
+    assert list(table["days_in_office"]) == [1093, 385]
+    assert table["per_100_days"].tolist() == pytest.approx([100 / 1093, 400 / 385])
+
+
+# --- text views -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def texts():
+    return make_frame(
+        [
+            dict(title="One", text="The U.S. and Japan.\nThe u.s. side agreed; US aid."),
+            dict(title="Two", text="Tariffs, tariff and TARIFF rates (a+b)."),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("term", "matches"),
+    [
+        ("U.S.", ["U.S.", "u.s."]),
+        ("tariff", ["tariff", "TARIFF"]),
+        ("(a+b)", ["(a+b)"]),
+        ("a+b", ["a+b"]),
+        ("Japan", ["Japan"]),
+        ("apa", []),
+        ("  ", []),
+    ],
+)
+def test_kwic_matches_literally_on_word_boundaries(texts, term, matches):
+    table = kwic(texts, term)
+    assert list(table.columns) == list(KWIC_COLUMNS)
+    assert list(table["match"]) == matches
+
+
+def test_kwic_context_is_flattened_and_cut_to_width(texts):
+    row = kwic(texts, "u.s.", width=10).iloc[1]
+    assert (row["left"], row["match"], row["right"]) == ("apan. The ", "u.s.", " side agre")
+    assert row["article_id"] == "a0" and row["title"] == "One"
+
+
+def test_kwic_stops_at_the_limit(texts):
+    assert len(kwic(texts, "tariff", limit=1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Tariffs rose.", [(0, 7, "tariffs")]),
+        ("Defense spending rose.", [(0, 16, "defense_spending")]),
+        ("A security deposit, and security.", [(24, 32, "security")]),
+        ("No topic here.", []),
+        ("Trade and tariffs", [(0, 5, "trade"), (10, 17, "tariffs")]),
+    ],
+)
+def test_highlight_spans(text, spans):
+    assert highlight_spans(text, default_taxonomy()) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "segments"),
+    [
+        ("abc", [], [("abc", None)]),
+        ("", [], []),
+        ("ab cd", [(0, 2, "x")], [("ab", "x"), (" cd", None)]),
+        ("ab cd", [(3, 5, "y"), (0, 2, "x")], [("ab", "x"), (" ", None), ("cd", "y")]),
+        ("abcdef", [(0, 4, "x"), (2, 6, "y")], [("abcd", "x"), ("ef", None)]),
+        ("ab", [(1, 9, "x")], [("ab", None)]),
+        ("<b>&", [(0, 3, "x")], [("<b>", "x"), ("&", None)]),
+    ],
+)
+def test_highlight_segments(text, spans, segments):
+    result = highlight_segments(text, spans)
+    assert result == segments
+    assert "".join(piece for piece, _ in result) == text
+
+
+# --- tables and summaries -------------------------------------------------------------------
+
+
+def test_articles_table(corpus):
+    table = articles_table(corpus, {"trade": "Trade", "tariffs": "Tariffs"})
+    assert list(table.columns) == list(ARTICLE_TABLE_COLUMNS)
+    assert list(table["topics"])[:3] == ["Trade", "Trade, Tariffs", ""]
+    assert list(articles_table(corpus)["topics"])[1] == "trade, tariffs"
+
+
+def test_corpus_summary(corpus):
+    summary = corpus_summary(corpus, ("security", "trade", "tariffs", "defense_spending"))
+    assert summary["n_articles"] == 6 and summary["n_dated"] == 4
+    assert (summary["date_min"], summary["date_max"]) == (date(2025, 1, 5), date(2025, 4, 30))
+    assert summary["outlets"] == {"Nikkei": 2, "Kyodo": 1}
+    assert summary["pms"] == {"Kishida": 1, "Ishiba": 4}
+    assert summary["topic_prevalence"] == {
+        "security": 1, "trade": 3, "tariffs": 2, "defense_spending": 0,
+    }
+    assert summary["quality"] == {
+        "undated": 2, "date_from_text": 1, "date_from_metadata": 3, "pm_from_text": 1,
+        "with_warnings": 1,
+    }
+
+
+def test_corpus_summary_of_an_empty_frame():
+    summary = corpus_summary(make_frame([]))
+    assert summary["n_articles"] == 0 and summary["date_min"] is None

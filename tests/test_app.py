@@ -1,0 +1,203 @@
+"""AppTest: every page runs, and filters, links, uploads and clicks behave."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+
+from lib.charts import CUSTOMDATA_FIELDS
+from pages.ui import EMPTY_RESULT
+from tests.conftest import PAGES, ROOT, SEEDS
+
+
+def no_exceptions(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def figures(at) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def trace_names(figure: dict) -> list[str]:
+    return [trace.get("name") for trace in figure["data"]]
+
+
+def captions(at) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+CSV_UPLOAD = (
+    b"Headline,Body,Published,Publisher,Desk\n"
+    b'"Tariff talks open","Japan and the United States opened talks on auto tariffs on Monday. '
+    b'Prime Minister Shigeru Ishiba said the alliance was strong. Officials discussed trade and '
+    b'investment.",2025-03-10,Example Wire,economy\n'
+)
+
+
+def upload(at, *files) -> None:
+    at.switch_page("pages/4_Data.py").run()
+    at.file_uploader(key="upload").set_value(list(files)).run()
+
+
+def test_overview_runs_on_the_sample(app):
+    at = app.run()
+    no_exceptions(at)
+    assert any("All 5 articles" in c.value for c in at.caption)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == "5"
+    assert metrics["Undated"] == "2"
+    assert len(figures(at)) == 2
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_sample(app, page):
+    at = app.run()
+    at.switch_page(page).run()
+    no_exceptions(at)
+    assert at.title, "each page has a title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_uploaded_corpus(app, page):
+    at = app.run()
+    upload(at, ("extra.csv", CSV_UPLOAD, "text/csv"))
+    no_exceptions(at)
+    at.switch_page(page).run()
+    no_exceptions(at)
+
+
+def test_topic_filter_changes_the_timeline(app):
+    at = app.run()
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    before = [n for n in trace_names(figures(at)[0]) if n]
+    at.sidebar.multiselect(key="f_topics").set_value(["tariffs"]).run()
+    no_exceptions(at)
+    after = [n for n in trace_names(figures(at)[0]) if n]
+    assert len(before) == 4
+    assert after == ["Tariffs"]
+    assert at.query_params["topic"] == "tariffs"
+    assert "Tariffs" in captions(at)
+
+
+def test_pm_filter_changes_the_counts(app):
+    at = app.run()
+    at.sidebar.multiselect(key="f_pms").set_value(["Ishiba"]).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == "2"
+    assert "2 of 5 articles" in captions(at)
+
+
+def test_a_link_restores_the_view_and_survives_a_page_switch(app):
+    app.query_params["topic"] = "tariffs,trade"
+    app.query_params["pm"] = "Kishida"
+    app.query_params["gran"] = "year"
+    app.query_params["measure"] = "share"
+    at = app.run()
+    no_exceptions(at)
+    assert at.sidebar.multiselect(key="f_topics").value == ["tariffs", "trade"]
+    assert at.sidebar.multiselect(key="f_pms").value == ["Kishida"]
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    no_exceptions(at)
+    assert at.selectbox(key="o_granularity").value == "year"
+    assert at.radio(key="o_measure").value == "share"
+    assert at.query_params["topic"] == "tariffs,trade"
+    assert at.query_params["gran"] == "year"
+    at.switch_page("pages/3_Articles.py").run()
+    assert at.query_params["pm"] == "Kishida"
+    assert "2 of 5 articles" in captions(at)
+
+
+def test_junk_in_the_link_falls_back_to_defaults(app):
+    app.query_params["gran"] = "fortnight"
+    app.query_params["from"] = "not-a-date"
+    app.query_params["pol"] = "banana"
+    at = app.run()
+    no_exceptions(at)
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    no_exceptions(at)
+    assert at.selectbox(key="o_granularity").value == "month"
+
+
+def test_an_empty_filter_result_says_so(app):
+    at = app.run()
+    at.sidebar.text_input(key="f_search").input("no article says zqxjv").run()
+    no_exceptions(at)
+    assert any(EMPTY_RESULT in i.value for i in at.info)
+    for page in PAGES:
+        at.switch_page(page).run()
+        no_exceptions(at)
+
+
+def test_upload_adds_articles_to_the_sample(app):
+    at = app.run()
+    upload(at, ("extra.csv", CSV_UPLOAD, "text/csv"))
+    no_exceptions(at)
+    assert any("Loaded 1 article" in s.value for s in at.success)
+    at.switch_page("pages/3_Articles.py").run()
+    table = at.dataframe[0].value
+    assert "Tariff talks open" in set(table["title"])
+    assert len(table) == 6
+
+
+def test_upload_can_replace_the_sample_and_reports_rejects(app):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("good.txt", "Japan and the US discussed tariffs on steel. The alliance held.")
+        zf.writestr("../evil.txt", "escape attempt")
+        zf.writestr("empty.txt", "")
+    at = app.run()
+    upload(at, ("batch.zip", archive.getvalue(), "application/zip"))
+    at.radio(key="upload_mode").set_value("replace").run()
+    no_exceptions(at)
+    report = at.dataframe[0].value
+    assert set(report["reason"]) >= {"unsafe path", "empty"}
+    at.switch_page("pages/3_Articles.py").run()
+    assert len(at.dataframe[0].value) == 1
+
+
+def test_uploads_stay_in_their_session(app):
+    from streamlit.testing.v1 import AppTest
+
+    at = app.run()
+    upload(at, ("extra.csv", CSV_UPLOAD, "text/csv"))
+    other = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert {m.label: m.value for m in other.metric}["Articles"] == "5"
+
+
+def test_clicking_a_timeline_point_lists_its_articles(app):
+    at = app.run()
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    figure = figures(at)[0]
+    trace = next(t for t in figure["data"] if t.get("name") == "Tariffs")
+    customdata = trace["customdata"][0]
+    at.session_state["timeline_chart"] = {"selection": {"points": [{"customdata": customdata}]}}
+    at.run()
+    no_exceptions(at)
+    ids = dict(zip(CUSTOMDATA_FIELDS, customdata, strict=False))["article_ids"].split(",")
+    listed = at.dataframe[0].value
+    assert len(listed) == len(ids) >= 1
+    assert any("Articles behind this point" in s.value for s in at.subheader)
+
+
+def test_an_article_opens_from_the_link_with_its_evidence(app):
+    from lib import load_articles
+
+    frame = load_articles(SEEDS)
+    target = frame[frame["source"].str.contains("004")].iloc[0]
+    app.query_params["article"] = target["article_id"]
+    at = app.run()
+    at.switch_page("pages/3_Articles.py").run()
+    no_exceptions(at)
+    assert any(target["title"] == s.value for s in at.subheader)
+    assert any("Jiji Press" in c.value for c in at.caption)
+
+
+def test_kwic_lists_occurrences(app):
+    at = app.run()
+    at.switch_page("pages/3_Articles.py").run()
+    at.text_input(key="o_kwic").input("Tomahawk").run()
+    no_exceptions(at)
+    assert any("1 occurrence" in c.value for c in at.caption)

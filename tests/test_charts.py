@@ -1,0 +1,195 @@
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from frames import make_frame, score
+
+from lib.aggregate import (
+    articles_per_period,
+    corpus_summary,
+    pm_counts,
+    pm_topic_table,
+    timeline,
+)
+from lib.charts import (
+    CUSTOMDATA_FIELDS,
+    THIN_MARK,
+    chart_config,
+    pm_counts_bar,
+    pm_share_bars,
+    pm_topic_heatmap,
+    point_selection,
+    polarity_histogram,
+    small_timeline,
+    timeline_figure,
+    topic_prevalence_bar,
+)
+from lib.taxonomy import default_taxonomy
+from lib.tenures import pm_colour
+
+TAXONOMY = default_taxonomy()
+TODAY = date(2026, 1, 1)
+
+
+@pytest.fixture
+def corpus():
+    rows = [
+        dict(published="2024-08-05", pm="Kishida", topics=["trade"],
+             topic_scores=[score("trade", 0.4)], polarity=0.2),
+        dict(published="2025-01-20", pm="Ishiba", topics=["trade", "tariffs"],
+             topic_scores=[score("trade", -0.1), score("tariffs", -0.3)], polarity=-0.1),
+        dict(published="2025-03-02", pm="Ishiba", topics=["security"], polarity=0.0),
+    ]
+    rows += [dict(published="2025-02-01", pm="Ishiba", topics=["tariffs"])] * 5
+    return make_frame(rows)
+
+
+def _shape_names(fig: go.Figure) -> list[str]:
+    return [shape.name for shape in fig.layout.shapes]
+
+
+def test_timeline_has_one_trace_per_topic_in_taxonomy_colours(corpus):
+    table = timeline(corpus, ["tariffs", "trade"], "month", "count")
+    fig = timeline_figure(table, TAXONOMY)
+    colours = TAXONOMY.colours()
+    assert [trace.name for trace in fig.data] == ["Trade", "Tariffs"]  # taxonomy order
+    assert [trace.line.color for trace in fig.data] == [colours["trade"], colours["tariffs"]]
+    assert fig.layout.template.layout.paper_bgcolor is not None
+    assert fig.layout.title.text == "Articles tagged with each topic, per month"
+    assert fig.layout.xaxis.title.text == "Publication date"
+
+
+def test_timeline_customdata_lets_a_click_list_articles(corpus):
+    table = timeline(corpus, ["trade"], "month", "count")
+    trace = timeline_figure(table, TAXONOMY).data[0]
+    first = point_selection(list(trace.customdata[0]))
+    assert set(first) == set(CUSTOMDATA_FIELDS)
+    assert first["period"] == "2024-08-01" and first["topic"] == "trade"
+    assert first["article_ids"] == ["a0"]
+    assert point_selection(list(trace.customdata[1]))["article_ids"] == []
+    assert "%{customdata[0]}" in trace.hovertemplate
+
+
+def test_timeline_bands_cover_only_the_visible_range(corpus):
+    fig = timeline_figure(timeline(corpus, ["trade"], "month", "count"), TAXONOMY)
+    assert _shape_names(fig) == ["pm:Kishida", "pm:Ishiba", "us:Biden", "us:Trump"]
+    kishida, ishiba = fig.layout.shapes[0], fig.layout.shapes[1]
+    assert kishida.fillcolor == pm_colour("Kishida") and ishiba.fillcolor == pm_colour("Ishiba")
+    assert pd.Timestamp(kishida.x0) == pd.Timestamp("2024-08-01")
+    assert pd.Timestamp(ishiba.x1) == pd.Timestamp("2025-04-01")  # end of the last month
+    assert ishiba.label.text == "Ishiba"
+
+
+def test_timeline_bands_can_be_switched_off(corpus):
+    table = timeline(corpus, ["trade"], "month", "count")
+    assert _shape_names(timeline_figure(table, TAXONOMY, show_terms=False)) == []
+
+
+@pytest.mark.parametrize(
+    ("measure", "smoothing", "title", "tick_format"),
+    [
+        ("share", 1, "Share of each month's articles tagged with each topic", ".0%"),
+        ("polarity", 3, "Mean polarity of each topic's sentences, per month (3-month centred "
+                        "average)", None),
+    ],
+)
+def test_timeline_titles_follow_the_measure(corpus, measure, smoothing, title, tick_format):
+    table = timeline(corpus, ["trade"], "month", measure, smoothing)
+    fig = timeline_figure(table, TAXONOMY, measure=measure, smoothing=smoothing)
+    assert fig.layout.title.text == title
+    assert fig.layout.yaxis.tickformat == tick_format
+
+
+def test_timeline_bars(corpus):
+    table = timeline(corpus, ["trade", "tariffs"], "quarter", "count")
+    fig = timeline_figure(table, TAXONOMY, granularity="quarter", bars=True)
+    assert all(isinstance(trace, go.Bar) for trace in fig.data)
+    assert fig.data[1].marker.color == TAXONOMY.colours()["tariffs"]
+
+
+def test_empty_timeline_says_so():
+    fig = timeline_figure(timeline(make_frame([]), ["trade"]), TAXONOMY)
+    assert not fig.data and "No dated articles" in fig.layout.annotations[0].text
+
+
+def test_heatmap_marks_thin_cells(corpus):
+    table = pm_topic_table(corpus, list(TAXONOMY.keys), TODAY)
+    fig = pm_topic_heatmap(table, TAXONOMY)
+    heatmap = fig.data[0]
+    assert list(heatmap.y) == ["Kishida", "Ishiba"]
+    assert list(heatmap.x) == list(TAXONOMY.labels().values())
+    assert heatmap.text[0][1] == f"100% {THIN_MARK}"  # Kishida: 1 article
+    assert heatmap.text[1][2] == "86%"  # Ishiba: 6 of 7, not thin
+    assert THIN_MARK in fig.layout.annotations[0].text
+    assert pm_colour("Ishiba") in fig.layout.yaxis.ticktext[1]
+    assert "customdata[1]" in heatmap.hovertemplate
+
+
+def test_heatmap_of_polarity(corpus):
+    table = pm_topic_table(corpus, ["trade", "tariffs"], TODAY)
+    heatmap = pm_topic_heatmap(table, TAXONOMY, measure="polarity").data[0]
+    assert heatmap.text[1][0] == f"-0.10 {THIN_MARK}"
+    assert heatmap.text[0][1] == "–"
+    assert heatmap.zmid == 0
+
+
+def test_share_bars_have_wilson_error_bars(corpus):
+    table = pm_topic_table(corpus, ["trade", "tariffs"], TODAY)
+    fig = pm_share_bars(table, TAXONOMY)
+    assert [trace.marker.color for trace in fig.data] == [
+        TAXONOMY.colours()["trade"], TAXONOMY.colours()["tariffs"],
+    ]
+    tariffs = fig.data[1]
+    ishiba = table[(table["pm"] == "Ishiba") & (table["topic"] == "tariffs")].iloc[0]
+    assert tariffs.error_y.array[1] == pytest.approx(ishiba["share_high"] - ishiba["share"])
+    assert tariffs.error_y.arrayminus[1] == pytest.approx(ishiba["share"] - ishiba["share_low"])
+    assert list(tariffs.marker.pattern.shape) == ["/", ""]
+
+
+def test_pm_counts_bar_uses_tenure_colours(corpus):
+    fig = pm_counts_bar(pm_counts(corpus, TODAY), per_100_days=True)
+    assert list(fig.data[0].marker.color) == [pm_colour("Kishida"), pm_colour("Ishiba")]
+    assert fig.layout.title.text == "Articles per 100 days in office"
+
+
+def test_topic_prevalence_bar(corpus):
+    summary = corpus_summary(corpus, TAXONOMY.keys)
+    bar = topic_prevalence_bar(summary["topic_prevalence"], TAXONOMY, summary["n_articles"])
+    assert list(bar.data[0].x) == [1, 2, 6, 0]
+    assert list(bar.data[0].marker.color) == list(TAXONOMY.colours().values())
+
+
+def test_small_timeline_and_histogram(corpus):
+    strip = small_timeline(articles_per_period(corpus))
+    assert list(strip.data[0].y) == [1, 0, 0, 0, 0, 1, 5, 1]
+    histogram = polarity_histogram(corpus["polarity"])
+    assert histogram.data[0].xbins.size == 0.1
+    assert not polarity_histogram(pd.Series([], dtype=float)).data
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        lambda: pm_topic_heatmap(pm_topic_table(make_frame([]), ["trade"], TODAY), TAXONOMY),
+        lambda: pm_share_bars(pm_topic_table(make_frame([]), ["trade"], TODAY), TAXONOMY),
+        lambda: pm_counts_bar(pm_counts(make_frame([]), TODAY)),
+        lambda: topic_prevalence_bar({}, TAXONOMY, 0),
+        lambda: small_timeline(articles_per_period(make_frame([]))),
+    ],
+)
+def test_empty_inputs_give_a_message_not_an_error(figure):
+    fig = figure()
+    assert not fig.data and fig.layout.annotations[0].text
+
+
+def test_every_figure_uses_the_house_template(corpus):
+    fig = timeline_figure(timeline(corpus, ["trade"]), TAXONOMY)
+    assert fig.layout.template == go.Figure(layout={"template": "plotly_white"}).layout.template
+
+
+def test_chart_config():
+    config = chart_config("timeline")
+    assert config["displaylogo"] is False
+    assert config["toImageButtonOptions"] == {"format": "png", "filename": "timeline",
+                                              "scale": 2}

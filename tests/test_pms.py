@@ -1,0 +1,158 @@
+"""lib/pms.py and the PM resolver in lib/analysis.py: who is named, who is sitting, and how the
+date and the text are reconciled."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lib.analysis import analyze_article
+from lib.pms import find_mentions, pms_mentioned, sitting_pm_named
+from lib.readers import RawArticle
+from lib.sentiment import get_engine
+from lib.taxonomy import default_taxonomy
+from lib.tenures import pm_on, us_president_on
+
+BODY = " The two leaders discussed the alliance and regional stability at length in Tokyo."
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned", "sitting"),
+    [
+        pytest.param("Prime Minister Shigeru Ishiba met Trump.", ["Ishiba"], "Ishiba",
+                     id="title and full name"),
+        pytest.param("PM Takaichi met Trump.", ["Takaichi"], "Takaichi", id="PM and surname"),
+        pytest.param("Japan's Prime Minister Sanae Takaichi met Trump.", ["Takaichi"], "Takaichi",
+                     id="Japan's Prime Minister"),
+        pytest.param("The Kishida administration is bolstering Japan's defenses.", ["Kishida"],
+                     "Kishida", id="the Kishida administration"),
+        pytest.param("Shigeru Ishiba, Japan's prime minister, met Trump.", ["Ishiba"], "Ishiba",
+                     id="apposition"),
+        pytest.param("Former Prime Minister Shinzo Abe built close ties with Trump.", ["Abe"], "",
+                     id="former PM"),
+        pytest.param("Shinzo Abe, the former Prime Minister, met Trump.", ["Abe"], "",
+                     id="former PM in apposition"),
+        pytest.param("Then-Prime Minister Shinzo Abe met Trump at Mar-a-Lago.", ["Abe"], "",
+                     id="then-PM"),
+        pytest.param("The late Prime Minister Shinzo Abe met Trump.", ["Abe"], "", id="the late PM"),
+        pytest.param("Yoshihide Suga, a former prime minister, met Biden.", ["Suga"], "",
+                     id="a former prime minister"),
+        pytest.param("Taro Aso, Japan's Deputy Prime Minister and Finance Minister, flew to "
+                     "New York.", ["Aso"], "", id="deputy PM Aso trap"),
+        pytest.param("Deputy Prime Minister Taro Aso flew to New York.", ["Aso"], "",
+                     id="deputy PM title before"),
+        pytest.param("Taro Aso, a senior Japanese official, flew to New York.", ["Aso"], "",
+                     id="Aso without a PM title"),
+        pytest.param("British Prime Minister Keir Starmer spoke with Trump.", [], "",
+                     id="another country's PM"),
+        pytest.param("Prime Minister Narendra Modi of India met Japanese officials.", [], "",
+                     id="Indian PM"),
+        pytest.param("Prime Minister Kishida and former Prime Minister Suga met.",
+                     ["Kishida", "Suga"], "Kishida", id="sitting and former together"),
+        pytest.param("Kan said the alliance matters and Noda agreed.", [], "",
+                     id="ambiguous bare surnames are not PMs"),
+        pytest.param("Naoto Kan and Yoshihiko Noda both led Japan.", ["Kan", "Noda"], "",
+                     id="full names of ambiguous surnames"),
+        pytest.param("Ishiba said the alliance matters.", ["Ishiba"], "",
+                     id="bare surname is named but not as sitting"),
+        pytest.param("Finance Minister Katsunobu Kato met Treasury officials.", [], "",
+                     id="no PM at all"),
+    ],
+)
+def test_mentions_and_sitting_pm(text: str, mentioned: list[str], sitting: str) -> None:
+    mentions = find_mentions(text)
+    assert pms_mentioned(mentions) == mentioned
+    assert sitting_pm_named(mentions)[0] == sitting
+
+
+def test_two_sitting_pms_named_warns_and_picks_the_most_named() -> None:
+    text = ("Prime Minister Shigeru Ishiba met Trump. Prime Minister Ishiba said talks went well. "
+            "Prime Minister Fumio Kishida had met Biden.")
+    sitting, warnings = sitting_pm_named(find_mentions(text))
+    assert sitting == "Ishiba"
+    assert warnings == ["text names more than one sitting prime minister: Ishiba (2x), Kishida (1x)"]
+
+
+@pytest.mark.parametrize(
+    ("day", "pm", "president"),
+    [
+        (date(2001, 4, 26), "Koizumi", "Bush"),
+        (date(2007, 1, 1), "Abe", "Bush"),
+        (date(2008, 1, 1), "Fukuda", "Bush"),
+        (date(2009, 1, 1), "Aso", "Bush"),
+        (date(2010, 1, 1), "Hatoyama", "Obama"),
+        (date(2011, 1, 1), "Kan", "Obama"),
+        (date(2012, 1, 1), "Noda", "Obama"),
+        (date(2017, 2, 10), "Abe", "Trump"),
+        (date(2021, 1, 1), "Suga", "Trump"),
+        (date(2024, 1, 18), "Kishida", "Biden"),
+        (date(2024, 10, 1), "Ishiba", "Biden"),
+        (date(2025, 3, 1), "Ishiba", "Trump"),
+        (date(2025, 10, 21), "Takaichi", "Trump"),
+        (None, "", ""),
+    ],
+)
+def test_tenure_tables(day: date | None, pm: str, president: str) -> None:
+    assert pm_on(day) == pm
+    assert us_president_on(day) == president
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    taxonomy, engine = default_taxonomy(), get_engine()
+
+    def run(text: str, **fields: str) -> dict:
+        return analyze_article(RawArticle(source="test.txt", text=text, **fields), taxonomy, engine)
+
+    return run
+
+
+# (text, metadata date, published, pm, pm_basis, warning fragment or "")
+PM_CASES = [
+    pytest.param("Prime Minister Shigeru Ishiba met the president." + BODY, "", None, "Ishiba",
+                 "text", "", id="undated, sitting PM named"),
+    pytest.param("PM Takaichi met the president." + BODY, "", None, "Takaichi", "text", "",
+                 id="undated, PM Takaichi"),
+    pytest.param("Former Prime Minister Shinzo Abe met Trump." + BODY, "", None, "", "none", "",
+                 id="undated, only a former PM"),
+    pytest.param("Then-Prime Minister Shinzo Abe met Trump." + BODY, "", None, "", "none", "",
+                 id="undated, only a then-PM"),
+    pytest.param("Taro Aso, Japan's Deputy Prime Minister, flew to New York." + BODY, "", None, "",
+                 "none", "", id="undated, deputy PM trap"),
+    pytest.param("British Prime Minister Keir Starmer met Trump." + BODY, "", None, "", "none", "",
+                 id="undated, another country's PM"),
+    pytest.param("The Kishida administration is bolstering defenses." + BODY, "", None, "Kishida",
+                 "text", "", id="undated, the Kishida administration"),
+    pytest.param("date 2024-01-18 Taro Aso, Japan's Deputy Prime Minister, met Trump." + BODY, "",
+                 date(2024, 1, 18), "Kishida", "date", "", id="dated: PM from the tenure table"),
+    pytest.param("Former Prime Minister Shinzo Abe met Trump." + BODY, "2019-05-27",
+                 date(2019, 5, 27), "Abe", "date", "", id="metadata date in Abe's term"),
+    pytest.param("Prime Minister Shigeru Ishiba met Trump." + BODY, "2024-11-08",
+                 date(2024, 11, 8), "Ishiba", "date", "", id="date and text agree"),
+    pytest.param("date 2024-01-18 Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024 "
+                 "in Washington." + BODY, "", date(2024, 11, 5), "Ishiba", "date",
+                 "used 'Nov. 5, 2024' from the text, which agrees with Ishiba",
+                 id="conflict: another date agrees with the named PM"),
+    pytest.param("date 2024-01-18 Prime Minister Shigeru Ishiba met the president." + BODY, "",
+                 date(2024, 1, 18), "Kishida", "date",
+                 "falls in Kishida's term, but the text names Ishiba as the sitting prime minister;"
+                 " kept the date", id="conflict with no supporting date: date kept"),
+    pytest.param("Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024." + BODY,
+                 "2024-01-18", date(2024, 1, 18), "Kishida", "date", "kept the date",
+                 id="conflict with a metadata date: metadata kept"),
+]
+
+
+@pytest.mark.parametrize(("text", "metadata_date", "published", "pm", "pm_basis", "warning"),
+                         PM_CASES)
+def test_pm_resolver(analyse, text: str, metadata_date: str, published: date | None, pm: str,
+                     pm_basis: str, warning: str) -> None:
+    row = analyse(text, date=metadata_date)
+    assert row["published"] == published
+    assert row["pm"] == pm
+    assert row["pm_basis"] == pm_basis
+    if warning:
+        assert any(warning in w for w in row["warnings"]), row["warnings"]
+    else:
+        assert row["warnings"] == []

@@ -1,0 +1,121 @@
+"""lib/taxonomy.py: the TOML taxonomy is loaded, validated with errors that name the topic, and
+compiled into matchers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lib.taxonomy import (
+    DEFAULT_TAXONOMY_PATH,
+    TaxonomyError,
+    default_taxonomy,
+    entry_to_regex,
+    load_taxonomy,
+    parse_taxonomy,
+)
+
+NEW_TOPIC = """
+[[topic]]
+key = "semiconductors"
+label = "Chips"
+terms = ["semiconductor*", "chip*"]
+phrases = ["CHIPS Act"]
+exclude = ["chocolate chip*"]
+min_hits = 2
+"""
+
+
+def test_default_taxonomy_declares_the_four_topics() -> None:
+    taxonomy = default_taxonomy()
+    assert taxonomy.keys == ("security", "trade", "tariffs", "defense_spending")
+    assert taxonomy.topic("tariffs").min_hits == 1
+    assert taxonomy.labels()["defense_spending"] == "Defense spending"
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in taxonomy.colours().values())
+    assert load_taxonomy(None).fingerprint == taxonomy.fingerprint
+    assert load_taxonomy(DEFAULT_TAXONOMY_PATH).keys == taxonomy.keys
+
+
+def test_a_user_file_with_a_new_topic(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(NEW_TOPIC, encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    topic = taxonomy.topic("semiconductors")
+    assert taxonomy.keys == ("semiconductors",)
+    assert (topic.label, topic.min_hits) == ("Chips", 2)
+    assert topic.colour.startswith("#")  # a fallback colour when none is declared
+    assert topic.matcher.search("new semiconductor plants")
+    assert topic.excluder.search("chocolate chips")
+    assert taxonomy.fingerprint != default_taxonomy().fingerprint
+
+
+def test_fingerprint_follows_the_rules() -> None:
+    assert parse_taxonomy(NEW_TOPIC).fingerprint == parse_taxonomy(NEW_TOPIC).fingerprint
+    changed = NEW_TOPIC.replace("min_hits = 2", "min_hits = 1")
+    assert parse_taxonomy(changed).fingerprint != parse_taxonomy(NEW_TOPIC).fingerprint
+
+
+@pytest.mark.parametrize(
+    ("entry", "matches", "misses"),
+    [
+        ("tariff*", ["tariff", "Tariffs", "tariffed"], ["tariftariff", "pre-tariff"]),
+        ("burden sharing", ["burden sharing", "burden-sharing", "burden  sharing"],
+         ["burdensharing"]),
+        ("F-35*", ["F-35", "F-35A", "F 35"], ["F35", "XF-35"]),
+        ("U.S.", ["U.S."], ["UxSx"]),
+        ("ally", ["ally", "an ally."], ["rally", "allying", "tally"]),
+    ],
+)
+def test_entry_to_regex(entry: str, matches: list[str], misses: list[str]) -> None:
+    pattern = re.compile(entry_to_regex(entry), re.IGNORECASE)
+    for text in matches:
+        assert pattern.search(text), text
+    for text in misses:
+        assert not pattern.search(text), text
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        pytest.param("this is = not [toml", "not valid TOML", id="not toml"),
+        pytest.param('version = "1"', "declares no [[topic]] blocks", id="no topics"),
+        pytest.param('[[topic]]\nkey = "Bad Key"\nterms = ["x"]', "topic #1: 'key'", id="bad key"),
+        pytest.param('[[topic]]\nterms = ["x"]', "topic #1: 'key'", id="missing key"),
+        pytest.param('[[topic]]\nkey = "chips"\nlabel = "Chips"',
+                     "topic 'chips': needs at least one of terms, phrases or patterns",
+                     id="nothing to match"),
+        pytest.param('[[topic]]\nkey = "chips"\nterms = "chip"',
+                     "topic 'chips': 'terms' must be a list", id="terms not a list"),
+        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip", ""]',
+                     "topic 'chips': 'terms' must be a list of non-empty strings",
+                     id="empty term"),
+        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip"]\nmin_hits = 0',
+                     "topic 'chips': 'min_hits'", id="min_hits zero"),
+        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip"]\nmin_hits = "two"',
+                     "topic 'chips': 'min_hits'", id="min_hits not a number"),
+        pytest.param("[[topic]]\nkey = \"chips\"\npatterns = ['(unclosed']",
+                     "topic 'chips', pattern '(unclosed': invalid pattern", id="bad regex"),
+        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip"]\n'
+                     '[[topic]]\nkey = "chips"\nterms = ["wafer"]',
+                     "topic keys declared twice: chips", id="duplicate keys"),
+        pytest.param('[negation]\nmax_gap_words = -1\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
+                     "[negation]: 'max_gap_words'", id="bad negation"),
+    ],
+)
+def test_invalid_taxonomy_raises_with_the_topic_named(toml: str, message: str) -> None:
+    with pytest.raises(TaxonomyError, match=re.escape(message)):
+        parse_taxonomy(toml, name="mine.toml")
+
+
+def test_error_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text('[[topic]]\nkey = "chips"\n', encoding="utf-8")
+    with pytest.raises(TaxonomyError, match=r"broken\.toml: topic 'chips'"):
+        load_taxonomy(path)
+
+
+def test_missing_file_raises_taxonomy_error(tmp_path: Path) -> None:
+    with pytest.raises(TaxonomyError, match="cannot read taxonomy"):
+        load_taxonomy(tmp_path / "nope.toml")
