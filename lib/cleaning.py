@@ -145,7 +145,10 @@ def edge_rule(line: str, *, at_end: bool) -> str | None:
         return "call to action"
     if is_sentence_like(line):
         return None
-    if words <= EDGE_SHORT_LINE_WORDS:
+    # A short headline ("Tariffs Hit Tokyo Hard") stands where a menu label would: three or more
+    # capitalised words at the top are kept for the title.
+    headline = not at_end and words >= 3 and line[:1].isupper()
+    if words <= EDGE_SHORT_LINE_WORDS and not headline:
         return "short edge line"
     if words <= 12 and _CAPTION.search(line):
         return "caption"

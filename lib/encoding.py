@@ -112,11 +112,12 @@ def detect_encoding(data: bytes) -> str:
     return best.encoding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_share(text: str) -> float:
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
-    return controls / max(len(text), 1)
+    """Share of control characters other than line breaks and tabs: high means binary data."""
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
 def decode_bytes(data: bytes) -> DecodedText:

@@ -18,12 +18,13 @@ _SCRIPTS = (
     ("ar", re.compile(r"[\u0600-\u06ff]")),
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code, or "und" when undetermined."""
     sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = len(_LETTER.findall(sample)) or 1
     for code, pattern in _SCRIPTS:
         if len(pattern.findall(sample)) / letters > 0.2:
             return code

@@ -44,7 +44,10 @@ def shorten(sentence: str, limit: int = TITLE_MAX_CHARS) -> str:
 
 
 def outlet_from_url(url: str) -> str:
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # "http://[broken": a malformed URL field names no outlet
+        return ""
     return host.removeprefix("www.")
 
 

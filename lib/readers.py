@@ -126,22 +126,41 @@ def _read_records(name: str, records: Records, encoding: str,
             yield article
 
 
-def _csv_rows(name: str, text: str) -> Records:
-    sample = text[:20_000]
+def sniff_delimiter(header_line: str, default: str = ",") -> str:
+    """The delimiter of a table, judged from its header line only.
+
+    csv.Sniffer reads a sample of the body and is misled by quoted newlines and by commas and
+    semicolons inside article text; a header line has neither.
+    """
+    counts = {d: header_line.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else default
+
+
+def _csv_rows(name: str, text: str, report: IngestReport) -> Records:
+    first_line = text.split("\n", 1)[0]
+    delimiter = sniff_delimiter(first_line, "\t" if name.lower().endswith(".tsv") else ",")
+    csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_LIMITS.max_article_chars))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        headers = next(reader)
+        headers = [h.strip().lstrip("\ufeff") for h in next(reader)]
     except (StopIteration, csv.Error):
         return
-    headers = [h.strip().lstrip("\ufeff") for h in headers]
-    for row in reader:
-        label = f"row {reader.line_num - 1}"
+    number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # The rest of the file cannot be split into rows: say where it broke.
+            report.inputs += 1
+            report.add(f"{name}#line {reader.line_num}", "broken CSV", f"{error}; the rest of the file was not read")
+            return
         if not any(cell.strip() for cell in row):
             continue  # blank lines between rows are layout, not inputs
+        number += 1
+        label = f"row {number}"
         note = ""
         if len(row) != len(headers):
             note = (f"{label} has {len(row)} fields where the header has {len(headers)};"
@@ -160,13 +179,17 @@ def read_table(name: str, data: bytes, report: IngestReport, limits: Limits) -> 
     text, suffix = decoded.text, _suffix(name)
     if suffix in (".csv", ".tsv"):
         before = report.inputs
-        yield from _read_records(name, _csv_rows(name, text), decoded.encoding, report, limits)
+        yield from _read_records(name, _csv_rows(name, text, report), decoded.encoding, report, limits)
         if report.inputs == before:
             report.inputs += 1
             report.add(name, "empty", "no rows under the header")
         return
     if suffix in (".jsonl", ".ndjson"):
+        before = report.inputs
         yield from _read_records(name, _jsonl_records(name, text, report), decoded.encoding, report, limits)
+        if report.inputs == before:
+            report.inputs += 1
+            report.add(name, "empty", "no JSON lines")
         return
     try:
         document = json.loads(text)
@@ -179,6 +202,10 @@ def read_table(name: str, data: bytes, report: IngestReport, limits: Limits) -> 
         report.inputs += 1
         report.add(name, "not a list of records",
                    "expected a list of objects, an object with an 'articles' list, or one article object")
+        return
+    if not records:
+        report.inputs += 1
+        report.add(name, "empty", "the list of records is empty")
         return
     yield from _read_records(name, ((f"record {i}", r, "") for i, r in enumerate(records, 1)),
                              decoded.encoding, report, limits)

@@ -23,7 +23,7 @@ class TaxonomyError(ValueError):
 
 
 def entry_to_regex(entry: str) -> str:
-    """One term or phrase of the taxonomy as a regex fragment.
+    """One term or phrase of the taxonomy as a regex fragment, without word boundaries.
 
     Words are separated by any run of spaces or hyphens; a trailing * on a word matches any
     word ending; dots stay literal ("U.S.").
@@ -37,15 +37,16 @@ def entry_to_regex(entry: str) -> str:
             parts.append(re.escape(word[:-1]) + r"[\w'’-]*")
         else:
             parts.append(re.escape(word))
-    body = r"[\s\-]+".join(parts)
-    # Word boundaries that also work when an entry starts or ends with a symbol ("F-35", "U.S.").
-    return rf"(?<![\w-]){body}(?![\w])"
+    return r"[\s\-]+".join(parts)
 
 
 def _alternation(entries: list[str]) -> str:
+    """Entries as one alternation between word boundaries that also work when an entry starts or
+    ends with a symbol ("F-35", "U.S."). The boundaries stand once, outside the alternation, so
+    the engine rejects most positions before trying any entry."""
     # Longest first so "trade deficit" wins over "trade" at the same position.
     ordered = sorted(entries, key=len, reverse=True)
-    return "|".join(f"(?:{entry_to_regex(e)})" for e in ordered)
+    return r"(?<![\w-])(?:" + "|".join(entry_to_regex(e) for e in ordered) + r")(?!\w)"
 
 
 @dataclass(frozen=True)

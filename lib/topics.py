@@ -4,6 +4,7 @@ keep the evidence (terms and sentences) and the polarity of the sentences on the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lib.sentiment import Sentiment
@@ -51,31 +52,45 @@ def is_negated(sentence: str, start: int, end: int, negation: Negation) -> bool:
 
 def mentions_in(sentence: str, topic: Topic, negation: Negation) -> list[str]:
     """The topic's counted mentions in one sentence (matched text, lower-cased)."""
-    excluded = (
-        [(m.start(), m.end()) for m in topic.excluder.finditer(sentence)] if topic.excluder else []
-    )
+    return [text for _, text in _mentions(sentence, [0], [sentence], topic, negation)]
+
+
+def _mentions(joined: str, starts: list[int], sentences: list[str], topic: Topic,
+              negation: Negation) -> list[tuple[int, str]]:
+    """(sentence index, matched text) of every counted mention in `joined`.
+
+    One regex pass over the whole text per topic, not one per sentence: this is the hot loop of
+    the analysis. A newline separates sentences, so no match spans two of them.
+    """
+    excluded = [(m.start(), m.end()) for m in topic.excluder.finditer(joined)] if topic.excluder else []
     found = []
-    for match in topic.matcher.finditer(sentence):
-        if any(s < match.end() and match.start() < e for s, e in excluded):
+    for match in topic.matcher.finditer(joined):
+        if excluded and any(s < match.end() and match.start() < e for s, e in excluded):
             continue
-        if is_negated(sentence, match.start(), match.end(), negation):
+        index = bisect_right(starts, match.start()) - 1
+        offset = starts[index]
+        if is_negated(sentences[index], match.start() - offset, match.end() - offset, negation):
             continue
-        found.append(re.sub(r"\s+", " ", match.group(0).lower()))
+        found.append((index, re.sub(r"\s+", " ", match.group(0).lower())))
     return found
 
 
 def score_topics(
     sentences: list[str], sentiments: tuple[Sentiment, ...], n_words: int, taxonomy: Taxonomy
 ) -> list[TopicScore]:
+    # Sentences never contain newlines (they are split within lines), so "\n" keeps them apart.
+    joined = "\n".join(sentences)
+    starts, position = [], 0
+    for sentence in sentences:
+        starts.append(position)
+        position += len(sentence) + 1
     scores = []
     for topic in taxonomy.topics:
-        hits, terms, evidence = 0, [], []
-        for sentence, sentiment in zip(sentences, sentiments, strict=True):
-            found = mentions_in(sentence, topic, taxonomy.negation)
-            if found:
-                hits += len(found)
-                terms.extend(found)
-                evidence.append((sentence, sentiment.polarity))
+        found = _mentions(joined, starts, sentences, topic, taxonomy.negation)
+        terms = [text for _, text in found]
+        indices = list(dict.fromkeys(index for index, _ in found))
+        evidence = [(sentences[i], sentiments[i].polarity) for i in indices]
+        hits = len(found)
         polarity = sum(p for _, p in evidence) / len(evidence) if evidence else None
         scores.append(TopicScore(
             key=topic.key,

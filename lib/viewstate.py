@@ -344,3 +344,10 @@ def describe(
         return f"All {total} {noun}" if total != 1 else "The only article"
     head = f"{shown} of {total} {noun}"
     return f"{head}: {', '.join(phrases)}" if phrases else head
+
+
+def docs_markdown() -> str:
+    """The README's table of link parameters."""
+    lines = ["| key | form | meaning |", "| --- | --- | --- |"]
+    lines += [f"| `{spec.key}` | {spec.codec.form} | {spec.meaning} |" for spec in QUERY_KEYS]
+    return "\n".join(lines)

@@ -239,3 +239,12 @@ def test_nothing_left_when_the_page_is_all_furniture() -> None:
     cleaned = clean_text("Trending\n\nAdvertisement\n\nLeave a Comment")
     assert cleaned.lines == ()
     assert len(cleaned.removed) == 3
+
+
+def test_a_short_headline_at_the_top_is_kept_for_the_title():
+    from lib.cleaning import clean_text
+
+    page = "Menu\n\nTariffs Hit Tokyo Hard\n\nJapan braced for new US tariffs on cars on Thursday, officials said."
+    cleaned = clean_text(page)
+    assert cleaned.lines[0] == "Tariffs Hit Tokyo Hard"
+    assert "navigation: Menu" in cleaned.removed

@@ -85,8 +85,8 @@ def _score(sentences: list[str], polarities: list[float] | None = None):
     [
         pytest.param(["Trump threatened a tariff on cars."], {"tariffs"},
                      id="one tariff mention tags tariffs"),
-        pytest.param(["Japan's defence budget will grow."], {"defense_spending", "security"}
-                     - {"security"}, id="British defence budget tags spending"),
+        pytest.param(["Japan's defence budget will grow."], {"defense_spending"},
+                     id="British defence budget tags spending"),
         pytest.param(["Japan will strengthen its defense capabilities."], set(),
                      id="defense capabilities alone is not spending, one security hit is not enough"),
         pytest.param(["Japan will strengthen its defense capabilities.",

@@ -1,0 +1,100 @@
+"""lib/export.py: the article frame as CSV (lists joined with ';'), Parquet and JSON Lines."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib.corpus import load_corpus
+from lib.export import flat_frame, neutralise_formula, to_csv_bytes, write_frame
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return load_corpus(SEEDS).frame
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Japan", "Japan"),
+        ("", ""),
+        (3, 3),
+    ],
+)
+def test_neutralise_formula(value: object, expected: object) -> None:
+    assert neutralise_formula(value) == expected
+
+
+def test_flat_frame_has_one_value_per_cell(frame: pd.DataFrame) -> None:
+    flat = flat_frame(frame)
+    assert flat.loc[1, "pms_mentioned"] == "Kishida;Abe;Aso"
+    assert flat.loc[1, "topics"] == "security;trade"
+    assert flat.loc[0, "published"] == "2024-01-18"
+    assert flat.loc[2, "published"] == ""
+    scores = json.loads(flat.loc[0, "topic_scores"])
+    assert [s["key"] for s in scores] == ["security", "trade", "tariffs", "defense_spending"]
+    assert frame.loc[1, "topics"] == ["security", "trade"]  # the input frame is not changed
+
+
+def test_csv(tmp_path: Path, frame: pd.DataFrame) -> None:
+    path = tmp_path / "out.csv"
+    write_frame(frame, path)
+    back = pd.read_csv(path, keep_default_na=False, dtype=str)
+    assert list(back.columns) == list(frame.columns)
+    assert list(back["published"]) == ["2024-01-18", "2024-01-27", "", "", "2024-11-07"]
+    assert list(back["pm"]) == ["Kishida", "Kishida", "Ishiba", "Takaichi", "Ishiba"]
+    assert back.loc[0, "pms_mentioned"] == "Aso;Abe"
+    assert back.loc[4, "topics"] == "security;trade;tariffs;defense_spending"
+    assert back.loc[3, "text"] == frame.loc[3, "text"]  # emoji and quotes survive
+
+
+def test_csv_neutralises_formulas() -> None:
+    frame = load_corpus(SEEDS).frame.head(1).copy()
+    frame["title"] = frame["title"].astype(object)
+    frame.loc[0, "title"] = "=cmd|' /C calc'!A0"
+    back = pd.read_csv(io.BytesIO(to_csv_bytes(frame)), keep_default_na=False, dtype=str)
+    assert back.loc[0, "title"] == "'=cmd|' /C calc'!A0"
+
+
+def test_parquet_keeps_types(tmp_path: Path, frame: pd.DataFrame) -> None:
+    path = tmp_path / "out.parquet"
+    write_frame(frame, path)
+    back = pd.read_parquet(path)
+    assert list(back.columns) == list(frame.columns)
+    assert back["published"].dtype == frame["published"].dtype
+    assert list(back.loc[1, "topics"]) == ["security", "trade"]
+    assert back["n_words"].tolist() == frame["n_words"].tolist()
+
+
+def test_jsonl(tmp_path: Path, frame: pd.DataFrame) -> None:
+    path = tmp_path / "out.jsonl"
+    write_frame(frame, path)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 5
+    assert records[0]["published"] == "2024-01-18"
+    assert records[2]["published"] is None
+    assert records[1]["topics"] == ["security", "trade"]
+    assert records[3]["title"] == "Takaichi & Trump Call: Possible Friday Talks 🇯🇵🇺🇸"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_empty_frame_can_be_written(tmp_path: Path, suffix: str) -> None:
+    empty = load_corpus(tmp_path).frame
+    write_frame(empty, tmp_path / f"out{suffix}")
+    assert (tmp_path / f"out{suffix}").exists()
+
+
+def test_unknown_output_suffix(tmp_path: Path, frame: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"out\.xlsx: output must end in \.csv, \.parquet, \.jsonl"):
+        write_frame(frame, tmp_path / "out.xlsx")
