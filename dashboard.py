@@ -34,13 +34,14 @@ def overview() -> None:
 
 
 def _headline_metrics(summary: dict) -> None:
-    columns = st.columns(4)
+    columns = st.columns([1, 2, 1, 1])
     columns[0].metric("Articles", summary["n_articles"])
     if summary["date_min"] is not None:
-        span = f"{summary['date_min']:%Y-%m-%d} → {summary['date_max']:%Y-%m-%d}"
+        span = f"{summary['date_min']:%b %Y} – {summary['date_max']:%b %Y}"
+        detail = f"{summary['date_min']:%Y-%m-%d} to {summary['date_max']:%Y-%m-%d}, {summary['n_dated']} dated"
     else:
-        span = "no dates"
-    columns[1].metric("Date range", span)
+        span, detail = "no dates", "No article has a trustworthy date."
+    columns[1].metric("Date range", span, help=detail)
     columns[2].metric("Outlets", len(summary["outlets"]))
     columns[3].metric("Prime ministers", len(summary["pms"]),
                       help=", ".join(summary["pms"]) or "none")

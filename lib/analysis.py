@@ -18,10 +18,10 @@ from lib.metadata import heading_title, outlet_from_dateline, outlet_from_url, s
 from lib.pms import find_mentions, pms_mentioned, sitting_pm_named
 from lib.readers import RawArticle
 from lib.sentences import split_sentences
-from lib.sentiment import SentimentEngine
+from lib.sentiment import Sentiment, SentimentEngine
 from lib.taxonomy import Taxonomy
 from lib.tenures import pm_on, us_president_on
-from lib.topics import score_topics
+from lib.topics import TopicScore, score_topics
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
@@ -91,8 +91,10 @@ def choose_title(raw: RawArticle, heading: str, body_sentences: list[str]) -> tu
     return shorten(body_sentences[0]), "first_sentence"
 
 
-def analyze_article(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine) -> dict:
-    """The frame row for one article; raises EmptyArticle when no text survives cleaning."""
+def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
+    """Everything about an article that does not depend on the taxonomy: the costly part
+    (cleaning, dates, PMs, sentences, sentiment). The store keeps it, so a taxonomy edit
+    re-tags without re-scoring. Raises EmptyArticle when no text survives cleaning."""
     mentions = find_mentions(raw.text)
     sitting_pm, pm_warnings = sitting_pm_named(mentions)
     pm_choice = reconcile_pm(raw, choose_date(raw, sitting_pm), sitting_pm)
@@ -113,13 +115,14 @@ def analyze_article(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine
     warnings = [*raw.warnings, *date_choice.warnings, *pm_warnings, *pm_choice.warnings]
     if raw.repairs:
         warnings.append(f"repaired {raw.repairs} mis-decoded character sequence(s) (mojibake)")
-    scored = engine.score(sentences)
-    topic_scores = score_topics(sentences, scored.sentences, n_words, taxonomy)
-    if language != "en":
+    if language == "en":
+        scored = engine.score(sentences)
+        document, sentence_polarity = scored.document, [s.polarity for s in scored.sentences]
+    else:
         warnings.append(
             f"language '{language}', not English: topic and sentiment rules are English, so they were not applied"
         )
-        topic_scores = [s.__class__(s.key, 0, 0.0, False, None, (), ()) for s in topic_scores]
+        document, sentence_polarity = Sentiment(0.0, 0.0), [0.0] * len(sentences)
 
     text = "\n\n".join(body)
     return {
@@ -138,12 +141,33 @@ def analyze_article(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine
         "us_president": us_president_on(date_choice.published),
         "language": language,
         "n_words": n_words,
-        "polarity": scored.document.polarity if language == "en" else 0.0,
-        "subjectivity": scored.document.subjectivity if language == "en" else 0.0,
-        "topics": [s.key for s in topic_scores if s.tagged],
-        "topic_scores": [s.as_record() for s in topic_scores],
+        "polarity": document.polarity,
+        "subjectivity": document.subjectivity,
         "furniture_removed": list(cleaned.removed),
         "warnings": warnings,
         "text": text,
+        # Not frame columns: what tagging needs, kept so the store can re-tag.
+        "sentences": sentences,
+        "sentence_polarity": sentence_polarity,
         **{f"extra:{k}": v for k, v in raw.extra.items()},
     }
+
+
+def tag_article(base: dict, taxonomy: Taxonomy) -> dict:
+    """The topic columns for an analysed article (English rules: other languages stay untagged)."""
+    sentences = list(base["sentences"])
+    if base["language"] != "en":
+        scores = [TopicScore(t.key, 0, 0.0, False, None, (), ()) for t in taxonomy.topics]
+    else:
+        sentiments = tuple(Sentiment(p, 0.0) for p in base["sentence_polarity"])
+        scores = score_topics(sentences, sentiments, base["n_words"], taxonomy)
+    return {
+        "topics": [s.key for s in scores if s.tagged],
+        "topic_scores": [s.as_record() for s in scores],
+    }
+
+
+def analyze_article(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine) -> dict:
+    """The frame row for one article (plus the fields the store keeps for re-tagging)."""
+    base = analyze_base(raw, engine)
+    return {**base, **tag_article(base, taxonomy)}

@@ -132,6 +132,9 @@ def _timeline_hover(label: str, measure: str, smoothing: int, granularity: str) 
     return hover + "<br><i>Click to list the articles</i><extra></extra>"
 
 
+BARS_UP_TO_PERIODS = 24
+
+
 def timeline_figure(
     table: pd.DataFrame,
     taxonomy: Taxonomy,
@@ -140,17 +143,22 @@ def timeline_figure(
     granularity: str = "month",
     smoothing: int = 1,
     show_terms: bool = True,
-    bars: bool = False,
+    bars: bool | None = None,
 ) -> go.Figure:
     """Lines (or grouped bars) per topic from `lib.aggregate.timeline`, in taxonomy colours,
     with PM / US-president bands over the visible range. Each point's customdata follows
-    CUSTOMDATA_FIELDS, so a click can list its articles."""
+    CUSTOMDATA_FIELDS, so a click can list its articles.
+
+    `bars=None` chooses: grouped bars for a few periods, where topics with equal counts would
+    hide each other's lines, and lines for longer series."""
     g = granularity
     title = _TIMELINE_TITLES[measure].format(g=g)
     if smoothing > 1:
         title += f" ({smoothing}-{g} centred average)"
     if table.empty:
         return _empty_figure(title, "No dated articles match this view.")
+    if bars is None:
+        bars = table["period"].nunique() <= BARS_UP_TO_PERIODS
     fig = go.Figure()
     for topic in taxonomy.topics:
         rows = table[table["topic"] == topic.key]
@@ -249,12 +257,13 @@ def pm_topic_heatmap(
     )
     if thin.to_numpy().any():
         fig.add_annotation(
-            text=THIN_NOTE, x=0, y=-0.15, xref="paper", yref="paper", showarrow=False,
+            text=THIN_NOTE, x=0, y=-0.32, xref="paper", yref="paper", showarrow=False,
             xanchor="left", font={"size": 11},
         )
     _style(fig, title, "Topic", "Prime minister")
     fig.update_yaxes(autorange="reversed", **_pm_ticks(list(z.index)))
-    return fig
+    # Room under the axis title for the thin-figure footnote.
+    return fig.update_layout(margin={"b": 110})
 
 
 def pm_share_bars(table: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:

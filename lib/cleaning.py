@@ -44,7 +44,7 @@ _FURNITURE = tuple(
 _BREADCRUMB = re.compile(r"^\s*\S[^»›>/|]{0,40}(?:\s*[»›>|/]\s+[^»›>/|]{1,120}){1,}$")
 _BREADCRUMB_START = re.compile(r"^\s*(?:home|news|top)\s*[»›>|/]", re.IGNORECASE)
 # Bylines: "by James Carter Senior News Editor", "By Jane Doe, Staff Writer".
-_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]*(?:[\s,]+[A-Z][\w.'’-]*){0,7}\s*$")
+_BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'’-]*(?:[\s,]+[A-Z][\w.'’-]*){0,7}\s*$")
 # Image captions and credits in the page's top or bottom zone.
 _CAPTION = re.compile(
     r"\b(?:vector illustration|illustration|file photo|photo(?:graph)?|image|getty images|"
@@ -59,7 +59,8 @@ _CALL_TO_ACTION = re.compile(
 )
 # A date or time alone on a line (the date module reads it before it is removed).
 _DATE_ONLY = re.compile(
-    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?"
+    r"^\s*(?:(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?"
     r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}"
     r"\.? \d{4})(?:\s*[-–—,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
     re.IGNORECASE,
@@ -70,6 +71,8 @@ _LEADING_DATE_LABEL = re.compile(
     r"(?::\d{2})?)?\s+",
     re.IGNORECASE,
 )
+# "...said. The" ends a sentence mid-line; "U.S. Tariffs" and "Mr. Abe" do not.
+_MID_SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’)]*\s+[A-Z\"“]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # "## Japan's Diplomatic Maneuvers": an ATX heading; its marker is not part of the title.
@@ -112,7 +115,7 @@ def strip_leading_date_label(text: str) -> str:
 
 def is_sentence_like(line: str) -> bool:
     """Reads as prose: ends with sentence punctuation, or holds a full stop between words."""
-    return bool(_SENTENCE_END.search(line)) or ". " in line
+    return bool(_SENTENCE_END.search(line)) or bool(_MID_SENTENCE_END.search(line))
 
 
 def is_content_paragraph(line: str) -> bool:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from lib.corpus import load_corpus, resolve_taxonomy
 from lib.export import EXPORT_SUFFIXES, write_frame
+from lib.parallel import default_jobs
+from lib.progress import ProgressLine
 from lib.summary import corpus_summary_text
 from lib.taxonomy import TaxonomyError
 
@@ -18,6 +20,16 @@ def _output_path(value: str) -> Path:
         raise argparse.ArgumentTypeError(
             f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
     return path
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return jobs or default_jobs()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--taxonomy", metavar="FILE", help="a topic taxonomy TOML file (default: bundled)")
     analyze.add_argument("--strict", action="store_true",
                          help="exit with status 1 if any input could not be used")
+    analyze.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                         help=f"worker processes (default 1; 0 = all {default_jobs()} cores)")
+    analyze.add_argument("--store", metavar="DIR",
+                         help="an analysis store: unchanged inputs are read back instead of analysed, "
+                              "new results are added (created if missing)")
+    analyze.add_argument("--quiet", action="store_true", help="no progress line")
     return parser
 
 
@@ -48,7 +66,13 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         taxonomy = resolve_taxonomy(args.taxonomy)
     except TaxonomyError as error:
         parser.error(str(error))
-    corpus = load_corpus(*args.paths, taxonomy=taxonomy)
+    progress = None if args.quiet else ProgressLine()
+    corpus = load_corpus(*args.paths, taxonomy=taxonomy, jobs=args.jobs, store=args.store,
+                         progress=progress)
+    if progress:
+        progress.close()
+    for problem in corpus.store_problems:
+        print(f"warning: store: {problem}", file=sys.stderr)
     try:
         write_frame(corpus.frame, args.output)
     except OSError as error:

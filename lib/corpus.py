@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib.analysis import EmptyArticle, analyze_article
+from lib.analysis import tag_article
 from lib.columns import COLUMN_NAMES, build_frame
 from lib.limits import DEFAULT_LIMITS, Limits
+from lib.parallel import analyze_stream
 from lib.readers import RawArticle, read_bytes, walk_paths
 from lib.report import IngestReport
 from lib.sentiment import SentimentEngine, get_engine
+from lib.store import ArticleStore
 from lib.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
 EXTRA_PREFIX = "extra:"
+STORE_BATCH = 2000  # new records per store part: a killed run loses at most this many
 Progress = Callable[[int, str], None]  # (articles done so far, current source)
 
 
@@ -24,6 +28,7 @@ Progress = Callable[[int, str], None]  # (articles done so far, current source)
 class Corpus:
     frame: pd.DataFrame
     report: IngestReport = field(default_factory=IngestReport)
+    store_problems: list[str] = field(default_factory=list)  # damaged store parts, re-analysed
 
 
 def resolve_taxonomy(taxonomy: Taxonomy | str | os.PathLike | None) -> Taxonomy:
@@ -53,30 +58,74 @@ def analyze_raw(
     taxonomy: Taxonomy | str | os.PathLike | None = None,
     engine: SentimentEngine | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
+    store: ArticleStore | None = None,
 ) -> Corpus:
-    """Analyse raw articles; failures and exact duplicates go to the report, never lost."""
+    """Analyse raw articles; failures and exact duplicates go to the report, never lost.
+
+    With a store, inputs it already holds are read back instead of analysed, and new results
+    are written to it in batches as the run goes (a killed run keeps what it finished).
+    """
     rules = resolve_taxonomy(taxonomy)
     scorer = engine or get_engine()
-    records: list[dict] = []
-    first_source: dict[str, str] = {}
-    for done, raw in enumerate(raws, start=1):
+    slots: list[tuple[str, dict | str]] = []  # ("record", record) or ("stored", input_key)
+    pending: list[tuple[str, dict]] = []
+    for done, outcome in enumerate(analyze_stream(raws, rules, scorer, jobs=jobs), start=1):
         if progress:
-            progress(done, raw.source)
-        try:
-            record = analyze_article(raw, rules, scorer)
-        except EmptyArticle as error:
-            report.add(raw.source, "empty", str(error))
-            continue
-        except Exception as error:  # one bad article must not sink a corpus: report it, go on
-            report.add(raw.source, "analysis failed", f"{type(error).__name__}: {error}")
-            continue
+            progress(done, outcome.source)
+        if outcome.stored:
+            slots.append(("stored", outcome.input_key))
+        elif outcome.record is None:
+            report.add(outcome.source, outcome.reason, outcome.detail)
+        else:
+            slots.append(("record", outcome.record))
+            if store is not None and outcome.input_key:
+                pending.append((outcome.input_key, outcome.record))
+                if len(pending) >= STORE_BATCH:
+                    store.write(pending, rules.fingerprint)
+                    pending = []
+    if store is not None:
+        store.write(pending, rules.fingerprint)
+        records = _with_stored(slots, store, rules)
+    else:
+        records = [record for _, record in slots]
+    return Corpus(_frame_with_extras(_deduplicated(records, report)), report)
+
+
+def _with_stored(slots: list[tuple[str, dict | str]], store: ArticleStore, rules: Taxonomy) -> list[dict]:
+    """Fill the stored slots from the store; re-tag those without tags for this taxonomy."""
+    keys = {value for kind, value in slots if kind == "stored"}
+    if not keys:
+        return [value for _, value in slots]
+    bases = store.read_base(keys)
+    tags = store.read_tags(keys, rules.fingerprint)
+    retagged = []
+    for key in keys - tags.keys():
+        if key in bases:
+            tags[key] = tag_article(bases[key], rules)
+            retagged.append({"input_key": key, "topics": tags[key]["topics"],
+                             "topic_scores": json.dumps(tags[key]["topic_scores"], ensure_ascii=False)})
+    store.write_tags(retagged, rules.fingerprint)
+    records = []
+    for kind, value in slots:
+        if kind == "record":
+            records.append(value)
+        elif value in bases:
+            records.append({**bases[value], **tags[value]})
+    return records
+
+
+def _deduplicated(records: list[dict], report: IngestReport) -> list[dict]:
+    first_source: dict[str, str] = {}
+    kept = []
+    for record in records:
         original = first_source.get(record["article_id"])
         if original is not None:
-            report.add(raw.source, "duplicate", f"same text as {original}; kept once")
+            report.add(record["source"], "duplicate", f"same text as {original}; kept once")
             continue
-        first_source[record["article_id"]] = raw.source
-        records.append(record)
-    return Corpus(_frame_with_extras(records), report)
+        first_source[record["article_id"]] = record["source"]
+        kept.append(record)
+    return kept
 
 
 def load_corpus(
@@ -85,11 +134,20 @@ def load_corpus(
     engine: SentimentEngine | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    jobs: int = 1,
+    store: str | os.PathLike | None = None,
 ) -> Corpus:
-    """Files and folders to a Corpus (frame + ingest report)."""
+    """Files and folders to a Corpus (frame + ingest report), optionally through a store."""
     report = IngestReport()
-    raws = walk_paths(list(paths), report, limits)
-    return analyze_raw(raws, report, taxonomy=taxonomy, engine=engine, progress=progress)
+    scorer = engine or get_engine()
+    article_store = ArticleStore(store, scorer) if store is not None else None
+    known = article_store.known_keys().__contains__ if article_store else None
+    raws = walk_paths(list(paths), report, limits, known=known)
+    corpus = analyze_raw(raws, report, taxonomy=taxonomy, engine=scorer, progress=progress,
+                         jobs=jobs, store=article_store)
+    if article_store is not None:
+        corpus.store_problems = list(article_store.problems)
+    return corpus
 
 
 def load_blobs(
@@ -99,6 +157,7 @@ def load_blobs(
     engine: SentimentEngine | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Corpus:
     """Named byte strings (uploads) to a Corpus; nothing touches the disk."""
     report = IngestReport()
@@ -107,7 +166,7 @@ def load_blobs(
         for name, data in blobs:
             yield from read_bytes(name, data, report, limits)
 
-    return analyze_raw(raws(), report, taxonomy=taxonomy, engine=engine, progress=progress)
+    return analyze_raw(raws(), report, taxonomy=taxonomy, engine=engine, progress=progress, jobs=jobs)
 
 
 def load_articles(

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from lib.cleaning import furniture_rule
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -117,21 +119,25 @@ def _kind(text: str, match: re.Match, header_end: int, label: re.Match | None) -
 
 
 def _header_end(text: str) -> int:
-    """Offset where the page's header zone ends: after the first few non-empty lines."""
+    """Offset where the page's header zone ends: at its first long paragraph, or after a few
+    lines that are not site furniture (menus and share lines above a date do not push it out)."""
     seen, offset = 0, 0
     for line in text.split("\n"):
         offset += len(line) + 1
-        if line.strip():
+        if not line.strip():
+            continue
+        if len(line.split()) > 25:
+            return offset
+        if furniture_rule(line) in (None, "date line"):
             seen += 1
-            # The header ends after a few lines, or at the first long paragraph.
-            if seen >= HEADER_LINES or len(line.split()) > 25:
+            if seen >= HEADER_LINES:
                 return offset
     return offset
 
 
 def find_date_candidates(text: str) -> list[DateCandidate]:
     """Every full date (with a year) and every wire dateline in `text`, in reading order."""
-    header_end = min(_header_end(text), 400)
+    header_end = min(_header_end(text), 1200)
     candidates: list[DateCandidate] = []
     taken: list[tuple[int, int]] = []
     for fmt, pattern in _FORMATS:

@@ -120,8 +120,9 @@ def _control_share(text: str) -> float:
     return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
-def decode_bytes(data: bytes) -> DecodedText:
-    """Decode and repair; raise NotTextError for binary or undecodable input."""
+def decode_bytes(data: bytes, *, repair: bool = True) -> DecodedText:
+    """Decode and (unless `repair=False`, for tables repaired row by row) repair mojibake;
+    raise NotTextError for binary or undecodable input."""
     encoding = detect_encoding(data)
     try:
         text = data.decode(encoding)
@@ -130,6 +131,8 @@ def decode_bytes(data: bytes) -> DecodedText:
     if _control_share(text) > 0.05:
         raise NotTextError("not text: mostly control characters (binary data?)")
     text = text.replace("\x00", "")
+    if not repair:
+        return DecodedText(text, encoding, 0)
     repaired, repairs = repair_mojibake(text)
     return DecodedText(repaired, encoding, repairs)
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 20_000_000  # one text, HTML, CSV or JSON file
+    max_file_bytes: int = 20_000_000  # one text or HTML file, or archive member
+    max_table_bytes: int = 1_000_000_000  # one CSV/TSV/JSON(L) file: many articles in one file
     max_article_chars: int = 2_000_000  # one article's text after decoding
     max_zip_members: int = 10_000  # entries in one archive
     max_zip_member_bytes: int = 20_000_000  # one entry, uncompressed

@@ -7,11 +7,12 @@ silently. Everything is read as bytes and decoded by lib.encoding.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -52,6 +53,24 @@ class RawArticle:
     extra: dict[str, str] = field(default_factory=dict)  # unknown columns, carried through
     from_html: bool = False
     warnings: list[str] = field(default_factory=list)  # problems with an input that was still used
+    # Identifies the input's content and place (sha256 of source and bytes or record): the
+    # store's key. `stored=True` means the store already has it, so it was not decoded.
+    input_key: str = ""
+    stored: bool = False
+
+
+Known = Callable[[str], bool]  # is this input key already analysed (in the store)?
+
+
+def input_key(kind: str, source: str, payload: bytes) -> str:
+    digest = hashlib.sha256(kind.encode() + b"\0" + source.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(payload)
+    return digest.hexdigest()[:32]
+
+
+def _record_key(source: str, record: dict) -> str:
+    payload = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return input_key("record", source, payload.encode("utf-8", "surrogatepass"))
 
 
 def _suffix(name: str) -> str:
@@ -102,7 +121,7 @@ Records = Iterator[tuple[str, object, str]]  # (row label, record, note on a row
 
 
 def _read_records(name: str, records: Records, encoding: str,
-                  report: IngestReport, limits: Limits) -> Iterator[RawArticle]:
+                  report: IngestReport, limits: Limits, known: Known | None = None) -> Iterator[RawArticle]:
     """Records of a table; one input each."""
     mapping: dict[str, str] | None = None
     for count, (label, record, note) in enumerate(records, start=1):
@@ -121,8 +140,13 @@ def _read_records(name: str, records: Records, encoding: str,
                        f"expected one of {', '.join(FIELD_SYNONYMS['text'])};"
                        f" found {', '.join(map(str, record)) or 'nothing'}")
             continue
+        key = _record_key(source, record)
+        if known is not None and known(key):
+            yield RawArticle(source=source, text="", input_key=key, stored=True)
+            continue
         article = _from_record(source, record, mapping, encoding, report, note)
         if article:
+            article.input_key = key
             yield article
 
 
@@ -168,10 +192,12 @@ def _csv_rows(name: str, text: str, report: IngestReport) -> Records:
         yield label, dict(zip(headers, row, strict=False)), note
 
 
-def read_table(name: str, data: bytes, report: IngestReport, limits: Limits) -> Iterator[RawArticle]:
+def read_table(name: str, data: bytes, report: IngestReport, limits: Limits,
+               known: Known | None = None) -> Iterator[RawArticle]:
     """A CSV, TSV, JSON or JSON Lines file: one article per row or record."""
     try:
-        decoded = decode_bytes(data)
+        # Each row's text is repaired on its own, so its warnings say which row was repaired.
+        decoded = decode_bytes(data, repair=False)
     except NotTextError as error:
         report.inputs += 1
         report.add(name, "not text", str(error))
@@ -179,14 +205,14 @@ def read_table(name: str, data: bytes, report: IngestReport, limits: Limits) -> 
     text, suffix = decoded.text, _suffix(name)
     if suffix in (".csv", ".tsv"):
         before = report.inputs
-        yield from _read_records(name, _csv_rows(name, text, report), decoded.encoding, report, limits)
+        yield from _read_records(name, _csv_rows(name, text, report), decoded.encoding, report, limits, known)
         if report.inputs == before:
             report.inputs += 1
             report.add(name, "empty", "no rows under the header")
         return
     if suffix in (".jsonl", ".ndjson"):
         before = report.inputs
-        yield from _read_records(name, _jsonl_records(name, text, report), decoded.encoding, report, limits)
+        yield from _read_records(name, _jsonl_records(name, text, report), decoded.encoding, report, limits, known)
         if report.inputs == before:
             report.inputs += 1
             report.add(name, "empty", "no JSON lines")
@@ -208,7 +234,7 @@ def read_table(name: str, data: bytes, report: IngestReport, limits: Limits) -> 
         report.add(name, "empty", "the list of records is empty")
         return
     yield from _read_records(name, ((f"record {i}", r, "") for i, r in enumerate(records, 1)),
-                             decoded.encoding, report, limits)
+                             decoded.encoding, report, limits, known)
 
 
 def _jsonl_records(name: str, text: str, report: IngestReport) -> Records:
@@ -280,7 +306,7 @@ def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[Raw
 
 
 def read_zip(name: str, data: bytes, report: IngestReport, limits: Limits,
-             depth: int = 0) -> Iterator[RawArticle]:
+             depth: int = 0, known: Known | None = None) -> Iterator[RawArticle]:
     """A zip archive, in memory; members are inputs of their own."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -313,7 +339,7 @@ def read_zip(name: str, data: bytes, report: IngestReport, limits: Limits,
             report.inputs += 1
             report.add(member_name, "archive nested too deep", f"limit is {limits.max_zip_depth} levels")
             continue
-        yield from read_bytes(member_name, content, report, limits, depth=depth + 1)
+        yield from read_bytes(member_name, content, report, limits, depth=depth + 1, known=known)
 
 
 def _zip_refusal(member: zipfile.ZipInfo, index: int, total: int, limits: Limits) -> tuple[str, str] | None:
@@ -336,22 +362,32 @@ def _zip_refusal(member: zipfile.ZipInfo, index: int, total: int, limits: Limits
 
 
 def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DEFAULT_LIMITS,
-               depth: int = 0) -> Iterator[RawArticle]:
-    """One named blob (a file, an upload or an archive member), dispatched by its suffix."""
+               depth: int = 0, known: Known | None = None) -> Iterator[RawArticle]:
+    """One named blob (a file, an upload or an archive member), dispatched by its suffix.
+
+    With `known`, inputs the store already holds are passed on undecoded (`stored=True`).
+    """
     suffix = _suffix(name)
     if suffix in ARCHIVE_SUFFIXES:
-        yield from read_zip(name, data, report, limits, depth)
+        yield from read_zip(name, data, report, limits, depth, known)
         return
-    if len(data) > limits.max_file_bytes:
+    size_limit = limits.max_table_bytes if suffix in TABLE_SUFFIXES else limits.max_file_bytes
+    if len(data) > size_limit:
         report.inputs += 1
-        report.add(name, "too large", f"{len(data):,} bytes; limit is {limits.max_file_bytes:,}")
+        report.add(name, "too large", f"{len(data):,} bytes; limit is {size_limit:,}")
         return
     if suffix in TABLE_SUFFIXES:
-        yield from read_table(name, data, report, limits)
-    elif suffix in HTML_SUFFIXES:
-        yield from read_html(name, data, report)
-    elif suffix in TEXT_SUFFIXES:
-        yield from read_text_file(name, data, report)
+        yield from read_table(name, data, report, limits, known)
+    elif suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES:
+        key = input_key(suffix, name, data)
+        if known is not None and known(key):
+            report.inputs += 1
+            yield RawArticle(source=name, text="", input_key=key, stored=True)
+            return
+        reader = read_html if suffix in HTML_SUFFIXES else read_text_file
+        for article in reader(name, data, report):
+            article.input_key = key
+            yield article
     else:
         report.inputs += 1
         report.add(name, "unsupported file type",
@@ -359,7 +395,7 @@ def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DE
 
 
 def walk_paths(paths: list[str | os.PathLike], report: IngestReport,
-               limits: Limits = DEFAULT_LIMITS) -> Iterator[RawArticle]:
+               limits: Limits = DEFAULT_LIMITS, known: Known | None = None) -> Iterator[RawArticle]:
     """Files and folders (walked in sorted order; links pointing outside a folder are refused)."""
     for given in paths:
         root = Path(given)
@@ -371,24 +407,27 @@ def walk_paths(paths: list[str | os.PathLike], report: IngestReport,
                     report.add(str(file), "link outside the folder",
                                "symbolic links leaving the given folder are not followed")
                     continue
-                yield from _read_file(file, report, limits)
+                yield from _read_file(file, report, limits, known)
         elif root.exists():
-            yield from _read_file(root, report, limits)
+            yield from _read_file(root, report, limits, known)
         else:
             report.inputs += 1
             report.add(str(root), "not found", "no such file or folder")
 
 
-def _read_file(path: Path, report: IngestReport, limits: Limits) -> Iterator[RawArticle]:
+def _read_file(path: Path, report: IngestReport, limits: Limits,
+               known: Known | None = None) -> Iterator[RawArticle]:
     try:
         size = path.stat().st_size
-        if size > limits.max_file_bytes and _suffix(path.name) not in ARCHIVE_SUFFIXES:
+        suffix = _suffix(path.name)
+        size_limit = limits.max_table_bytes if suffix in TABLE_SUFFIXES else limits.max_file_bytes
+        if size > size_limit and suffix not in ARCHIVE_SUFFIXES:
             report.inputs += 1
-            report.add(str(path), "too large", f"{size:,} bytes; limit is {limits.max_file_bytes:,}")
+            report.add(str(path), "too large", f"{size:,} bytes; limit is {size_limit:,}")
             return
         data = path.read_bytes()
     except OSError as error:
         report.inputs += 1
         report.add(str(path), "unreadable", error.strerror or str(error))
         return
-    yield from read_bytes(str(path), data, report, limits)
+    yield from read_bytes(str(path), data, report, limits, known=known)

@@ -34,20 +34,21 @@ class Term:
         return max((last - self.start).days, 1)
 
 
+# PM colours avoid the topic colours (blue, green, red, purple) so no chart can confuse them.
 JAPAN_PRIME_MINISTERS: tuple[Term, ...] = (
-    Term("Mori", "Yoshiro", date(2000, 4, 5), date(2001, 4, 26), "#9e9e9e", False),
-    Term("Koizumi", "Junichiro", date(2001, 4, 26), date(2006, 9, 26), "#8c564b", False),
-    Term("Abe", "Shinzo", date(2006, 9, 26), date(2007, 9, 26), "#1f77b4"),
-    Term("Fukuda", "Yasuo", date(2007, 9, 26), date(2008, 9, 24), "#bcbd22", False),
+    Term("Mori", "Yoshiro", date(2000, 4, 5), date(2001, 4, 26), "#b3b3b3", False),
+    Term("Koizumi", "Junichiro", date(2001, 4, 26), date(2006, 9, 26), "#8c6d31", False),
+    Term("Abe", "Shinzo", date(2006, 9, 26), date(2007, 9, 26), "#e6ab02"),
+    Term("Fukuda", "Yasuo", date(2007, 9, 26), date(2008, 9, 24), "#a6761d", False),
     Term("Aso", "Taro", date(2008, 9, 24), date(2009, 9, 16), "#7f7f7f"),
     Term("Hatoyama", "Yukio", date(2009, 9, 16), date(2010, 6, 8), "#17becf"),
-    Term("Kan", "Naoto", date(2010, 6, 8), date(2011, 9, 2), "#aec7e8", False),
-    Term("Noda", "Yoshihiko", date(2011, 9, 2), date(2012, 12, 26), "#ffbb78", False),
-    Term("Abe", "Shinzo", date(2012, 12, 26), date(2020, 9, 16), "#1f77b4"),
-    Term("Suga", "Yoshihide", date(2020, 9, 16), date(2021, 10, 4), "#2ca02c"),
-    Term("Kishida", "Fumio", date(2021, 10, 4), date(2024, 10, 1), "#9467bd"),
+    Term("Kan", "Naoto", date(2010, 6, 8), date(2011, 9, 2), "#bcbd22", False),
+    Term("Noda", "Yoshihiko", date(2011, 9, 2), date(2012, 12, 26), "#c49c94", False),
+    Term("Abe", "Shinzo", date(2012, 12, 26), date(2020, 9, 16), "#e6ab02"),
+    Term("Suga", "Yoshihide", date(2020, 9, 16), date(2021, 10, 4), "#fdbf6f"),
+    Term("Kishida", "Fumio", date(2021, 10, 4), date(2024, 10, 1), "#8c564b"),
     Term("Ishiba", "Shigeru", date(2024, 10, 1), date(2025, 10, 21), "#ff7f0e"),
-    Term("Takaichi", "Sanae", date(2025, 10, 21), None, "#d62728"),
+    Term("Takaichi", "Sanae", date(2025, 10, 21), None, "#e7298a"),
 )
 
 US_PRESIDENTS: tuple[Term, ...] = (

@@ -9,7 +9,7 @@ from pages import ui
 
 corpus, shown = ui.begin_page("Themes over time")
 
-options = st.columns([1, 2, 1, 1])
+options = st.columns([2, 5, 2, 2])
 with options[0]:
     ui.bound_widget(st.selectbox, "o_granularity", "granularity", label="Period",
                     options=list(GRANULARITIES), format_func=str.capitalize)
@@ -21,7 +21,8 @@ with options[2]:
                     min_value=1, max_value=MAX_SMOOTHING, step=1,
                     help="Centred rolling mean over this many periods; 1 = none.")
 with options[3]:
-    ui.bound_widget(st.toggle, "o_bands", "show_terms", label="PM / president terms")
+    ui.bound_widget(st.toggle, "o_bands", "show_terms", label="Terms",
+                    help="Shade the terms of Japan's prime ministers and of US presidents.")
 
 if not ui.nothing_to_show(shown):
     view = ui.current_view()
@@ -40,8 +41,8 @@ if not ui.nothing_to_show(shown):
         ids = picked.get("article_ids", [])
         behind = shown[shown["article_id"].isin(ids)]
         st.subheader(f"Articles behind this point: {len(behind)}")
-        st.caption(f"{picked.get('topic_label', picked.get('topic', ''))}, {picked.get('period_label', '')}")
-        st.dataframe(behind[["title", "outlet", "published", "pm", "polarity"]], hide_index=True,
-                     width="stretch")
+        label = ui.taxonomy().labels().get(picked.get("topic", ""), picked.get("topic", ""))
+        st.caption(f"{label}, {picked.get('period_label', '')}")
+        ui.article_list(behind)
     else:
-        st.caption("Click a point to list the articles behind it.")
+        st.caption("Click a bar or point to list the articles behind it.")

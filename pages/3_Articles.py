@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.aggregate import articles_table, kwic
+from lib.aggregate import kwic
 from lib.highlight import highlight_html
 from pages import ui
 
@@ -21,7 +21,7 @@ def show_article(article) -> None:
         f"Outlet: {article['outlet'] or 'unknown'} · Source: {article['source']} · "
         f"Date from: {article['date_basis']}"
         + (f" ({article['date_evidence']})" if article["date_evidence"] else "")
-        + f" · PM from: {article['pm_basis']} · Former/other PMs named: "
+        + f" · PM from: {article['pm_basis']} · PMs named in the text: "
         + (", ".join(article["pms_mentioned"]) or "none")
     )
     for warning in article["warnings"]:
@@ -52,13 +52,8 @@ def show_article(article) -> None:
 
 
 if not ui.nothing_to_show(shown):
-    table = articles_table(shown, ui.taxonomy().labels())
-    event = st.dataframe(
-        table.drop(columns=["article_id"]), hide_index=True, width="stretch",
-        on_select="rerun", selection_mode="single-row", key="articles_table",
-        column_config={"polarity": st.column_config.NumberColumn(format="%+.2f"),
-                       "published": st.column_config.DateColumn("published")},
-    )
+    event, table = ui.article_list(shown, on_select="rerun", selection_mode="single-row",
+                                   key="articles_table")
     rows = event.selection.rows if event else []
     if rows:
         ui.update_view(article=str(table.iloc[rows[0]]["article_id"]))

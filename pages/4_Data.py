@@ -34,36 +34,54 @@ def apply_mode(upload: Corpus, mode: str) -> None:
 corpus, shown = ui.begin_page("Data")
 
 st.subheader("Load your own articles")
+UPLOAD_STATE = ("upload_corpus", "upload_files", ui.OWN_CORPUS_KEY)
+
+
+def files_changed() -> None:
+    # Streamlit empties the file box when the visitor switches page; only a change the visitor
+    # made here may replace or drop their articles.
+    st.session_state["upload_changed"] = True
+
+
+def mode_changed() -> None:
+    st.session_state["upload_mode_value"] = st.session_state["upload_mode"]
+    st.session_state["upload_mode_changed"] = True
+
+
+def back_to_sample() -> None:
+    for key in UPLOAD_STATE:
+        st.session_state.pop(key, None)
+
+
 files = st.file_uploader(
     "Articles: " + ", ".join(SUPPORTED_SUFFIXES) + " (several at once)",
     accept_multiple_files=True, key=UPLOAD_KEY, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
+    on_change=files_changed,
     help="Files stay in your browser session only: they are analysed in memory, never written to "
          "disk, and no other visitor can see them.",
 )
+st.session_state["upload_mode"] = st.session_state.get("upload_mode_value", "add")
 mode = st.radio("With the sample articles", options=list(MODES), format_func=MODES.get,
-                key="upload_mode", horizontal=True)
+                key="upload_mode", horizontal=True, on_change=mode_changed)
 
-signature = tuple((f.file_id, f.name, f.size) for f in files or ())
-if not signature:
-    st.session_state.pop("upload_corpus", None)
-    st.session_state.pop("upload_signature", None)
-elif st.session_state.get("upload_signature") != signature:
-    st.session_state["upload_corpus"] = analyse_uploads(files)
-    st.session_state["upload_signature"] = signature
-    st.session_state.pop("upload_applied_mode", None)
-if "upload_corpus" in st.session_state and st.session_state.get("upload_applied_mode") != mode:
-    apply_mode(st.session_state["upload_corpus"], mode)
-    st.session_state["upload_applied_mode"] = mode
+if st.session_state.pop("upload_changed", False):
+    if files:
+        st.session_state["upload_corpus"] = analyse_uploads(files)
+        st.session_state["upload_files"] = len(files)
+        apply_mode(st.session_state["upload_corpus"], mode)
+    else:
+        back_to_sample()
     st.rerun()  # the sidebar filters and the title were drawn for the previous corpus
-if not signature and ui.OWN_CORPUS_KEY in st.session_state:
-    st.session_state.pop(ui.OWN_CORPUS_KEY)
+if st.session_state.pop("upload_mode_changed", False) and "upload_corpus" in st.session_state:
+    apply_mode(st.session_state["upload_corpus"], mode)
     st.rerun()
 
 upload = st.session_state.get("upload_corpus")
 if upload is not None:
     effect = "added to the sample articles" if mode == "add" else "in place of the sample articles"
-    st.success(f"Loaded {len(upload.frame)} article(s) from {len(files)} file(s), {effect}. "
-               "Every page now shows them.")
+    st.success(f"Loaded {len(upload.frame)} article(s) from {st.session_state['upload_files']} file(s), "
+               f"{effect}. Every page now shows them.")
+    st.button("Back to the sample articles", on_click=back_to_sample)
 
 st.subheader("Ingest report")
 st.caption(f"{corpus.report.inputs} input(s) (files, archive members, table rows): "

@@ -64,14 +64,14 @@ st.subheader("Taxonomy in use")
 taxonomy = ui.taxonomy()
 st.caption(f"Version {taxonomy.version}. Download it from the Data page, edit it, and pass it to "
            "`python -m lib analyze --taxonomy FILE`.")
-st.dataframe(
-    pd.DataFrame(
-        [{"topic": t.label, "key": t.key, "tagged when mentions ≥": t.min_hits,
-          "terms and phrases": ", ".join(t.terms + t.phrases),
-          "patterns": len(t.patterns), "excluded": ", ".join(t.exclude)} for t in taxonomy.topics]
-    ),
-    hide_index=True, width="stretch",
-)
+for topic in taxonomy.topics:
+    with st.expander(f"{topic.label} (`{topic.key}`): tagged at {topic.min_hits}+ mention(s)"):
+        st.write(topic.description)
+        st.markdown("**Terms and phrases:** " + ", ".join(f"`{t}`" for t in topic.terms + topic.phrases))
+        if topic.patterns:
+            st.markdown("**Patterns:** " + ", ".join(f"`{p}`" for p in topic.patterns))
+        if topic.exclude:
+            st.markdown("**Never counted:** " + ", ".join(f"`{e}`" for e in topic.exclude))
 
 with st.expander("Link parameters (what a shared link carries)"):
     st.dataframe(docs_table(), hide_index=True, width="stretch")

@@ -201,3 +201,22 @@ def test_kwic_lists_occurrences(app):
     at.text_input(key="o_kwic").input("Tomahawk").run()
     no_exceptions(at)
     assert any("1 occurrence" in c.value for c in at.caption)
+
+
+def test_an_upload_survives_visiting_other_pages(app):
+    at = app.run()
+    upload(at, ("extra.csv", CSV_UPLOAD, "text/csv"))
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    at.switch_page("pages/4_Data.py").run()
+    no_exceptions(at)
+    assert any("Loaded 1 article" in s.value for s in at.success)
+    at.switch_page("dashboard.py").run()
+    assert {m.label: m.value for m in at.metric}["Articles"] == "6"
+
+
+def test_back_to_the_sample_drops_the_upload(app):
+    at = app.run()
+    upload(at, ("extra.csv", CSV_UPLOAD, "text/csv"))
+    at.button[0].click().run()
+    at.switch_page("dashboard.py").run()
+    assert {m.label: m.value for m in at.metric}["Articles"] == "5"

@@ -51,7 +51,7 @@ def _shape_names(fig: go.Figure) -> list[str]:
 
 def test_timeline_has_one_trace_per_topic_in_taxonomy_colours(corpus):
     table = timeline(corpus, ["tariffs", "trade"], "month", "count")
-    fig = timeline_figure(table, TAXONOMY)
+    fig = timeline_figure(table, TAXONOMY, bars=False)
     colours = TAXONOMY.colours()
     assert [trace.name for trace in fig.data] == ["Trade", "Tariffs"]  # taxonomy order
     assert [trace.line.color for trace in fig.data] == [colours["trade"], colours["tariffs"]]
@@ -193,3 +193,22 @@ def test_chart_config():
     assert config["displaylogo"] is False
     assert config["toImageButtonOptions"] == {"format": "png", "filename": "timeline",
                                               "scale": 2}
+
+
+def test_timeline_uses_bars_for_a_few_periods_and_lines_for_long_series(corpus):
+    short = timeline_figure(timeline(corpus, ["trade"], "month", "count"), TAXONOMY)
+    assert {trace.type for trace in short.data} == {"bar"}
+    long_frame = make_frame([
+        {"article_id": f"x{i}", "published": pd.Timestamp("2015-01-01") + pd.DateOffset(months=i),
+         "topics": ["trade"]}
+        for i in range(40)
+    ])
+    long = timeline_figure(timeline(long_frame, ["trade"], "month", "count"), TAXONOMY)
+    assert {trace.type for trace in long.data} == {"scatter"}
+
+
+def test_a_click_from_the_browser_arrives_as_a_dict_keyed_by_index(corpus):
+    trace = timeline_figure(timeline(corpus, ["trade"], "month", "count"), TAXONOMY).data[0]
+    as_list = list(trace.customdata[0])
+    from_browser = {str(i): value for i, value in enumerate(as_list)}
+    assert point_selection(from_browser) == point_selection(as_list)

@@ -248,3 +248,24 @@ def test_a_short_headline_at_the_top_is_kept_for_the_title():
     cleaned = clean_text(page)
     assert cleaned.lines[0] == "Tariffs Hit Tokyo Hard"
     assert "navigation: Menu" in cleaned.removed
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("By Jane Doe, Staff Writer", "byline"),
+        ("Published on March 1, 2019", "date line"),
+        ("Posted: 2024-03-01 10:00", "date line"),
+    ],
+)
+def test_bylines_and_labelled_date_lines_are_furniture(line, rule):
+    from lib.cleaning import furniture_rule
+
+    assert furniture_rule(line) == rule
+
+
+def test_a_headline_with_us_abbreviation_is_not_a_sentence():
+    from lib.cleaning import is_sentence_like
+
+    assert not is_sentence_like("Japan Braces for U.S. Tariffs on Chips")
+    assert is_sentence_like("Officials met on Monday. The talks went well")

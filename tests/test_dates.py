@@ -176,3 +176,15 @@ def test_resolve_ambiguous(evidence: list[date], sitting_pm: str, resolved: date
 )
 def test_parse_metadata_date(value: object, expected: date | None) -> None:
     assert parse_metadata_date(value) == expected
+
+
+def test_a_page_date_below_several_furniture_lines_is_still_the_header_date():
+    from lib.dates import choose_text_date
+
+    page = (
+        "Home » world » asia\nAdvertisement\nShare this article\nTrending\n"
+        "Japan Weighs Its Response\nMarch 3, 2025\n"
+        "Japanese officials said on Monday that they were weighing a response to new US duties on cars and steel.\n"
+    )
+    choice = choose_text_date(page)
+    assert choice.published is not None and choice.published.isoformat() == "2025-03-03"

@@ -282,3 +282,18 @@ def test_walk_paths_refuses_links_leaving_the_folder(tmp_path: Path) -> None:
     report = IngestReport()
     assert list(walk_paths([folder], report)) == []
     assert [e.reason for e in report.entries] == ["link outside the folder"]
+
+
+def test_csv_rows_are_repaired_one_by_one_so_the_warning_names_the_row():
+    from lib.corpus import load_blobs
+
+    data = (
+        "text\n"
+        '"Itâ€™s a tariff story about Japan and the United States and their trade talks."\n'
+        '"A clean row about the alliance between Japan and the United States, and security."\n'
+    ).encode()
+    corpus = load_blobs([("rows.csv", data)])
+    repaired = corpus.frame.set_index("source")["warnings"]
+    assert any("mojibake" in w for w in repaired["rows.csv#row 1"])
+    assert not any("mojibake" in w for w in repaired["rows.csv#row 2"])
+    assert "It’s a tariff story" in corpus.frame["text"].iloc[0]

@@ -3,6 +3,7 @@ sidebar filters, and one way to draw a figure. Computation stays in lib/."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.aggregate import pm_order
+from lib.aggregate import articles_table, pm_order
 from lib.charts import chart_config
 from lib.corpus import Corpus, load_corpus
 from lib.taxonomy import Taxonomy, default_taxonomy
@@ -29,7 +30,11 @@ EMPTY_RESULT = (
 
 @st.cache_data(show_spinner="Analysing the sample articles…")
 def sample_corpus() -> Corpus:
-    return load_corpus(SAMPLE_DIR)
+    corpus = load_corpus(SAMPLE_DIR)
+    # Show "seeds/000_....txt", not where the server keeps the repository.
+    corpus.frame["source"] = corpus.frame["source"].str.replace(
+        str(SAMPLE_DIR.parent) + os.sep, "", regex=False)
+    return corpus
 
 
 def taxonomy() -> Taxonomy:
@@ -190,10 +195,29 @@ def page_header(title: str, view: ViewState, shown: int, total: int) -> None:
     st.caption(describe_view(view, shown, total))
 
 
+NAVIGATION = (
+    ("dashboard.py", "Overview"),
+    ("pages/1_Themes_over_time.py", "Themes over time"),
+    ("pages/2_By_prime_minister.py", "By prime minister"),
+    ("pages/3_Articles.py", "Articles"),
+    ("pages/4_Data.py", "Data"),
+    ("pages/5_About.py", "About / method"),
+)
+
+
+def navigation() -> None:
+    """Our own page list: Streamlit's would name the overview after its file, "dashboard"."""
+    with st.sidebar:
+        for page, label in NAVIGATION:
+            st.page_link(page, label=label)
+        st.divider()
+
+
 def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Corpus, pd.DataFrame]:
     """What every page starts with: config, the shared filters, the URL, the title and the
     sentence saying what is shown. Returns the corpus and the filtered articles."""
     st.set_page_config(page_title=f"{browser_title or title} · Alliance Lens", layout="wide")
+    navigation()
     corpus = active_corpus()
     view = sidebar_filters(corpus.frame)
     write_url(view)  # a page switch cleared the query string: put the view back
@@ -210,6 +234,24 @@ def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = Fa
         on_select="rerun" if selectable else "ignore",
         selection_mode=("points",) if selectable else ("points", "box", "lasso"),
     )
+
+
+def article_list(frame: pd.DataFrame, **kwargs):
+    """The one way articles are listed: readable headers, dates as days, "undated" said."""
+    table = articles_table(frame, taxonomy().labels())
+    table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("undated")
+    return st.dataframe(
+        table.drop(columns=["article_id"]), hide_index=True, width="stretch",
+        column_config={
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "outlet": st.column_config.TextColumn("Outlet"),
+            "published": st.column_config.TextColumn("Published"),
+            "pm": st.column_config.TextColumn("Prime minister"),
+            "topics": st.column_config.TextColumn("Topics", width="medium"),
+            "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f"),
+        },
+        **kwargs,
+    ), table
 
 
 def nothing_to_show(frame: pd.DataFrame) -> bool:

@@ -161,7 +161,6 @@ class AppPage:
     base_url: str
     test_name: str
     errors: list[str] = field(default_factory=list)
-    shots: int = 0
 
     def goto(self, path: str = "/", *, charts: bool = False) -> AppPage:
         self.page.goto(self.base_url + path)
@@ -169,8 +168,8 @@ class AppPage:
 
     def settle(self, *, charts: bool = False, timeout_ms: int = SETTLE_TIMEOUT_MS) -> AppPage:
         """Wait for the app shell, for the script run to finish (no running indicator, no stale
-        elements, every dataframe grid drawn, for a short quiet period), then for the charts' SVG
-        when charts are expected."""
+        elements, no loading skeletons, every visible dataframe grid drawn, for a short quiet
+        period), then for the charts' SVG when charts are expected."""
         page = self.page
         page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
         page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)
@@ -179,13 +178,20 @@ class AppPage:
         while True:
             busy = page.evaluate(
                 """() => {
-                    const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+                    // checkVisibility() is false inside a closed <details> (a collapsed expander).
+                    const visible = el => el.checkVisibility({visibilityProperty: true});
                     const status = [...document.querySelectorAll('[data-testid="stStatusWidget"]')].some(visible);
                     const stale = document.querySelector('[data-stale="true"]') !== null;
                     // st.dataframe loads its grid lazily: a grey placeholder until it has rows.
+                    // Grids in a collapsed expander are never drawn: only visible ones count.
                     const grids = [...document.querySelectorAll('[data-testid="stDataFrame"]')]
-                        .some(grid => grid.querySelector('[role="row"]') === null);
-                    return status || stale || grids;
+                        .some(grid => visible(grid) && grid.querySelector('[role="row"]') === null);
+                    // Element code is loaded on first use; until then a React Suspense
+                    // fallback (a grey skeleton) stands in for the widget or the table.
+                    const skeletons = [...document.querySelectorAll(
+                        '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]'
+                    )].some(visible);
+                    return status || stale || grids || skeletons;
                 }"""
             )
             now = time.monotonic()
@@ -233,7 +239,6 @@ class AppPage:
         name = self.test_name if step is None else f"{self.test_name}-{step}"
         path = SCREENSHOTS / (re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") + ".png")
         self.page.screenshot(path=str(path))
-        self.shots += 1
         return path
 
 

@@ -1,0 +1,165 @@
+"""An incremental analysis store: Parquet files keyed by each input's content hash.
+
+Layout (every file written to a temporary name, then renamed, so a killed run never leaves a
+half-written part behind):
+
+    STORE/base/part-*.parquet              taxonomy-independent analysis, one row per input
+    STORE/tags/<taxonomy fingerprint>/part-*.parquet   topics for that taxonomy
+
+Base rows are valid for one analysis version and sentiment engine (`engine_key`); tags for one
+taxonomy fingerprint. So an unchanged corpus is read back instead of analysed, new files are
+the only ones analysed, and a taxonomy edit re-tags from stored sentences and sentence
+polarities without scoring sentiment again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from lib.sentiment import SentimentEngine
+
+# Bump when the analysis would give different base rows for the same input.
+ANALYSIS_VERSION = "2026.11.1"
+
+BASE_SCHEMA = pa.schema([
+    ("input_key", pa.string()),
+    ("engine_key", pa.string()),
+    ("article_id", pa.string()),
+    ("source", pa.string()),
+    ("title", pa.string()),
+    ("title_basis", pa.string()),
+    ("outlet", pa.string()),
+    ("url", pa.string()),
+    ("published", pa.date32()),
+    ("date_basis", pa.string()),
+    ("date_evidence", pa.string()),
+    ("pm", pa.string()),
+    ("pm_basis", pa.string()),
+    ("pms_mentioned", pa.list_(pa.string())),
+    ("us_president", pa.string()),
+    ("language", pa.string()),
+    ("n_words", pa.int64()),
+    ("polarity", pa.float64()),
+    ("subjectivity", pa.float64()),
+    ("furniture_removed", pa.list_(pa.string())),
+    ("warnings", pa.list_(pa.string())),
+    ("text", pa.string()),
+    ("sentences", pa.list_(pa.string())),
+    ("sentence_polarity", pa.list_(pa.float64())),
+    ("extra", pa.string()),  # unknown input columns, as a JSON object
+])
+TAG_SCHEMA = pa.schema([
+    ("input_key", pa.string()),
+    ("topics", pa.list_(pa.string())),
+    ("topic_scores", pa.string()),  # JSON list of per-topic records
+])
+EXTRA_PREFIX = "extra:"
+
+
+def engine_key(engine: SentimentEngine) -> str:
+    return f"{ANALYSIS_VERSION}/{engine.name}/{engine.version}"
+
+
+def split_record(record: dict, key: str, engine: str) -> tuple[dict, dict]:
+    """A full analysis record as a base row and a tag row for the store."""
+    extra = {k[len(EXTRA_PREFIX):]: v for k, v in record.items() if k.startswith(EXTRA_PREFIX)}
+    base = {name: record.get(name) for name in BASE_SCHEMA.names}
+    base.update(input_key=key, engine_key=engine, extra=json.dumps(extra, ensure_ascii=False))
+    tags = {"input_key": key, "topics": record["topics"],
+            "topic_scores": json.dumps(record["topic_scores"], ensure_ascii=False)}
+    return base, tags
+
+
+def base_to_record(row: dict) -> dict:
+    """A stored base row back as an analysis record (without topics)."""
+    record = {k: v for k, v in row.items() if k not in ("input_key", "engine_key", "extra")}
+    record.update({f"{EXTRA_PREFIX}{k}": v for k, v in json.loads(row["extra"] or "{}").items()})
+    return record
+
+
+def tags_to_record(row: dict) -> dict:
+    return {"topics": list(row["topics"]), "topic_scores": json.loads(row["topic_scores"])}
+
+
+class ArticleStore:
+    def __init__(self, root: str | os.PathLike, engine: SentimentEngine) -> None:
+        self.root = Path(root)
+        self.engine_key = engine_key(engine)
+        self.problems: list[str] = []  # unreadable parts, said to the user, never fatal
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def _write(self, folder: Path, rows: list[dict], schema: pa.Schema) -> None:
+        if not rows:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"part-{time.time_ns()}-{os.getpid()}.parquet"
+        temporary = folder / f".{name}.tmp"
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), temporary)
+        os.replace(temporary, folder / name)  # atomic: readers see all of a part or none
+
+    def write(self, records: Iterable[tuple[str, dict]], taxonomy_fingerprint: str) -> None:
+        """Store (input_key, full record) pairs: their base rows and their tags."""
+        bases, tags = [], []
+        for key, record in records:
+            base, tag = split_record(record, key, self.engine_key)
+            bases.append(base)
+            tags.append(tag)
+        self._write(self.root / "base", bases, BASE_SCHEMA)
+        self._write(self.root / "tags" / taxonomy_fingerprint, tags, TAG_SCHEMA)
+
+    def write_tags(self, rows: list[dict], taxonomy_fingerprint: str) -> None:
+        self._write(self.root / "tags" / taxonomy_fingerprint, rows, TAG_SCHEMA)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _parts(self, folder: Path) -> list[Path]:
+        return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+
+    def _read(self, part: Path, columns: list[str] | None = None) -> pa.Table | None:
+        try:
+            return pq.read_table(part, columns=columns)
+        except Exception as error:  # a damaged file costs a re-analysis, never the corpus
+            self.problems.append(
+                f"{part}: unreadable ({type(error).__name__}); its articles are analysed again")
+            return None
+
+    def known_keys(self) -> set[str]:
+        """Input keys with base rows for this analysis version and engine."""
+        keys: set[str] = set()
+        for part in self._parts(self.root / "base"):
+            table = self._read(part, ["input_key", "engine_key"])
+            if table is not None:
+                engines = table.column("engine_key").to_pylist()
+                keys.update(k for k, e in zip(table.column("input_key").to_pylist(), engines, strict=True)
+                            if e == self.engine_key)
+        return keys
+
+    def read_base(self, keys: set[str]) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        for part in self._parts(self.root / "base"):
+            table = self._read(part)
+            if table is None:
+                continue
+            for row in table.to_pylist():
+                if row["input_key"] in keys and row["engine_key"] == self.engine_key:
+                    found[row["input_key"]] = base_to_record(row)
+        return found
+
+    def read_tags(self, keys: set[str], taxonomy_fingerprint: str) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        for part in self._parts(self.root / "tags" / taxonomy_fingerprint):
+            table = self._read(part)
+            if table is None:
+                continue
+            for row in table.to_pylist():
+                if row["input_key"] in keys:
+                    found[row["input_key"]] = tags_to_record(row)
+        return found

@@ -1,0 +1,100 @@
+"""The incremental store: unchanged inputs are read back, new ones analysed, a taxonomy edit
+re-tags without scoring sentiment again, and a damaged part costs only a re-analysis."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from lib.corpus import load_corpus
+from lib.sentiment import TextBlobEngine
+from lib.taxonomy import DEFAULT_TAXONOMY_PATH
+from tests.conftest import SEEDS
+
+
+class CountingEngine(TextBlobEngine):
+    """TextBlob (same name and version, so the same store key) that counts what it scores."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scored = 0
+
+    def score(self, sentences):
+        self.scored += 1
+        return super().score(sentences)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def _frame(corpus):
+    # Sources differ only by the folder; compare everything else.
+    return corpus.frame.drop(columns=["source"]).reset_index(drop=True)
+
+
+def test_an_unchanged_corpus_is_read_back_without_analysis(corpus_dir, tmp_path):
+    store = tmp_path / "store"
+    first_engine, second_engine = CountingEngine(), CountingEngine()
+    first = load_corpus(corpus_dir, store=store, engine=first_engine)
+    second = load_corpus(corpus_dir, store=store, engine=second_engine)
+    assert first_engine.scored == 5
+    assert second_engine.scored == 0
+    pd.testing.assert_frame_equal(_frame(first), _frame(second))
+    pd.testing.assert_frame_equal(_frame(first), _frame(load_corpus(corpus_dir)))
+
+
+def test_only_new_files_are_analysed(corpus_dir, tmp_path):
+    store = tmp_path / "store"
+    load_corpus(corpus_dir, store=store)
+    (corpus_dir / "new.txt").write_text(
+        "Japan and the United States agreed on Monday to cut tariffs on cars, officials said.", encoding="utf-8")
+    engine = CountingEngine()
+    corpus = load_corpus(corpus_dir, store=store, engine=engine)
+    assert engine.scored == 1
+    assert len(corpus.frame) == 6
+
+
+def test_a_taxonomy_edit_retags_without_scoring_sentiment(corpus_dir, tmp_path):
+    store = tmp_path / "store"
+    load_corpus(corpus_dir, store=store)
+    edited = tmp_path / "taxonomy.toml"
+    edited.write_text(
+        DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8")
+        + '\n[[topic]]\nkey = "semiconductors"\nlabel = "Semiconductors"\nterms = ["semiconductor*"]\nmin_hits = 1\n',
+        encoding="utf-8",
+    )
+    engine = CountingEngine()
+    corpus = load_corpus(corpus_dir, store=store, engine=engine, taxonomy=edited)
+    assert engine.scored == 0
+    tagged = corpus.frame.set_index(corpus.frame["source"].str[-24:])["topics"]
+    assert "semiconductors" in tagged["003_7f0ce9717cede5be.txt"]
+    assert "semiconductors" not in tagged["000_728d9931de4b2b1d.txt"]
+    fresh = load_corpus(corpus_dir, taxonomy=edited)
+    pd.testing.assert_frame_equal(_frame(corpus), _frame(fresh))
+
+
+def test_a_damaged_store_part_is_reported_and_re_analysed(corpus_dir, tmp_path):
+    store = tmp_path / "store"
+    load_corpus(corpus_dir, store=store)
+    for part in (store / "base").glob("part-*.parquet"):
+        part.write_bytes(part.read_bytes()[: len(part.read_bytes()) // 2])  # truncated on disk
+    engine = CountingEngine()
+    corpus = load_corpus(corpus_dir, store=store, engine=engine)
+    assert engine.scored == 5
+    assert corpus.store_problems and "unreadable" in corpus.store_problems[0]
+    assert len(corpus.frame) == 5
+
+
+def test_a_killed_run_leaves_no_half_written_part(corpus_dir, tmp_path):
+    store = tmp_path / "store"
+    load_corpus(corpus_dir, store=store)
+    (store / "base" / ".part-123.parquet.tmp").write_bytes(b"half a file")
+    engine = CountingEngine()
+    load_corpus(corpus_dir, store=store, engine=engine)
+    assert engine.scored == 0
