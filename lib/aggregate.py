@@ -16,6 +16,7 @@ from lib.stats import THIN_N, mean_interval, wilson_interval
 from lib.taxonomy import Taxonomy
 from lib.tenures import PM_SURNAMES, pm_days_in_office
 from lib.topic_table import topic_table
+from lib.topics import lowered_for_matching, topic_spans
 
 # Time buckets the timeline offers, each with its pandas period alias. Weeks run Monday-Sunday.
 GRANULARITIES: dict[str, str] = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -321,13 +322,13 @@ def highlight_spans(text: str, taxonomy: Taxonomy) -> list[tuple[int, int, str]]
     longer one wins ("defense spending" over "defense"), then the earlier topic in the taxonomy.
     Negated mentions ("did not discuss tariffs") are still highlighted: they are mentions.
     """
-    candidates = []
-    for rank, topic in enumerate(taxonomy.topics):
-        excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
-        for match in topic.matcher.finditer(text):
-            start, end = match.span()
-            if end > start and not any(s < end and start < e for s, e in excluded):
-                candidates.append((start, -(end - start), rank, topic.key))
+    lowered = lowered_for_matching(text)
+    candidates = [
+        (start, -(end - start), rank, topic.key)
+        for rank, topic in enumerate(taxonomy.topics)
+        for start, end in topic_spans(text, lowered, topic)
+        if end > start
+    ]
     spans: list[tuple[int, int, str]] = []
     for start, negative_length, _rank, key in sorted(candidates):
         if not spans or start >= spans[-1][1]:

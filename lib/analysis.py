@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from lib.cleaning import clean_text
-from lib.dates import DateChoice, choose_text_date, dates_consistent_with_pm, parse_metadata_date
+from lib.dates import (
+    DateChoice,
+    choose_text_date,
+    date_field_problem,
+    dates_consistent_with_pm,
+    parse_metadata_date,
+)
 from lib.language import detect_language
 from lib.metadata import heading_title, outlet_from_dateline, outlet_from_url, shorten
 from lib.pms import find_mentions, pms_mentioned, sitting_pm_named
@@ -54,7 +60,7 @@ def choose_date(raw: RawArticle, sitting_pm: str) -> DateChoice:
         if published:
             return DateChoice(published, "metadata", f"{raw.date_field or 'date'}: {raw.date}")
         text_choice = choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)
-        warning = f"date field '{raw.date}' is not a date this tool can read"
+        warning = date_field_problem(raw.date)
         return DateChoice(text_choice.published, text_choice.basis, text_choice.evidence,
                           (warning, *text_choice.warnings))
     return choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)

@@ -73,7 +73,9 @@ _LEADING_DATE_LABEL = re.compile(
 )
 # "...said. The" ends a sentence mid-line; "U.S. Tariffs" and "Mr. Abe" do not.
 _MID_SENTENCE_END = re.compile(r"[a-z0-9]{2,}[.!?][\"'”’)]*\s+[A-Z\"“]")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*\s*$")
+# Scripts written without spaces between words: about two characters make a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # "## Japan's Diplomatic Maneuvers": an ATX heading; its marker is not part of the title.
 _MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)", re.MULTILINE)
@@ -118,8 +120,13 @@ def is_sentence_like(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) or bool(_MID_SENTENCE_END.search(line))
 
 
+def word_count(line: str) -> int:
+    """Words by spaces, or for Japanese, Chinese and Korean by characters (two to a word)."""
+    return max(len(line.split()), len(_UNSPACED.findall(line)) // 2)
+
+
 def is_content_paragraph(line: str) -> bool:
-    return len(line.split()) >= CONTENT_PARAGRAPH_WORDS and is_sentence_like(line)
+    return word_count(line) >= CONTENT_PARAGRAPH_WORDS and is_sentence_like(line)
 
 
 def furniture_rule(line: str) -> str | None:
@@ -143,7 +150,7 @@ def edge_rule(line: str, *, at_end: bool) -> str | None:
     """Rules that only apply in the page's top and bottom zones, outside the article body."""
     if is_sentence_like(line) and not at_end:
         return None
-    words = len(line.split())
+    words = word_count(line)
     if at_end and _CALL_TO_ACTION.search(line):
         return "call to action"
     if is_sentence_like(line):

@@ -18,6 +18,9 @@ from datetime import date, timedelta
 
 from lib.cleaning import furniture_rule
 
+# Years 1800-2199 are read, so a date outside the plausible window is noticed and refused with a
+# warning rather than passed over unseen.
+_YEAR_DIGITS = r"(?:1[89]|2[01])\d\d"
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -28,10 +31,10 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _FORMATS = (
-    ("iso", re.compile(rf"{_WEEKDAY}\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})\b", re.I)),
-    ("numeric", re.compile(rf"{_WEEKDAY}\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("month_day_year", re.compile(rf"{_WEEKDAY}\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("day_month_year", re.compile(rf"{_WEEKDAY}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("iso", re.compile(rf"{_WEEKDAY}\b(?P<year>{_YEAR_DIGITS})-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})\b", re.I)),
+    ("numeric", re.compile(rf"{_WEEKDAY}\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>{_YEAR_DIGITS})\b", re.I)),
+    ("month_day_year", re.compile(rf"{_WEEKDAY}\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR_DIGITS})\b", re.I)),
+    ("day_month_year", re.compile(rf"{_WEEKDAY}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>{_YEAR_DIGITS})\b", re.I)),
 )
 # "Tokyo, Nov. 6 (Jiji Press)--", "TOKYO, March 3 (Reuters) -"
 DATELINE = re.compile(
@@ -48,7 +51,11 @@ HEADER_LINES = 4  # a date among the first lines of a page is a header date
 HEADER_LINE_WORDS = 8  # ...if it (nearly) stands alone: "Thu, 11/07/2024 - 00:35", not prose
 CONSISTENT_DAYS = 3  # header and dateline this close agree (wires file the day before)
 EVIDENCE_DAYS = 10  # a reading this close to other evidence is supported by it
+# The window of plausible publication dates: the news archives this tool reads start in the 1990s,
+# and a page may be dated a day or two ahead of the reader's clock by time zones. A date outside it
+# is never taken as the publication date.
 EARLIEST = date(1990, 1, 1)
+LATEST_AHEAD_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,21 @@ class DateChoice:
     basis: str  # "metadata", "text", "none"
     evidence: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def latest_plausible() -> date:
+    return date.today() + timedelta(days=LATEST_AHEAD_DAYS)
+
+
+def plausible(day: date) -> bool:
+    """Inside the window of publication dates (EARLIEST to today + LATEST_AHEAD_DAYS)."""
+    return EARLIEST <= day <= latest_plausible()
+
+
+def outside_window(evidence: str) -> str:
+    """The warning for a date that is outside the window."""
+    return (f"date '{evidence}' is outside {EARLIEST.isoformat()} to {latest_plausible().isoformat()}:"
+            " not taken as the publication date")
 
 
 def month_number(name: str) -> int:
@@ -135,21 +157,51 @@ def _header_end(text: str) -> int:
     return offset
 
 
-def find_date_candidates(text: str) -> list[DateCandidate]:
-    """Every full date (with a year) and every wire dateline in `text`, in reading order."""
+_YEAR = re.compile(rf"(?<!\d){_YEAR_DIGITS}(?!\d)")
+_BEFORE_YEAR = 45  # "Thursday, September 25th, " is the longest stretch a date puts before its year
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text that end with a four-digit year: every full date has one, so the date
+    patterns only run there instead of at every position of a long article."""
+    windows: list[tuple[int, int]] = []
+    for match in _YEAR.finditer(text):
+        start, end = max(0, match.start() - _BEFORE_YEAR), match.end()
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    # ISO dates run past their year ("2024-01-18"): extend each window by the month and day.
+    return [(start, min(len(text), end + 6)) for start, end in windows]
+
+
+def _label(text: str, match: re.Match) -> re.Match | None:
+    """A label just before the date on its line: "Published on", "Updated:"..."""
+    return _LABEL.search(text[max(_line_start(text, match.start()), match.start() - 30) : match.start()])
+
+
+def find_date_candidates(text: str, outside: list[str] | None = None) -> list[DateCandidate]:
+    """Every full date (with a year) and every wire dateline in `text`, in reading order.
+
+    Dates outside the plausible window are left out; with `outside`, those that stand where a
+    publication date would (a header or labelled date) are added to it, for a warning.
+    """
     header_end = min(_header_end(text), 1200)
     candidates: list[DateCandidate] = []
     taken: list[tuple[int, int]] = []
+    windows = _year_windows(text)
     for fmt, pattern in _FORMATS:
-        for match in pattern.finditer(text):
+        for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            readings = tuple(d for d in _readings(fmt, match) if d >= EARLIEST)
+            found = _readings(fmt, match)
+            readings = tuple(d for d in found if plausible(d))
             if not readings:
+                if found and outside is not None and _kind(text, match, header_end, _label(text, match)) != "body":
+                    outside.append(match.group(0).strip())
                 continue
             taken.append((match.start(), match.end()))
-            before = text[max(_line_start(text, match.start()), match.start() - 30) : match.start()]
-            label = _LABEL.search(before)
+            label = _label(text, match)
             evidence = (f"{label['label']} " if label else "") + match.group(0).strip()
             candidates.append(DateCandidate(readings, _kind(text, match, header_end, label),
                                             evidence, match.start()))
@@ -163,7 +215,7 @@ def find_date_candidates(text: str) -> list[DateCandidate]:
         if day and latest and day > latest + timedelta(days=CONSISTENT_DAYS):
             # "Tokyo, Dec. 31" under a page dated Jan. 2: the dateline's year is the one before.
             day = _safe_date(year - 1, month, int(match["day"]))
-        if day is None:
+        if day is None or not plausible(day):
             continue
         candidates.append(DateCandidate((day,), "dateline", match.group(0).rstrip("-—–: "),
                                         match.start()))
@@ -217,8 +269,9 @@ _PRIORITY = {"labelled": 0, "header": 1, "dateline": 2, "updated": 3}
 
 def choose_text_date(text: str, *, sitting_pm: str = "", pm_on=None) -> DateChoice:
     """Choose the publication date from the text alone (see the module docstring)."""
-    candidates = find_date_candidates(text)
-    warnings: list[str] = []
+    outside: list[str] = []
+    candidates = find_date_candidates(text, outside)
+    warnings = [outside_window(evidence) for evidence in outside]
     evidence = [c.day for c in candidates if c.day and c.kind in ("dateline", "labelled", "header")]
     resolved: list[DateCandidate] = []
     for candidate in candidates:
@@ -254,7 +307,21 @@ def dates_consistent_with_pm(text: str, surname: str, pm_on) -> list[DateCandida
 
 
 def parse_metadata_date(value: object) -> date | None:
-    """A date from a CSV/JSON/HTML field: ISO, RFC 2822, or the text formats above."""
+    """A date from a CSV/JSON/HTML field: ISO, RFC 2822, or the text formats above; None when
+    unreadable or outside the plausible window (see `date_field_problem` for the reason)."""
+    day = _read_metadata_date(value)
+    return day if day is not None and plausible(day) else None
+
+
+def date_field_problem(value: object) -> str:
+    """Why a metadata date field gave no publication date: the warning for the article."""
+    day = _read_metadata_date(value)
+    if day is not None and not plausible(day):
+        return outside_window(f"{value}") + f" (read as {day.isoformat()})"
+    return f"date field '{value}' is not a date this tool can read"
+
+
+def _read_metadata_date(value: object) -> date | None:
     if value is None:
         return None
     if isinstance(value, date):
@@ -262,12 +329,11 @@ def parse_metadata_date(value: object) -> date | None:
     raw = str(value).strip()
     if not raw:
         return None
-    iso = re.match(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
+    iso = re.match(rf"^({_YEAR_DIGITS})-(\d\d)-(\d\d)", raw)
     if iso:
         return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
     if re.fullmatch(r"\d{10}(?:\.\d+)?|\d{13}", raw):  # Unix seconds or milliseconds
-        seconds = int(raw[:10])
-        return date(1970, 1, 1) + timedelta(seconds=seconds)
+        return date(1970, 1, 1) + timedelta(seconds=int(raw[:10]))
     for fmt, pattern in _FORMATS:
         match = pattern.search(raw)
         if match:

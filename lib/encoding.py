@@ -56,6 +56,7 @@ class DecodedText:
     text: str
     encoding: str
     repairs: int  # mojibake sequences repaired
+    nuls_removed: int = 0  # NUL characters dropped: no text holds them, they break CSV and parquet
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -130,11 +131,12 @@ def decode_bytes(data: bytes, *, repair: bool = True) -> DecodedText:
         raise NotTextError(f"undecodable as {encoding}: {error}") from error
     if _control_share(text) > 0.05:
         raise NotTextError("not text: mostly control characters (binary data?)")
+    nuls = text.count("\x00")
     text = text.replace("\x00", "")
     if not repair:
-        return DecodedText(text, encoding, 0)
+        return DecodedText(text, encoding, 0, nuls)
     repaired, repairs = repair_mojibake(text)
-    return DecodedText(repaired, encoding, repairs)
+    return DecodedText(repaired, encoding, repairs, nuls)
 
 
 @lru_cache(maxsize=1)
@@ -247,8 +249,20 @@ def repair_legacy_runs(text: str) -> tuple[str, int]:
     return text, total
 
 
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,31});")
+
+
+def needs_ftfy(text: str) -> bool:
+    """Whether ftfy could change anything that matters: mojibake needs two or more adjacent
+    characters from a legacy code page's upper half, or an HTML entity to unescape. Clean text
+    (most articles) skips ftfy, which costs as much as the rest of the cleaning together."""
+    return bool(_candidate_run().search(text) or _HTML_ENTITY.search(text) or _CONTROL.search(text))
+
+
 def repair_mojibake(text: str) -> tuple[str, int]:
     """ftfy's repairs, then local legacy-code-page repairs; returns the text and repair count."""
+    if not needs_ftfy(text):
+        return unicodedata.normalize("NFC", text), 0
     result = ftfy.fix_and_explain(text, config=_FTFY_CONFIG)
     ftfy_repairs = sum(
         1 for step, name in result.explanation or ()

@@ -41,6 +41,8 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     for name in flat.columns:
         if flat[name].dtype == object or str(flat[name].dtype).startswith("string"):
             flat[name] = flat[name].map(neutralise_formula)
+    # Input columns are carried through under their own names: a header cell is a cell too.
+    flat.columns = [neutralise_formula(str(name)) for name in flat.columns]
     return flat.to_csv(index=False).encode("utf-8")
 
 

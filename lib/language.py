@@ -19,16 +19,19 @@ _SCRIPTS = (
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
+# Any letter of the scripts above: most articles have none, and skip the counting.
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code, or "und" when undetermined."""
     sample = text[:5000]
-    letters = len(_LETTER.findall(sample)) or 1
-    for code, pattern in _SCRIPTS:
-        if len(pattern.findall(sample)) / letters > 0.2:
-            return code
-    words = _WORD.findall(sample.lower())
+    if not sample.isascii() and _NON_LATIN.search(sample):
+        letters = len(_LETTER.findall(sample)) or 1
+        for code, pattern in _SCRIPTS:
+            if len(pattern.findall(sample)) / letters > 0.2:
+                return code
+    words = _WORD.findall(sample[:2000].lower())
     if not words:
         return "und"
     english = sum(w in _ENGLISH_WORDS for w in words) / len(words)

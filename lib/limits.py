@@ -13,12 +13,18 @@ from dataclasses import dataclass
 class Limits:
     max_file_bytes: int = 20_000_000  # one text or HTML file, or archive member
     max_table_bytes: int = 1_000_000_000  # one CSV/TSV/JSON(L) file: many articles in one file
-    max_article_chars: int = 2_000_000  # one article's text after decoding
-    max_zip_members: int = 10_000  # entries in one archive
+    max_article_chars: int = 2_000_000  # one article's text after decoding (a book, not news)
+    max_archive_bytes: int = 200_000_000  # one zip file as given, before anything is expanded
+    # An archive's list of contents (≥ 46 bytes an entry): listing it costs memory per entry, so
+    # a longer list is refused before it is read.
+    max_zip_directory_bytes: int = 10_000_000
+    max_zip_members: int = 10_000  # entries read from one archive; each one past it is reported
     max_zip_member_bytes: int = 20_000_000  # one entry, uncompressed
-    max_zip_total_bytes: int = 200_000_000  # all entries of one archive, uncompressed
-    max_zip_ratio: float = 100.0  # uncompressed / compressed size of one entry
-    max_zip_depth: int = 2  # archives inside archives
+    # All entries of one archive, uncompressed, counting those of archives inside it: a zip of
+    # zips shares one budget.
+    max_zip_total_bytes: int = 200_000_000
+    max_zip_ratio: float = 100.0  # uncompressed / compressed size of one entry over 1 MB
+    max_zip_depth: int = 2  # archives inside archives: 2 reads a zip inside a zip, no deeper
     max_rows_per_table: int = 1_000_000  # CSV / JSON records in one file
 
 

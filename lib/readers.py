@@ -11,12 +11,14 @@ import hashlib
 import io
 import json
 import os
+import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from lib.encoding import NotTextError, decode_bytes, repair_mojibake
+from lib.encoding import DecodedText, NotTextError, decode_bytes, repair_mojibake
 from lib.limits import DEFAULT_LIMITS, Limits
 from lib.report import IngestReport
 
@@ -24,6 +26,10 @@ TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
 ARCHIVE_SUFFIXES = (".zip",)
+# Deflate is read in bounded steps; bzip2 and LZMA decompress a whole block at once, and a block
+# of a few bytes can expand to gigabytes, so members packed with them are refused.
+ZIP_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+ZIP_READ_STEP = 1 << 20  # bytes decompressed at a time: a member never expands beyond its size
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES + ARCHIVE_SUFFIXES
 
 # Header synonyms, matched case-insensitively after trimming; the first match wins.
@@ -145,7 +151,9 @@ def _read_records(name: str, records: Records, encoding: str,
             yield RawArticle(source=source, text="", input_key=key, stored=True)
             continue
         article = _from_record(source, record, mapping, encoding, report, note)
-        if article:
+        if article and len(article.text) > limits.max_article_chars:
+            report.add(source, *_too_long(article.text, limits))
+        elif article:
             article.input_key = key
             yield article
 
@@ -285,7 +293,12 @@ def read_html(name: str, data: bytes, report: IngestReport) -> Iterator[RawArtic
         date=document.date or "", date_field="HTML metadata" if document.date else "",
         url=document.url or "", outlet=(document.sitename or document.hostname or "").strip(),
         encoding=decoded.encoding, repairs=decoded.repairs, from_html=True,
+        warnings=_nul_warning(decoded),
     )
+
+
+def _nul_warning(decoded: DecodedText) -> list[str]:
+    return [f"removed {decoded.nuls_removed:,} NUL character(s) from the text"] if decoded.nuls_removed else []
 
 
 def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[RawArticle]:
@@ -302,54 +315,96 @@ def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[Raw
         report.add(name, "empty", "only whitespace after decoding")
         return
     yield RawArticle(source=name, text=decoded.text, encoding=decoded.encoding,
-                     repairs=decoded.repairs)
+                     repairs=decoded.repairs, warnings=_nul_warning(decoded))
+
+
+@dataclass
+class _Expanded:
+    """Bytes taken out of one archive so far, including those of archives inside it."""
+
+    bytes: int = 0
+
+
+def _too_long(text: str, limits: Limits) -> tuple[str, str]:
+    return "too long", f"{len(text):,} characters; limit is {limits.max_article_chars:,}"
+
+
+def _directory_bytes(data: bytes) -> int:
+    """Size of the archive's list of contents, from its end record, before anything is listed."""
+    end = zipfile._EndRecData(io.BytesIO(data))  # the stdlib's own end-record reader (zip64 too)
+    return end[zipfile._ECD_SIZE] if end else 0
 
 
 def read_zip(name: str, data: bytes, report: IngestReport, limits: Limits,
-             depth: int = 0, known: Known | None = None) -> Iterator[RawArticle]:
+             depth: int = 0, known: Known | None = None,
+             expanded: _Expanded | None = None) -> Iterator[RawArticle]:
     """A zip archive, in memory; members are inputs of their own."""
+    expanded = expanded or _Expanded()
     try:
+        directory = _directory_bytes(data)
+        if directory > limits.max_zip_directory_bytes:
+            report.inputs += 1
+            report.add(name, "too many archive members",
+                       f"its list of contents is {directory:,} bytes; limit is {limits.max_zip_directory_bytes:,}")
+            return
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         report.inputs += 1
         report.add(name, "broken archive", str(error))
         return
-    files = [m for m in members if not m.is_dir()]
+    files = [m for m in members if not m.filename.endswith("/")]  # is_dir() fails on an empty name
     if not files:
         report.inputs += 1
         report.add(name, "empty", "the archive has no files")
         return
-    total = 0
     for index, member in enumerate(files):
         member_name = f"{name}!{member.filename}"
-        refusal = _zip_refusal(member, index, total, limits)
+        refusal = _zip_refusal(member, index, expanded.bytes, limits)
         if refusal:
             report.inputs += 1
             report.add(member_name, *refusal)
             continue
         try:
-            content = archive.read(member)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as error:
+            content = _read_member(archive, member)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError,
+                zlib.error) as error:
             report.inputs += 1
             report.add(member_name, "unreadable archive member", str(error))
             continue
-        total += len(content)
+        expanded.bytes += len(content)
         if _suffix(member.filename) in ARCHIVE_SUFFIXES and depth + 1 >= limits.max_zip_depth:
             report.inputs += 1
             report.add(member_name, "archive nested too deep", f"limit is {limits.max_zip_depth} levels")
             continue
-        yield from read_bytes(member_name, content, report, limits, depth=depth + 1, known=known)
+        yield from read_bytes(member_name, content, report, limits, depth=depth + 1, known=known,
+                              expanded=expanded)
+
+
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """The member's bytes, decompressed in steps: `archive.read` inflates all the data before
+    cutting it to the declared size, so a member that lies about its size would fill memory.
+    Reading stops at the declared size; a liar then fails its CRC check (BadZipFile)."""
+    chunks = []
+    with archive.open(member) as stream:
+        while chunk := stream.read(ZIP_READ_STEP):
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _zip_refusal(member: zipfile.ZipInfo, index: int, total: int, limits: Limits) -> tuple[str, str] | None:
     path = PurePosixPath(member.filename.replace("\\", "/"))
+    if not path.parts:
+        return "no name", "the archive entry has an empty name"
     if path.is_absolute() or ".." in path.parts or ":" in path.parts[0]:
         return "unsafe path", "absolute paths and '..' are not allowed in archives"
     if (member.external_attr >> 16) & 0o170000 == 0o120000:
         return "symbolic link", "links inside archives are not followed"
     if index >= limits.max_zip_members:
         return "too many archive members", f"limit is {limits.max_zip_members:,}"
+    if member.compress_type not in ZIP_METHODS:
+        return "unsupported compression", (
+            f"method {member.compress_type}; only {' and '.join(ZIP_METHODS.values())} are read")
     if member.file_size > limits.max_zip_member_bytes:
         return "too large", f"{member.file_size:,} bytes uncompressed; limit is {limits.max_zip_member_bytes:,}"
     if member.compress_size and member.file_size / member.compress_size > limits.max_zip_ratio \
@@ -361,20 +416,27 @@ def _zip_refusal(member: zipfile.ZipInfo, index: int, total: int, limits: Limits
     return None
 
 
+def _size_limit(suffix: str, limits: Limits) -> int:
+    if suffix in ARCHIVE_SUFFIXES:
+        return limits.max_archive_bytes
+    return limits.max_table_bytes if suffix in TABLE_SUFFIXES else limits.max_file_bytes
+
+
 def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DEFAULT_LIMITS,
-               depth: int = 0, known: Known | None = None) -> Iterator[RawArticle]:
+               depth: int = 0, known: Known | None = None,
+               expanded: _Expanded | None = None) -> Iterator[RawArticle]:
     """One named blob (a file, an upload or an archive member), dispatched by its suffix.
 
     With `known`, inputs the store already holds are passed on undecoded (`stored=True`).
     """
     suffix = _suffix(name)
-    if suffix in ARCHIVE_SUFFIXES:
-        yield from read_zip(name, data, report, limits, depth, known)
-        return
-    size_limit = limits.max_table_bytes if suffix in TABLE_SUFFIXES else limits.max_file_bytes
+    size_limit = _size_limit(suffix, limits)
     if len(data) > size_limit:
         report.inputs += 1
         report.add(name, "too large", f"{len(data):,} bytes; limit is {size_limit:,}")
+        return
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from read_zip(name, data, report, limits, depth, known, expanded)
         return
     if suffix in TABLE_SUFFIXES:
         yield from read_table(name, data, report, limits, known)
@@ -386,6 +448,9 @@ def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DE
             return
         reader = read_html if suffix in HTML_SUFFIXES else read_text_file
         for article in reader(name, data, report):
+            if len(article.text) > limits.max_article_chars:
+                report.add(name, *_too_long(article.text, limits))
+                continue
             article.input_key = key
             yield article
     else:
@@ -396,16 +461,18 @@ def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DE
 
 def walk_paths(paths: list[str | os.PathLike], report: IngestReport,
                limits: Limits = DEFAULT_LIMITS, known: Known | None = None) -> Iterator[RawArticle]:
-    """Files and folders (walked in sorted order; links pointing outside a folder are refused)."""
+    """Files and folders (walked in sorted order; links pointing outside a folder are refused,
+    links to folders inside it are not followed: their files are read where they are)."""
     for given in paths:
         root = Path(given)
         if root.is_dir():
             resolved_root = root.resolve()
-            for file in sorted(p for p in root.rglob("*") if not p.is_dir()):
-                if file.is_symlink() and not file.resolve().is_relative_to(resolved_root):
+            # rglob does not descend into linked folders: a link is an entry of its own.
+            for file in sorted(p for p in root.rglob("*") if p.is_symlink() or not p.is_dir()):
+                refusal = _link_refusal(file, resolved_root) if file.is_symlink() else None
+                if refusal:
                     report.inputs += 1
-                    report.add(str(file), "link outside the folder",
-                               "symbolic links leaving the given folder are not followed")
+                    report.add(str(file), *refusal)
                     continue
                 yield from _read_file(file, report, limits, known)
         elif root.exists():
@@ -415,17 +482,33 @@ def walk_paths(paths: list[str | os.PathLike], report: IngestReport,
             report.add(str(root), "not found", "no such file or folder")
 
 
+def _link_refusal(link: Path, root: Path) -> tuple[str, str] | None:
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return "unreadable", "the symbolic link never reaches a file (a loop of links)"
+    if not target.is_relative_to(root):
+        return "link outside the folder", "symbolic links leaving the given folder are not followed"
+    if target.is_dir():
+        return "link to a folder", "links to folders are not followed; the folder's own files are read"
+    return None
+
+
 def _read_file(path: Path, report: IngestReport, limits: Limits,
                known: Known | None = None) -> Iterator[RawArticle]:
     try:
-        size = path.stat().st_size
-        suffix = _suffix(path.name)
-        size_limit = limits.max_table_bytes if suffix in TABLE_SUFFIXES else limits.max_file_bytes
-        if size > size_limit and suffix not in ARCHIVE_SUFFIXES:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or device would block or never end
             report.inputs += 1
-            report.add(str(path), "too large", f"{size:,} bytes; limit is {size_limit:,}")
+            report.add(str(path), "not a regular file", "only files are read (not pipes, sockets or devices)")
             return
-        data = path.read_bytes()
+        size_limit = _size_limit(_suffix(path.name), limits)
+        if status.st_size > size_limit:
+            report.inputs += 1
+            report.add(str(path), "too large", f"{status.st_size:,} bytes; limit is {size_limit:,}")
+            return
+        with path.open("rb") as file:
+            data = file.read(size_limit + 1)  # a file growing while read is still cut at the limit
     except OSError as error:
         report.inputs += 1
         report.add(str(path), "unreadable", error.strerror or str(error))

@@ -29,6 +29,10 @@ class SentimentEngine(Protocol):
     def score(self, sentences: list[str]) -> ScoredText: ...
 
 
+# A token TextBlob's tokenizer keeps whole and no article contains.
+_SENTENCE_BREAK = "qqsentencebreakqq"
+
+
 class TextBlobEngine:
     """TextBlob's pattern-based lexicon. General-purpose: weak on the tone of news reporting."""
 
@@ -42,17 +46,35 @@ class TextBlobEngine:
         self._score = pattern_sentiment
         self.version = version("textblob")
 
+    def _tokens_per_sentence(self, sentences: list[str]) -> list[list[str]]:
+        """TextBlob's own tokenizer, run once over the article rather than once per sentence
+        (its fixed cost per call dominated the analysis); a marker word keeps sentences apart."""
+        if not sentences:
+            return []
+        joined = f" {_SENTENCE_BREAK} ".join(sentences)
+        groups: list[list[str]] = [[]]
+        for token in " ".join(self._score.tokenizer(joined)).split():
+            if token == _SENTENCE_BREAK:
+                groups.append([])
+            else:
+                groups[-1].append(token.lower())
+        return groups
+
     def score(self, sentences: list[str]) -> ScoredText:
         per_sentence = []
         polarity_sum = subjectivity_sum = 0.0
         assessments = 0
-        for sentence in sentences:
-            result = self._score(sentence)
-            per_sentence.append(Sentiment(float(result[0]), float(result[1])))
-            for _words, polarity, subjectivity, _label in result.assessments:
+        for tokens in self._tokens_per_sentence(sentences):
+            found = self._score.assessments(((w, None) for w in tokens), True)
+            if found:
+                polarity = sum(a[1] for a in found)
+                subjectivity = sum(a[2] for a in found)
+                per_sentence.append(Sentiment(polarity / len(found), subjectivity / len(found)))
                 polarity_sum += polarity
                 subjectivity_sum += subjectivity
-                assessments += 1
+                assessments += len(found)
+            else:
+                per_sentence.append(Sentiment(0.0, 0.0))
         if assessments:
             document = Sentiment(polarity_sum / assessments, subjectivity_sum / assessments)
         else:

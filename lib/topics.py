@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lib.sentiment import Sentiment
 from lib.taxonomy import Negation, Taxonomy, Topic
 
+_SPACES = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
@@ -52,26 +53,53 @@ def is_negated(sentence: str, start: int, end: int, negation: Negation) -> bool:
 
 def mentions_in(sentence: str, topic: Topic, negation: Negation) -> list[str]:
     """The topic's counted mentions in one sentence (matched text, lower-cased)."""
-    return [text for _, text in _mentions(sentence, [0], [sentence], topic, negation)]
+    return [text for _, text in _mentions(sentence, lowered_for_matching(sentence), [0], [sentence], topic,
+                                          negation)]
 
 
-def _mentions(joined: str, starts: list[int], sentences: list[str], topic: Topic,
-              negation: Negation) -> list[tuple[int, str]]:
+def lowered_for_matching(text: str) -> str | None:
+    """`text` lower-cased for the fast matchers, or None when lower-casing would move
+    positions (a few characters, like 'İ', lower-case to two)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def topic_spans(text: str, lowered: str | None, topic: Topic) -> list[tuple[int, int]]:
+    """Where `topic` is mentioned in `text`, exclusions removed, non-overlapping, in order."""
+    if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None:
+        found = [m.span() for m in topic.matcher.finditer(text)]
+        excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
+    else:
+        found = [m.span() for m in topic.word_matcher.finditer(lowered)] if topic.word_matcher else []
+        if topic.pattern_matcher is not None:
+            found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
+        excluded = [m.span() for m in topic.word_excluder.finditer(lowered)] if topic.word_excluder else []
+    spans: list[tuple[int, int]] = []
+    for start, end in found:
+        if spans and start < spans[-1][1]:
+            continue  # overlaps a mention already counted (a term inside a pattern's match)
+        if excluded and any(s < end and start < e for s, e in excluded):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _mentions(joined: str, lowered: str | None, starts: list[int], sentences: list[str], topic: Topic,
+              negation: Negation, with_negator: set[int] | None = None) -> list[tuple[int, str]]:
     """(sentence index, matched text) of every counted mention in `joined`.
 
     One regex pass over the whole text per topic, not one per sentence: this is the hot loop of
     the analysis. A newline separates sentences, so no match spans two of them.
     """
-    excluded = [(m.start(), m.end()) for m in topic.excluder.finditer(joined)] if topic.excluder else []
     found = []
-    for match in topic.matcher.finditer(joined):
-        if excluded and any(s < match.end() and match.start() < e for s, e in excluded):
-            continue
-        index = bisect_right(starts, match.start()) - 1
+    for start, end in topic_spans(joined, lowered, topic):
+        index = bisect_right(starts, start) - 1
         offset = starts[index]
-        if is_negated(sentences[index], match.start() - offset, match.end() - offset, negation):
+        # Most sentences hold no negator at all: only those need the clause-level check.
+        if (with_negator is None or index in with_negator) and is_negated(
+                sentences[index], start - offset, end - offset, negation):
             continue
-        found.append((index, re.sub(r"\s+", " ", match.group(0).lower())))
+        found.append((index, _SPACES.sub(" ", joined[start:end].lower())))
     return found
 
 
@@ -84,9 +112,14 @@ def score_topics(
     for sentence in sentences:
         starts.append(position)
         position += len(sentence) + 1
+    lowered = lowered_for_matching(joined)
+    with_negator = (
+        {bisect_right(starts, m.start()) - 1 for m in taxonomy.negation.any_negator.finditer(lowered)}
+        if lowered is not None else None
+    )
     scores = []
     for topic in taxonomy.topics:
-        found = _mentions(joined, starts, sentences, topic, taxonomy.negation)
+        found = _mentions(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator)
         terms = [text for _, text in found]
         indices = list(dict.fromkeys(index for index, _ in found))
         evidence = [(sentences[i], sentiments[i].polarity) for i in indices]

@@ -91,8 +91,8 @@ DATE_CASES = [
                  date(2025, 3, 3), "", id="published beats updated"),
     pytest.param(page("Headline About the Alliance", "31/02/2024", BODY), "", None, "",
                  id="impossible date is not a date"),
-    pytest.param(page("Headline About the Alliance", "1985-06-01", BODY), "", None, "",
-                 id="before 1990 is not a publication date"),
+    pytest.param(page("Headline About the Alliance", "1985-06-01", BODY), "", None,
+                 "date '1985-06-01' is outside 1990-01-01", id="before 1990 is not a publication date"),
 ]
 
 
