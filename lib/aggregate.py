@@ -15,7 +15,7 @@ import pandas as pd
 from lib.stats import THIN_N, mean_interval, wilson_interval
 from lib.taxonomy import Taxonomy
 from lib.tenures import PM_SURNAMES, pm_days_in_office
-from lib.topic_table import topic_table
+from lib.topic_table import polarity_column, tagged_column, topic_table
 from lib.topics import lowered_for_matching, topic_spans
 
 # Time buckets the timeline offers, each with its pandas period alias. Weeks run Monday-Sunday.
@@ -58,15 +58,21 @@ def period_label(start: pd.Timestamp, granularity: str) -> str:
 
 
 def tagged_mask(frame: pd.DataFrame, key: str) -> pd.Series:
-    """True for articles tagged with topic `key` (the `topics` column is the tagging verdict)."""
+    """True for articles tagged with topic `key` (the `topics` column is the tagging verdict;
+    the flat `topic:<key>` column, when the frame has it, says the same faster)."""
+    if tagged_column(key) in frame.columns:
+        return frame[tagged_column(key)].astype(bool)
     return frame["topics"].map(lambda keys: key in keys).astype(bool)
 
 
 def tagged_polarity(frame: pd.DataFrame, key: str) -> pd.Series:
     """Per article, the polarity of its `key` sentences when tagged with `key`, else NaN.
 
-    Indexed like `frame`. Read from topic_scores through lib.topic_table.
+    Indexed like `frame`. Read from the flat `topic_polarity:<key>` column when the frame has
+    it, else from topic_scores through lib.topic_table.
     """
+    if polarity_column(key) in frame.columns:
+        return frame[polarity_column(key)].astype("float64").where(tagged_mask(frame, key))
     long = topic_table(frame)
     long = long[long["topic"] == key].drop_duplicates("article_id").set_index("article_id")
     polarity = frame["article_id"].map(long["polarity"]).astype("float64")

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from lib.corpus import load_corpus, resolve_taxonomy
+from lib.dask_engine import ClusterUnavailable, DaskEngineError, dask_client, dask_stream
 from lib.export import EXPORT_SUFFIXES, write_frame
-from lib.parallel import default_jobs
+from lib.parallel import analyze_stream, default_jobs
 from lib.progress import ProgressLine
 from lib.summary import corpus_summary_text
 from lib.taxonomy import TaxonomyError
+
+ENGINES = ("local", "dask")  # --engine: this machine's process pool, or a Dask cluster
 
 
 def _output_path(value: str) -> Path:
@@ -49,8 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--taxonomy", metavar="FILE", help="a topic taxonomy TOML file (default: bundled)")
     analyze.add_argument("--strict", action="store_true",
                          help="exit with status 1 if any input could not be used")
-    analyze.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                         help=f"worker processes (default 1; 0 = all {default_jobs()} cores)")
+    analyze.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                         help=f"worker processes (0 = all {default_jobs()} cores; default 1 for the local "
+                              "engine, all cores for a dask LocalCluster; ignored with --scheduler)")
+    analyze.add_argument("--engine", choices=ENGINES, default="local",
+                         help="local: this machine (a process pool with -j); dask: a Dask cluster, "
+                              "a LocalCluster unless --scheduler is given (needs "
+                              "pip install 'alliance-lens[scale]')")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: the scheduler of an existing cluster, e.g. "
+                              "tcp://host:8786 (workers need alliance-lens installed, same version)")
     analyze.add_argument("--store", metavar="DIR",
                          help="an analysis store: unchanged inputs are read back instead of analysed, "
                               "new results are added (created if missing)")
@@ -66,11 +78,24 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         taxonomy = resolve_taxonomy(args.taxonomy)
     except TaxonomyError as error:
         parser.error(str(error))
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
+    if args.scheduler and args.jobs is not None:
+        print("warning: --jobs is ignored with --scheduler: the cluster's workers do the work", file=sys.stderr)
     progress = None if args.quiet else ProgressLine()
-    corpus = load_corpus(*args.paths, taxonomy=taxonomy, jobs=args.jobs, store=args.store,
-                         progress=progress)
-    if progress:
-        progress.close()
+    try:
+        with _outcome_stream(args) as analyze_outcomes:
+            corpus = load_corpus(*args.paths, taxonomy=taxonomy, jobs=args.jobs or 1, store=args.store,
+                                 progress=progress, analyze_outcomes=analyze_outcomes)
+    except ClusterUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except DaskEngineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if progress:
+            progress.close()
     for problem in corpus.store_problems:
         print(f"warning: store: {problem}", file=sys.stderr)
     try:
@@ -84,6 +109,16 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         print(f"--strict: {len(corpus.report.entries)} input(s) could not be used", file=sys.stderr)
         return 1
     return 0
+
+
+@contextmanager
+def _outcome_stream(args: argparse.Namespace):
+    """How articles are analysed for --engine; a dask cluster lives as long as the run."""
+    if args.engine == "local":
+        yield analyze_stream
+        return
+    with dask_client(args.scheduler, workers=args.jobs) as client:
+        yield dask_stream(client)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -12,16 +11,20 @@ import pandas as pd
 from lib.analysis import tag_article
 from lib.columns import COLUMN_NAMES, build_frame
 from lib.limits import DEFAULT_LIMITS, Limits
-from lib.parallel import analyze_stream
+from lib.parallel import Outcome, analyze_stream
 from lib.readers import RawArticle, read_bytes, walk_paths
 from lib.report import IngestReport
 from lib.sentiment import SentimentEngine, get_engine
-from lib.store import ArticleStore
+from lib.store import ArticleStore, tag_row
 from lib.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from lib.topic_table import with_topic_columns
 
 EXTRA_PREFIX = "extra:"
 STORE_BATCH = 2000  # new records per store part: a killed run loses at most this many
 Progress = Callable[[int, str], None]  # (articles done so far, current source)
+# How raw articles become outcomes, in input order: lib.parallel.analyze_stream (this machine) by
+# default; lib.dask_engine.dask_stream(client) runs the same per-chunk function on a Dask cluster.
+OutcomeStream = Callable[..., Iterator[Outcome]]  # (raws, taxonomy, engine, *, jobs) -> outcomes
 
 
 @dataclass
@@ -60,6 +63,7 @@ def analyze_raw(
     progress: Progress | None = None,
     jobs: int = 1,
     store: ArticleStore | None = None,
+    analyze_outcomes: OutcomeStream = analyze_stream,
 ) -> Corpus:
     """Analyse raw articles; failures and exact duplicates go to the report, never lost.
 
@@ -70,7 +74,7 @@ def analyze_raw(
     scorer = engine or get_engine()
     slots: list[tuple[str, dict | str]] = []  # ("record", record) or ("stored", input_key)
     pending: list[tuple[str, dict]] = []
-    for done, outcome in enumerate(analyze_stream(raws, rules, scorer, jobs=jobs), start=1):
+    for done, outcome in enumerate(analyze_outcomes(raws, rules, scorer, jobs=jobs), start=1):
         if progress:
             progress(done, outcome.source)
         if outcome.stored:
@@ -103,8 +107,7 @@ def _with_stored(slots: list[tuple[str, dict | str]], store: ArticleStore, rules
     for key in keys - tags.keys():
         if key in bases:
             tags[key] = tag_article(bases[key], rules)
-            retagged.append({"input_key": key, "topics": tags[key]["topics"],
-                             "topic_scores": json.dumps(tags[key]["topic_scores"], ensure_ascii=False)})
+            retagged.append(tag_row(key, tags[key]))
     store.write_tags(retagged, rules.fingerprint)
     records = []
     for kind, value in slots:
@@ -136,6 +139,7 @@ def load_corpus(
     progress: Progress | None = None,
     jobs: int = 1,
     store: str | os.PathLike | None = None,
+    analyze_outcomes: OutcomeStream = analyze_stream,
 ) -> Corpus:
     """Files and folders to a Corpus (frame + ingest report), optionally through a store."""
     report = IngestReport()
@@ -144,7 +148,7 @@ def load_corpus(
     known = article_store.known_keys().__contains__ if article_store else None
     raws = walk_paths(list(paths), report, limits, known=known)
     corpus = analyze_raw(raws, report, taxonomy=taxonomy, engine=scorer, progress=progress,
-                         jobs=jobs, store=article_store)
+                         jobs=jobs, store=article_store, analyze_outcomes=analyze_outcomes)
     if article_store is not None:
         corpus.store_problems = list(article_store.problems)
     return corpus
@@ -183,6 +187,12 @@ def combine(first: Corpus, second: Corpus) -> Corpus:
     """Two corpora as one (e.g. the sample plus an upload); duplicates across them are reported."""
     report = IngestReport(list(first.report.entries), first.report.inputs)
     report.extend(second.report)
+    # Flat per-topic columns on one side must be on both, or the other side's rows read as NaN.
+    keys = sorted({c.split(":", 1)[1] for f in (first.frame, second.frame) for c in f.columns
+                   if c.startswith("topic:")})
+    if keys:
+        first = Corpus(with_topic_columns(first.frame, keys), first.report, first.store_problems)
+        second = Corpus(with_topic_columns(second.frame, keys), second.report, second.store_problems)
     seen = dict(zip(first.frame["article_id"], first.frame["source"], strict=True))
     duplicate = second.frame["article_id"].isin(seen)
     for article, source in zip(second.frame.loc[duplicate, "article_id"],

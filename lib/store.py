@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from lib.sentiment import SentimentEngine
+from lib.topic_table import polarity_column, tagged_column
 
 # Bump when the analysis would give different base rows for the same input.
 ANALYSIS_VERSION = "2026.11.1"
@@ -67,14 +68,34 @@ def engine_key(engine: SentimentEngine) -> str:
     return f"{ANALYSIS_VERSION}/{engine.name}/{engine.version}"
 
 
+def tag_row(key: str, tags: dict) -> dict:
+    """A tag row: topics, the full per-topic records as JSON (for the article view), and flat
+    `topic:<key>` / `topic_polarity:<key>` columns the dashboard reads without parsing JSON."""
+    row = {"input_key": key, "topics": list(tags["topics"]),
+           "topic_scores": json.dumps(tags["topic_scores"], ensure_ascii=False)}
+    for score in tags["topic_scores"]:
+        row[tagged_column(score["key"])] = bool(score["tagged"])
+        row[polarity_column(score["key"])] = score["polarity"]
+    return row
+
+
+def tag_schema(rows: list[dict]) -> pa.Schema:
+    """TAG_SCHEMA plus the flat columns of this taxonomy's topics (the same in every row)."""
+    fields = list(TAG_SCHEMA)
+    for name in rows[0] if rows else ():
+        if name.startswith("topic:"):
+            fields.append(pa.field(name, pa.bool_()))
+        elif name.startswith("topic_polarity:"):
+            fields.append(pa.field(name, pa.float64()))
+    return pa.schema(fields)
+
+
 def split_record(record: dict, key: str, engine: str) -> tuple[dict, dict]:
     """A full analysis record as a base row and a tag row for the store."""
     extra = {k[len(EXTRA_PREFIX):]: v for k, v in record.items() if k.startswith(EXTRA_PREFIX)}
     base = {name: record.get(name) for name in BASE_SCHEMA.names}
     base.update(input_key=key, engine_key=engine, extra=json.dumps(extra, ensure_ascii=False))
-    tags = {"input_key": key, "topics": record["topics"],
-            "topic_scores": json.dumps(record["topic_scores"], ensure_ascii=False)}
-    return base, tags
+    return base, tag_row(key, record)
 
 
 def base_to_record(row: dict) -> dict:
@@ -113,10 +134,10 @@ class ArticleStore:
             bases.append(base)
             tags.append(tag)
         self._write(self.root / "base", bases, BASE_SCHEMA)
-        self._write(self.root / "tags" / taxonomy_fingerprint, tags, TAG_SCHEMA)
+        self._write(self.root / "tags" / taxonomy_fingerprint, tags, tag_schema(tags))
 
     def write_tags(self, rows: list[dict], taxonomy_fingerprint: str) -> None:
-        self._write(self.root / "tags" / taxonomy_fingerprint, rows, TAG_SCHEMA)
+        self._write(self.root / "tags" / taxonomy_fingerprint, rows, tag_schema(rows))
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -156,7 +177,7 @@ class ArticleStore:
     def read_tags(self, keys: set[str], taxonomy_fingerprint: str) -> dict[str, dict]:
         found: dict[str, dict] = {}
         for part in self._parts(self.root / "tags" / taxonomy_fingerprint):
-            table = self._read(part)
+            table = self._read(part, list(TAG_SCHEMA.names))
             if table is None:
                 continue
             for row in table.to_pylist():

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from lib.aggregate import GRANULARITIES, MEASURES
+from lib.topic_table import tagged_column
 
 MAX_SMOOTHING = 24
 MAX_TEXT_LENGTH = 200
@@ -276,14 +277,16 @@ def _polarity_filtered(state: ViewState) -> bool:
     )
 
 
-def filter_articles(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+TextSearch = Callable[[str], set[str]]  # term -> ids of the articles whose title or text holds it
+
+
+def filter_articles(frame: pd.DataFrame, state: ViewState, search: TextSearch | None = None) -> pd.DataFrame:
     """The articles the view state lets through, in frame order."""
     keep = pd.Series(True, index=frame.index)
     if state.date_from or state.date_to:
         keep &= _in_date_range(frame, state)
     if state.topics:
-        wanted = set(state.topics)
-        keep &= frame["topics"].map(lambda keys: bool(wanted.intersection(keys))).astype(bool)
+        keep &= _tagged_with_any(frame, state.topics)
     if state.pms:
         keep &= frame["pm"].isin(state.pms).fillna(False).astype(bool)
     if state.outlets:
@@ -292,10 +295,27 @@ def filter_articles(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
         polarity = frame["polarity"]
         keep &= (polarity >= state.polarity_min) & (polarity <= state.polarity_max)
     if state.search.strip():
-        haystack = frame["title"].fillna("") + "\n" + frame["text"].fillna("")
-        found = haystack.str.contains(state.search.strip(), case=False, regex=False)
-        keep &= found.fillna(False).astype(bool)
+        keep &= _contains(frame, state.search.strip(), search)
     return frame[keep]
+
+
+def _tagged_with_any(frame: pd.DataFrame, keys: tuple[str, ...]) -> pd.Series:
+    flags = [tagged_column(k) for k in keys]
+    if all(flag in frame.columns for flag in flags):
+        return frame[flags].any(axis=1)
+    wanted = set(keys)
+    return frame["topics"].map(lambda topics: bool(wanted.intersection(topics))).astype(bool)
+
+
+def _contains(frame: pd.DataFrame, term: str, search: TextSearch | None) -> pd.Series:
+    """Articles whose title or text contains `term` (case-insensitive, literally). A frame
+    without texts (the store-backed one) asks `search` for the matching article ids."""
+    if "text" not in frame.columns:
+        if search is None:
+            return frame["title"].fillna("").str.contains(term, case=False, regex=False).fillna(False)
+        return frame["article_id"].isin(search(term))
+    haystack = frame["title"].fillna("") + "\n" + frame["text"].fillna("")
+    return haystack.str.contains(term, case=False, regex=False).fillna(False).astype(bool)
 
 
 def _either(names: list[str]) -> str:

@@ -6,6 +6,8 @@ from lib.aggregate import kwic
 from lib.highlight import highlight_html
 from pages import ui
 
+KWIC_ARTICLES = 5_000  # texts read for keyword in context: bounded, for very large corpora
+
 corpus, shown = ui.begin_page("Articles")
 
 
@@ -57,7 +59,7 @@ if not ui.nothing_to_show(shown):
     rows = event.selection.rows if event else []
     if rows:
         ui.update_view(article=str(table.iloc[rows[0]]["article_id"]))
-    selected = shown[shown["article_id"] == ui.current_view().article]
+    selected = ui.full_articles(shown, [ui.current_view().article]) if ui.current_view().article else shown.iloc[0:0]
     if selected.empty:
         st.caption("Select a row to read the article with its topic terms highlighted.")
     else:
@@ -68,7 +70,7 @@ if not ui.nothing_to_show(shown):
     term = ui.bound_widget(st.text_input, "o_kwic", "kwic", label="Term",
                            placeholder="e.g. alliance")
     if term.strip():
-        lines = kwic(shown, term.strip())
+        lines = kwic(ui.article_texts(shown, KWIC_ARTICLES), term.strip())
         st.caption(f"{len(lines)} occurrence(s) of “{term.strip()}” in the filtered articles.")
         st.dataframe(lines.drop(columns=["article_id"]), hide_index=True, width="stretch",
                      column_config={"left": st.column_config.TextColumn(width="large"),

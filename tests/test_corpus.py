@@ -283,3 +283,15 @@ def test_progress_is_called_per_article() -> None:
     load_blobs([("a.txt", TEXT.encode()), ("b.txt", (TEXT + " B.").encode())],
                progress=lambda done, source: seen.append((done, source)))
     assert seen == [(1, "a.txt"), (2, "b.txt")]
+
+
+def test_combining_keeps_flat_topic_columns_true_for_both_sides():
+    from lib.corpus import combine, load_blobs
+    from lib.topic_table import with_topic_columns
+
+    sample = load_corpus(SEEDS)
+    sample.frame = with_topic_columns(sample.frame, ("tariffs",))
+    upload = load_blobs([("a.txt", b"Japan and the United States discussed the alliance and security.")])
+    both = combine(sample, upload).frame
+    assert both["topic:tariffs"].dtype == bool
+    assert not both.loc[both["source"] == "a.txt", "topic:tariffs"].iloc[0]

@@ -16,10 +16,15 @@ import streamlit as st
 from lib.aggregate import articles_table, pm_order
 from lib.charts import chart_config
 from lib.corpus import Corpus, load_corpus
+from lib.sentiment import get_engine
+from lib.store import ArticleStore
+from lib.store_frame import article_records, open_store_frame, search_store, texts_for
 from lib.taxonomy import Taxonomy, default_taxonomy
+from lib.topic_table import with_topic_columns
 from lib.viewstate import ViewState, describe, filter_articles
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "seeds"
+STORE_ENV = "ALLIANCE_LENS_STORE"
 VIEW_KEY = "view"
 OWN_CORPUS_KEY = "own_corpus"  # this visitor's corpus (upload, alone or added to the sample)
 EMPTY_RESULT = (
@@ -31,6 +36,7 @@ EMPTY_RESULT = (
 @st.cache_data(show_spinner="Analysing the sample articles…")
 def sample_corpus() -> Corpus:
     corpus = load_corpus(SAMPLE_DIR)
+    corpus.frame = with_topic_columns(corpus.frame, taxonomy().keys)
     # Show "seeds/000_....txt", not where the server keeps the repository.
     corpus.frame["source"] = corpus.frame["source"].str.replace(
         str(SAMPLE_DIR.parent) + os.sep, "", regex=False)
@@ -41,9 +47,57 @@ def taxonomy() -> Taxonomy:
     return default_taxonomy()
 
 
+def configured_store() -> ArticleStore | None:
+    """The analysis store named by ALLIANCE_LENS_STORE (built with `python -m lib analyze
+    ... --store DIR`), or None to show the sample articles."""
+    path = os.environ.get(STORE_ENV, "").strip()
+    return ArticleStore(path, get_engine()) if path else None
+
+
+# cache_resource, not cache_data: this frame is the same read-only data for every visitor, and
+# at 100,000 articles copying (unpickling) it on every rerun would cost more than the rerun.
+# No page mutates it (filters return new frames).
+@st.cache_resource(show_spinner="Opening the analysis store…")
+def _store_corpus(path: str, fingerprint: str, version: float) -> Corpus:
+    store = ArticleStore(path, get_engine())
+    frame = open_store_frame(path, taxonomy(), store)
+    return Corpus(frame, store_problems=list(store.problems))
+
+
+def base_corpus() -> Corpus:
+    """What every visitor starts from: the configured store, else the bundled sample."""
+    store = configured_store()
+    if store is None:
+        return sample_corpus()
+    # The newest part's time is in the key: a store that grew is opened again.
+    version = max((p.stat().st_mtime for p in store.root.glob("*/**/part-*.parquet")), default=0.0)
+    return _store_corpus(str(store.root), taxonomy().fingerprint, version)
+
+
 def active_corpus() -> Corpus:
-    """The visitor's own corpus if they loaded one (kept in their session only), else the sample."""
-    return st.session_state.get(OWN_CORPUS_KEY) or sample_corpus()
+    """The visitor's own corpus if they loaded one (kept in their session only), else the base."""
+    return st.session_state.get(OWN_CORPUS_KEY) or base_corpus()
+
+
+def text_search():
+    """How to search texts the frame does not hold (a store-backed frame): scan the store."""
+    store = configured_store()
+    return None if store is None else (lambda term: search_store(store, term))
+
+
+def full_articles(frame: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
+    """The articles with their texts and evidence, from the frame or, when it holds no texts,
+    from the store on demand."""
+    if "text" in frame.columns:
+        return frame[frame["article_id"].isin(article_ids)]
+    return article_records(configured_store(), frame, article_ids, taxonomy())
+
+
+def article_texts(frame: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """article_id, title and text of up to `limit` of the frame's articles (keyword in context)."""
+    if "text" in frame.columns:
+        return frame.head(limit)
+    return texts_for(configured_store(), frame, frame["article_id"].tolist(), limit)
 
 
 def using_sample() -> bool:
@@ -181,7 +235,7 @@ def sidebar_filters(frame: pd.DataFrame) -> ViewState:
 def filtered(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
     # Not cached: filtering is vectorised and fast, and caching would hash (pickle) the whole
     # frame on every rerun and keep visitors' uploads in a cache shared by all sessions.
-    return filter_articles(frame, view)
+    return filter_articles(frame, view, text_search())
 
 
 # --- page furniture ---------------------------------------------------------------------------

@@ -1,0 +1,49 @@
+"""The dashboard opened on an analysis store (ALLIANCE_LENS_STORE): a slim frame without texts,
+texts read on demand for reading, search and keyword in context."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.corpus import load_corpus
+from tests.conftest import PAGES, SEEDS
+
+
+@pytest.fixture
+def store_app(app, tmp_path, monkeypatch):
+    load_corpus(SEEDS, store=tmp_path / "store")
+    monkeypatch.setenv("ALLIANCE_LENS_STORE", str(tmp_path / "store"))
+    return app
+
+
+def metrics(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_a_store(store_app, page):
+    at = store_app.run()
+    assert not at.exception
+    assert metrics(at)["Articles"] == "5"
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_search_reads_texts_from_the_store(store_app):
+    at = store_app.run()
+    at.sidebar.text_input(key="f_search").input("Tomahawk").run()
+    assert metrics(at)["Articles"] == "1"
+
+
+def test_an_article_and_kwic_read_texts_on_demand(store_app):
+    from lib import load_articles
+
+    frame = load_articles(SEEDS)
+    target = frame[frame["source"].str.contains("004")].iloc[0]
+    store_app.query_params["article"] = target["article_id"]
+    store_app.query_params["kwic"] = "alliance"
+    at = store_app.run()
+    at.switch_page("pages/3_Articles.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(target["title"] == s.value for s in at.subheader)
+    assert any("occurrence(s) of “alliance”" in c.value for c in at.caption)
