@@ -60,7 +60,8 @@ def open_store_frame(root: str | Path, taxonomy: Taxonomy, store: ArticleStore) 
     tags = _read_parts(store, store.root / "tags" / taxonomy.fingerprint, ["input_key", "topics", *flags],
                        TAG_PART_COLUMN)
     if base is None or tags is None:
-        raise ValueError(f"{root}: the store holds no readable analysis; run `python -m lib analyze ... --store {root}`")
+        raise ValueError(
+            f"{root}: the store holds no readable analysis; run `python -m lib analyze ... --store {root}`")
     base = base.filter(pc.equal(base.column("engine_key"), store.engine_key))
     frame = base.to_pandas().merge(
         tags.to_pandas().drop_duplicates("input_key", keep="last"), on="input_key", how="inner",
@@ -78,7 +79,9 @@ def open_store_frame(root: str | Path, taxonomy: Taxonomy, store: ArticleStore) 
     return frame.drop(columns=["engine_key"])
 
 
-def article_records(store: ArticleStore, slim: pd.DataFrame, article_ids: list[str], taxonomy: Taxonomy) -> pd.DataFrame:
+def article_records(
+    store: ArticleStore, slim: pd.DataFrame, article_ids: list[str], taxonomy: Taxonomy
+) -> pd.DataFrame:
     """Full rows (text, topic evidence, furniture) for a few articles, read from their own parts."""
     wanted = slim[slim["article_id"].isin(article_ids)]
     bases: dict[str, dict] = {}
