@@ -30,7 +30,7 @@ MEASURES: dict[str, str] = {
 
 TIMELINE_COLUMNS = (
     "period", "period_label", "topic", "value", "raw_value",
-    "n_articles", "n_tagged", "n_polarity", "article_ids",
+    "n_articles", "n_tagged", "n_polarity",
 )
 PM_TOPIC_COLUMNS = (
     "pm", "topic", "n_articles", "n_tagged", "share", "share_low", "share_high",
@@ -97,7 +97,8 @@ def timeline(
 
     Columns: period (start Timestamp), period_label, topic, value (smoothed), raw_value,
     n_articles (all dated articles in the period), n_tagged, n_polarity (tagged articles with a
-    topic polarity), article_ids (list of the tagged articles' ids).
+    topic polarity). The articles behind a point come from `articles_in_period`: carrying their
+    ids in every point would send megabytes to the browser on each rerun of a large corpus.
 
     Every period between the first and last dated article is present, so an empty month shows
     as 0 articles (count, share) or a gap (polarity) instead of being skipped. Smoothing is a
@@ -131,9 +132,7 @@ def _topic_timeline(
     smoothing: int,
 ) -> pd.DataFrame:
     tagged = tagged_mask(dated, key)
-    by_period = dated.loc[tagged, "article_id"].groupby(periods[tagged])
-    ids = by_period.agg(list).reindex(n_articles.index)
-    n_tagged = by_period.size().reindex(n_articles.index, fill_value=0)
+    n_tagged = periods[tagged].value_counts().reindex(n_articles.index, fill_value=0)
     polarity = tagged_polarity(dated, key).groupby(periods).agg(["mean", "count"])
     polarity = polarity.reindex(n_articles.index)
     raw = {
@@ -150,9 +149,19 @@ def _topic_timeline(
             "n_articles": n_articles.to_numpy(),
             "n_tagged": n_tagged.to_numpy(),
             "n_polarity": polarity["count"].fillna(0).astype("int64").to_numpy(),
-            "article_ids": [list(v) if isinstance(v, list) else [] for v in ids],
         }
     )
+
+
+def articles_in_period(frame: pd.DataFrame, topic_key: str, period_start: str | pd.Timestamp,
+                       granularity: str) -> pd.DataFrame:
+    """The dated articles tagged with `topic_key` in the period starting at `period_start`:
+    what a click on a timeline point lists."""
+    _check_choice(granularity, GRANULARITIES, "granularity")
+    dated = frame[frame["published"].notna()]
+    wanted = pd.Period(pd.Timestamp(period_start), freq=GRANULARITIES[granularity])
+    in_period = dated["published"].dt.to_period(GRANULARITIES[granularity]) == wanted
+    return dated[in_period & tagged_mask(dated, topic_key)]
 
 
 def _smooth(values: pd.Series, window: int) -> pd.Series:

@@ -23,7 +23,7 @@ THIN_NOTE = f"{THIN_MARK} fewer than {THIN_N} articles: too few to lean on"
 
 # What each timeline point carries in `customdata`, in order; `point_selection` decodes it.
 CUSTOMDATA_FIELDS = (
-    "period_label", "topic", "n_tagged", "n_articles", "n_polarity", "period", "article_ids",
+    "period_label", "topic", "n_tagged", "n_articles", "n_polarity", "period",
 )
 
 _TIMELINE_TITLES = {
@@ -114,7 +114,7 @@ def add_term_bands(fig: go.Figure, start: pd.Timestamp, end: pd.Timestamp) -> go
 def _timeline_customdata(rows: pd.DataFrame) -> list[list]:
     return [
         [r.period_label, r.topic, int(r.n_tagged), int(r.n_articles), int(r.n_polarity),
-         pd.Timestamp(r.period).date().isoformat(), ",".join(r.article_ids)]
+         pd.Timestamp(r.period).date().isoformat()]
         for r in rows.itertuples(index=False)
     ]
 
@@ -186,16 +186,13 @@ def timeline_figure(
 
 
 def point_selection(customdata: list | dict) -> dict:
-    """Decode one clicked point's customdata into a dict; article_ids becomes a list.
+    """Decode one clicked point's customdata into a dict of CUSTOMDATA_FIELDS.
 
     The browser sends customdata as a dict keyed by string index ({"0": ..., "1": ...}).
     """
     if isinstance(customdata, dict):
         customdata = [customdata[k] for k in sorted(customdata, key=int)]
-    point = dict(zip(CUSTOMDATA_FIELDS, customdata, strict=False))
-    ids = point.get("article_ids") or ""
-    point["article_ids"] = [i for i in str(ids).split(",") if i]
-    return point
+    return dict(zip(CUSTOMDATA_FIELDS, customdata, strict=False))
 
 
 # --- prime ministers ------------------------------------------------------------------------

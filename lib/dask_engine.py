@@ -15,6 +15,7 @@ and sentiment-engine version it would store under). Dask is an optional extra: `
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import uuid
 from collections.abc import Iterable, Iterator
@@ -87,19 +88,11 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
     timeout is Dask's own setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT, default 30s).
     """
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster  # noqa: F401 - Client: is Dask installed?
     except ImportError:
         raise ClusterUnavailable(f"the dask engine needs Dask and distributed: {INSTALL_HINT}") from None
     if scheduler:
-        problem = ""
-        try:
-            client = Client(scheduler, set_as_default=False)
-        except (OSError, ValueError, TypeError) as error:  # TimeoutError is an OSError
-            problem = str(error).splitlines()[0] if str(error) else type(error).__name__
-        if problem:
-            # Raised outside the except block on purpose: the half-made Client, held by the
-            # original traceback, is then closed now rather than at exit with a traceback of its own.
-            raise ClusterUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {problem}")
+        client = _connect(scheduler)
         with client:
             try:
                 client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_S)
@@ -112,6 +105,22 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
                            dashboard_address=None, silence_logs=logging.ERROR)
     with cluster, Client(cluster, set_as_default=False) as client:
         yield client
+
+
+def _connect(scheduler: str) -> Client:
+    from distributed import Client
+    from distributed.comm import get_address_host_port
+
+    problem = ""
+    try:
+        get_address_host_port(scheduler)  # a malformed address, said before any connection is tried
+        return Client(scheduler, set_as_default=False)
+    except (OSError, ValueError, TypeError) as error:  # TimeoutError is an OSError
+        problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+    # A half-made Client sits in a reference cycle; collected at exit, when its event loop is
+    # gone, it prints a traceback of its own. Collect it now, outside the except block.
+    gc.collect()
+    raise ClusterUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {problem}")
 
 
 def worker_count(client: Client) -> int:
@@ -136,8 +145,8 @@ def analyze_on_cluster(
     """Outcomes in input order, analysed on the cluster chunk by chunk.
 
     At most `in_flight` chunks are on the cluster at once (default: IN_FLIGHT_PER_WORKER per
-    worker) and a bounded number of finished ones wait for an earlier one, so memory stays flat
-    however long `raws` is.
+    worker thread) and a bounded number of finished ones wait for an earlier one, so memory stays
+    flat however long `raws` is. Inputs are read here, in the client; workers only see chunks.
     """
     from distributed import as_completed
 

@@ -211,19 +211,17 @@ def read_table(name: str, data: bytes, report: IngestReport, limits: Limits,
         report.add(name, "not text", str(error))
         return
     text, suffix = decoded.text, _suffix(name)
-    if suffix in (".csv", ".tsv"):
+    line_tables = {
+        ".csv": (_csv_rows, "no rows under the header"), ".tsv": (_csv_rows, "no rows under the header"),
+        ".jsonl": (_jsonl_records, "no JSON lines"), ".ndjson": (_jsonl_records, "no JSON lines"),
+    }
+    if suffix in line_tables:
+        rows, when_empty = line_tables[suffix]
         before = report.inputs
-        yield from _read_records(name, _csv_rows(name, text, report), decoded.encoding, report, limits, known)
-        if report.inputs == before:
+        yield from _read_records(name, rows(name, text, report), decoded.encoding, report, limits, known)
+        if report.inputs == before:  # a file with no rows is still an input: say so
             report.inputs += 1
-            report.add(name, "empty", "no rows under the header")
-        return
-    if suffix in (".jsonl", ".ndjson"):
-        before = report.inputs
-        yield from _read_records(name, _jsonl_records(name, text, report), decoded.encoding, report, limits, known)
-        if report.inputs == before:
-            report.inputs += 1
-            report.add(name, "empty", "no JSON lines")
+            report.add(name, "empty", when_empty)
         return
     try:
         document = json.loads(text)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.aggregate import GRANULARITIES, MEASURES, timeline, undated_summary
+from lib.aggregate import GRANULARITIES, MEASURES, articles_in_period, timeline, undated_summary
 from lib.charts import point_selection, timeline_figure
 from lib.viewstate import MAX_SMOOTHING
 from pages import ui
@@ -38,8 +38,7 @@ if not ui.nothing_to_show(shown):
     points = (event or {}).get("selection", {}).get("points", []) if event else []
     if points:
         picked = point_selection(points[0].get("customdata", []))
-        ids = picked.get("article_ids", [])
-        behind = shown[shown["article_id"].isin(ids)]
+        behind = articles_in_period(shown, picked.get("topic", ""), picked.get("period", ""), view.granularity)
         st.subheader(f"Articles behind this point: {len(behind)}")
         label = ui.taxonomy().labels().get(picked.get("topic", ""), picked.get("topic", ""))
         st.caption(f"{label}, {picked.get('period_label', '')}")

@@ -7,8 +7,10 @@ from lib.corpus import Corpus, combine, load_blobs
 from lib.export import to_csv_bytes, to_parquet_bytes
 from lib.readers import SUPPORTED_SUFFIXES
 from pages import ui
+from pages.ui import errors
 
 UPLOAD_KEY = "upload"
+PROBLEM_KEY = "upload_problem"  # why the visitor's last upload was not used, shown until the next
 MODES = {"add": "Add to the sample articles", "replace": "Replace the sample articles"}
 
 
@@ -24,6 +26,25 @@ def analyse_uploads(files) -> Corpus:
         bar.progress(index / len(files), text=f"Analysed {index} of {len(files)} file(s)")
     bar.empty()
     return corpus
+
+
+def load_upload(files, mode: str) -> None:
+    """Analyse a new upload and make it the visitor's corpus; a refusal or a failure leaves
+    their articles as they were and says why, in words (the traceback goes to the server log)."""
+    st.session_state.pop(PROBLEM_KEY, None)
+    problem = errors.upload_too_large([(file.name, file.size) for file in files],
+                                      errors.max_session_upload_bytes())
+    if problem is None:
+        try:
+            upload = analyse_uploads(files)
+            apply_mode(upload, mode)
+        except Exception as error:  # st.rerun / st.stop are BaseExceptions and pass through
+            problem = errors.could_not_analyse(error)
+        else:
+            st.session_state["upload_corpus"] = upload
+            st.session_state["upload_files"] = len(files)
+    if problem is not None:
+        st.session_state[PROBLEM_KEY] = problem
 
 
 def apply_mode(upload: Corpus, mode: str) -> None:
@@ -49,7 +70,7 @@ def mode_changed() -> None:
 
 
 def back_to_sample() -> None:
-    for key in UPLOAD_STATE:
+    for key in (*UPLOAD_STATE, PROBLEM_KEY):
         st.session_state.pop(key, None)
 
 
@@ -66,9 +87,7 @@ mode = st.radio("With the sample articles", options=list(MODES), format_func=MOD
 
 if st.session_state.pop("upload_changed", False):
     if files:
-        st.session_state["upload_corpus"] = analyse_uploads(files)
-        st.session_state["upload_files"] = len(files)
-        apply_mode(st.session_state["upload_corpus"], mode)
+        load_upload(files, mode)
     else:
         back_to_sample()
     st.rerun()  # the sidebar filters and the title were drawn for the previous corpus
@@ -76,6 +95,8 @@ if st.session_state.pop("upload_mode_changed", False) and "upload_corpus" in st.
     apply_mode(st.session_state["upload_corpus"], mode)
     st.rerun()
 
+if PROBLEM_KEY in st.session_state:
+    st.error(st.session_state[PROBLEM_KEY])
 upload = st.session_state.get("upload_corpus")
 if upload is not None:
     effect = "added to the sample articles" if mode == "add" else "in place of the sample articles"

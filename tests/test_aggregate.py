@@ -10,6 +10,7 @@ from lib.aggregate import (
     KWIC_COLUMNS,
     PM_TOPIC_COLUMNS,
     TIMELINE_COLUMNS,
+    articles_in_period,
     articles_per_period,
     articles_table,
     corpus_summary,
@@ -61,7 +62,9 @@ def test_timeline_counts_fill_empty_periods_with_zero(corpus):
     assert _values(table, "trade", "n_articles") == [2, 0, 0, 2]
     assert _values(table, "trade", "period_label") == ["Jan 2025", "Feb 2025", "Mar 2025",
                                                        "Apr 2025"]
-    assert _values(table, "trade", "article_ids") == [["a0", "a1"], [], [], []]
+    january = articles_in_period(corpus, "trade", table["period"].iloc[0], "month")
+    assert sorted(january["article_id"]) == ["a0", "a1"]
+    assert articles_in_period(corpus, "trade", table["period"].iloc[1], "month").empty
 
 
 def test_timeline_leaves_out_undated_articles(corpus):

@@ -66,8 +66,7 @@ def test_timeline_customdata_lets_a_click_list_articles(corpus):
     first = point_selection(list(trace.customdata[0]))
     assert set(first) == set(CUSTOMDATA_FIELDS)
     assert first["period"] == "2024-08-01" and first["topic"] == "trade"
-    assert first["article_ids"] == ["a0"]
-    assert point_selection(list(trace.customdata[1]))["article_ids"] == []
+    assert first["n_tagged"] == 1
     assert "%{customdata[0]}" in trace.hovertemplate
 
 

@@ -115,10 +115,11 @@ def run_cli(*args: str | Path, env: dict | None = None) -> subprocess.CompletedP
 def test_cli_dask_engine_writes_the_one_worker_parquet(corpus_dir: Path, tmp_path: Path) -> None:
     local, dask = tmp_path / "local.parquet", tmp_path / "dask.parquet"
     assert run_cli(corpus_dir, "-o", local, "-j", "1").returncode == 0
-    result = run_cli(corpus_dir, "-o", dask, "--engine", "dask", "-j", "2")
+    result = run_cli(corpus_dir, "-o", dask, "--engine", "dask", "-j", "2", "--store", tmp_path / "store")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     pd.testing.assert_frame_equal(pd.read_parquet(dask), pd.read_parquet(local))
+    assert list((tmp_path / "store" / "base").glob("part-*.parquet"))
 
 
 def test_cli_scheduler_of_a_running_cluster(client, tmp_path: Path) -> None:

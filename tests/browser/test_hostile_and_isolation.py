@@ -3,10 +3,14 @@ at the same time must each see only their own articles, with nothing written to 
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browser.conftest import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +28,7 @@ Officials also talked about trade, investment and the alliance in the Indo-Pacif
 $x^2$ :red[red] :material/home: <iframe src="javascript:alert(1)"></iframe> <svg onload=alert(1)>
 """
 
-# ...and as an HTML page (its own <script> is dropped by the reader; the escaped one is text).
+# ...as an HTML page (its own <script> is dropped by the reader; the escaped one is text)...
 HOSTILE_HTML = """<!doctype html><html><head><title>Hostile page [t](javascript:alert(1)) zyxhostilehtml</title>
 <script>alert(1)</script></head><body onload="alert(1)"><article><h1>Hostile page about tariffs</h1>
 <p>Tokyo and Washington discussed tariffs and the alliance on Monday, officials said. zyxhostilehtml</p>
@@ -33,6 +37,17 @@ link</a>, an <img src=x onerror=alert(1)> image and [md](javascript:alert(1)) **
 <p onclick="alert(1)">The defense minister said that security cooperation with the United States would
 deepen further this year in the Indo-Pacific.</p><script>alert(2)</script></article></body></html>
 """
+
+# ...and as a CSV row whose title and outlet are markdown links out of the app.
+HOSTILE_CSV = (
+    "text,title,source,date\n"
+    '"Tokyo and Washington discussed tariffs and the alliance. <script>alert(1)</script> '
+    'zyxhostilecsv. The defense minister said security cooperation would deepen.",'
+    '"[Read more](https://evil.example/phish) <b>b</b> zyxhostilecsv",'
+    '"[Publisher](https://evil.example/outlet)",2025-02-01\n'
+)
+HOSTILE_FILES = {"hostile.txt": HOSTILE_TXT, "hostile.html": HOSTILE_HTML, "hostile.csv": HOSTILE_CSV}
+SCRIPT_TEXT = "<script>alert(1)</script>"
 
 # Run in the page (and every frame): anything from an article that could run or link out.
 DANGEROUS_NODES = """() => {
@@ -56,6 +71,10 @@ DANGEROUS_NODES = """() => {
     }
     return found;
 }"""
+
+# Links in the main area that leave the app (Streamlit's own heading anchors are "#...").
+OFFSITE_LINKS = """els => els.filter(a => a.getAttribute('href') && !a.getAttribute('href').startsWith('#')
+    && new URL(a.href, location.href).origin !== location.origin).map(a => a.outerHTML.slice(0, 120))"""
 
 
 def nav_link(page, label: str):
@@ -84,13 +103,11 @@ def search(app, term: str) -> None:
 
 
 def select_first_row(app) -> None:
-    """Tick the first row of the articles table. The grid is a canvas: click the row marker's
-    position (left edge, first row under the header)."""
+    """Tick the first row of the articles table. The grid is a canvas: click where the first
+    row's checkbox is drawn (the left edge, one row below the header)."""
     grid = app.page.locator(f'{MAIN} [data-testid="stDataFrame"]').first
     box = grid.bounding_box()
-    header = grid.locator('[role="row"]').first
-    row_height = 35  # glide-data-grid's default row height, header included
-    assert header.count() == 1
+    row_height = 35  # glide-data-grid's default, for the header and each row
     app.page.mouse.click(box["x"] + 18, box["y"] + row_height * 1.5)
     app.page.locator(f'{MAIN} [data-testid="stHtml"]').first.wait_for()
     app.settle()
@@ -103,14 +120,7 @@ def dangerous_nodes(page) -> list[str]:
     return found
 
 
-def test_hostile_articles_render_as_inert_text(open_page, tmp_path):
-    txt = tmp_path / "hostile.txt"
-    txt.write_text(HOSTILE_TXT, encoding="utf-8")
-    page_file = tmp_path / "hostile.html"
-    page_file.write_text(HOSTILE_HTML, encoding="utf-8")
-
-    app = open_page().goto("/Data")
-    page = app.page
+def watch_dialogs(page) -> list[str]:
     dialogs: list[str] = []
 
     def on_dialog(dialog) -> None:
@@ -118,33 +128,163 @@ def test_hostile_articles_render_as_inert_text(open_page, tmp_path):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    upload(app, txt, page_file)
-    assert app.caption() == "All 7 articles"
-    app.screenshot("data")
-    assert dangerous_nodes(page) == []
+    return dialogs
 
-    go_to(app, "Articles", "/Articles")
-    for marker, literal in (("zyxhostiletxt", "<script>alert(1)</script>"),
-                            ("zyxhostilehtml", "<script>alert(1)</script>")):
-        search(app, marker)
-        assert app.caption().startswith("1 of 7 articles"), app.caption()
-        select_first_row(app)
-        app.screenshot(marker)
-        view = page.locator(f'{MAIN} [data-testid="stHtml"]').first
-        assert literal in view.inner_text(), view.inner_text()
-        heading = page.locator(f"{MAIN} h3").first
-        assert marker in heading.inner_text()
-        assert dangerous_nodes(page) == []
-        assert page.locator(f'{MAIN} a[href^="javascript" i]').count() == 0
-        assert page.locator(f"{MAIN} img[onerror], {MAIN} svg[onload]").count() == 0
-        app.assert_no_exception()
 
-    txt_heading = None  # filled below for the report
-    search(app, "zyxhostiletxt")
+def open_hostile_article(app, marker: str) -> None:
+    search(app, marker)
+    assert app.caption() == f'1 of 8 articles: containing "{marker}"', app.caption()
     select_first_row(app)
-    txt_heading = page.locator(f"{MAIN} h3").first.inner_text()
-    # The title is shown as typed: no markdown link, no bold, no tag turned into markup.
-    assert "[link](javascript:alert(1))" in txt_heading, txt_heading
-    assert "<b>tag</b>" in txt_heading, txt_heading
-    assert page.wait_for_timeout(500) is None and dialogs == [], dialogs
+
+
+@pytest.fixture
+def hostile_upload(open_page, tmp_path):
+    """A visitor who uploaded the three hostile files and is on the Articles page."""
+    paths = []
+    for name, text in HOSTILE_FILES.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    app = open_page().goto("/Data")
+    dialogs = watch_dialogs(app.page)
+    upload(app, *paths)
+    assert app.caption() == "All 8 articles"
+    app.screenshot("data")
+    assert dangerous_nodes(app.page) == []
+    go_to(app, "Articles", "/Articles")
+    return app, dialogs
+
+
+@pytest.mark.parametrize("marker", ["zyxhostiletxt", "zyxhostilehtml", "zyxhostilecsv"])
+def test_hostile_article_text_is_inert(hostile_upload, marker):
+    app, dialogs = hostile_upload
+    page = app.page
+    open_hostile_article(app, marker)
+    app.screenshot(marker)
+    text = page.locator(f'{MAIN} [data-testid="stHtml"]').first
+    # The markup is shown as text, with the topic terms still highlighted around it.
+    assert SCRIPT_TEXT in text.inner_text(), text.inner_text()
+    assert text.locator("mark").count() >= 2
+    assert dangerous_nodes(page) == []
+    assert page.locator(f'{MAIN} a[href^="javascript" i]').count() == 0
+    assert page.locator(f"{MAIN} [data-testid='stHtml'] :is(script, img, svg, iframe, a, b)").count() == 0
+    page.wait_for_timeout(300)  # a dialog opened by a late handler would arrive by now
+    assert dialogs == []
+    app.assert_no_exception()
     app.assert_no_console_errors()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pages/3_Articles.py renders the title (st.subheader) and the outlet and source (st.caption) "
+    "as markdown: a title '[Read more](https://evil.example/phish)' becomes a link out of the app. "
+    "Fix: st.subheader(errors.literal(title)) or an escaped st.html heading; errors.literal() for "
+    "outlet and source."))
+def test_hostile_titles_and_outlets_are_shown_as_typed(hostile_upload):
+    app, dialogs = hostile_upload
+    page = app.page
+    open_hostile_article(app, "zyxhostilecsv")
+    main = page.locator(MAIN)
+    assert page.locator(f"{MAIN} a").evaluate_all(OFFSITE_LINKS) == []
+    assert "[Read more](https://evil.example/phish) <b>b</b>" in main.inner_text()
+    assert "[Publisher](https://evil.example/outlet)" in main.inner_text()
+    open_hostile_article(app, "zyxhostiletxt")
+    heading = page.locator(f"{MAIN} h3").first.inner_text()
+    assert "[link](javascript:alert(1)) **bold**" in heading, heading
+    assert dialogs == []
+
+
+# --- two visitors at once ---------------------------------------------------------------------
+
+def snapshot(roots: list[Path], skip: list[Path]) -> dict[str, tuple[int, int]]:
+    """path -> (size, mtime_ns) of every regular file under the roots (symlinks not followed)."""
+    files = {}
+    skipped = {str(path) for path in skip}
+    for root in roots:
+        for folder, subfolders, names in os.walk(root, onerror=lambda error: None):
+            subfolders[:] = [d for d in subfolders if os.path.join(folder, d) not in skipped]
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    info = os.lstat(path)
+                except OSError:
+                    continue
+                if os.path.isfile(path) and not os.path.islink(path):
+                    files[path] = (info.st_size, info.st_mtime_ns)
+    return files
+
+
+def files_containing(paths, needles: list[bytes], max_bytes: int = 50_000_000) -> list[str]:
+    found = []
+    for path in paths:
+        try:
+            if os.path.getsize(path) > max_bytes:
+                continue
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        found += [f"{path} holds {needle.decode()}" for needle in needles if needle in data]
+    return found
+
+
+def one_article_csv(folder: Path, visitor: str, marker: str) -> Path:
+    path = folder / f"visitor-{visitor}.csv"
+    path.write_text(
+        "text,title,date\n"
+        f'"Visitor {visitor} writes that Tokyo and Washington discussed tariffs on steel and the '
+        f'security alliance. Code {marker}. Officials met again in Washington on Tuesday.",'
+        f"Visitor {visitor} article {marker},2025-0{ord(visitor) - 64}-15\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def table_text(app) -> str:
+    """The articles table's accessible twin (the grid itself is a canvas)."""
+    grid = app.page.locator(f'{MAIN} [data-testid="stDataFrame"]').first
+    return "\n".join(grid.locator('[role="row"]').all_inner_texts())
+
+
+def test_two_visitors_uploading_at_once_see_only_their_own(open_page, tmp_path, tmp_path_factory):
+    markers = {visitor: f"zq{visitor}{os.urandom(6).hex()}" for visitor in "AB"}
+    uploads = {visitor: one_article_csv(tmp_path, visitor, marker) for visitor, marker in markers.items()}
+    # Where a server could leave an upload: its working directory (the repo) and the temp folder.
+    # The test's own temp folder holds the files it uploads, so it is left out.
+    roots = [REPO_ROOT, Path(tempfile.gettempdir())]
+    skip = [tmp_path_factory.getbasetemp()]
+    before = snapshot(roots, skip)
+
+    visitors = {visitor: open_page().goto("/Data") for visitor in "AB"}
+    for visitor, app in visitors.items():  # both uploads are in flight at the same time
+        app.page.locator(UPLOAD_INPUT).set_input_files(str(uploads[visitor]))
+    for visitor, app in visitors.items():
+        app.page.locator('[data-testid="stAlertContentSuccess"]', has_text="Loaded 1 article").wait_for()
+        app.settle()
+        assert app.caption() == "All 6 articles", visitor
+
+    for visitor, app in visitors.items():
+        own, other = markers[visitor], markers["B" if visitor == "A" else "A"]
+        go_to(app, "Articles", "/Articles")
+        app.screenshot(f"visitor-{visitor}")
+        titles = table_text(app)
+        assert f"Visitor {visitor} article {own}" in titles, titles
+        assert other not in titles and other not in app.page.locator(MAIN).inner_text()
+        assert len(app.page.locator(f'{MAIN} [data-testid="stDataFrame"] [role="row"]').all()) == 6 + 1
+        search(app, other)
+        assert app.caption() == f'0 of 6 articles: containing "{other}"', app.caption()
+        search(app, own)
+        assert app.caption() == f'1 of 6 articles: containing "{own}"', app.caption()
+        go_to(app, "Overview", "/", charts=True)
+        app.assert_no_exception()
+        app.assert_no_console_errors()
+
+    # A third visitor, who uploaded nothing, sees the sample only.
+    stranger = open_page().goto("/Articles")
+    assert stranger.caption() == "All 5 articles"
+    assert not any(marker in table_text(stranger) for marker in markers.values())
+
+    after = snapshot(roots, skip)
+    changed = [path for path, stat in after.items() if before.get(path) != stat]
+    needles = [marker.encode() for marker in markers.values()]
+    assert files_containing(changed, needles) == [], "an upload was written to disk"
+    # The search does find an upload where one is (the test's own copies).
+    assert len(files_containing([str(path) for path in uploads.values()], needles)) == 2
