@@ -55,10 +55,12 @@ def dashboard(store: Path) -> dict:
 
 
 def dask_rates(files: Path) -> dict | None:
-    try:
-        from lib.dask_engine import benchmark_dask
-    except ImportError:
-        return None
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        return None  # the optional `scale` extra is not installed
+    from lib.dask_engine import benchmark_dask
+
     one = benchmark_dask(files, 1)
     two = benchmark_dask(files, 2)
     return {"dask_1_worker_rate": one, "dask_2_workers_rate": two, "dask_speedup": two / one}

@@ -17,16 +17,19 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lib.corpus import load_corpus
 from lib.parallel import AnalysisSettings, Outcome, analyze_chunk, chunked, default_jobs
 from lib.readers import RawArticle
 from lib.sentiment import SentimentEngine, get_engine
 from lib.store import engine_key
-from lib.taxonomy import Taxonomy, parse_taxonomy
+from lib.taxonomy import Taxonomy, default_taxonomy, parse_taxonomy
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -206,3 +209,16 @@ def dask_stream(client: Client, *, chunk_size: int = DASK_CHUNK_SIZE, in_flight:
         return analyze_on_cluster(client, raws, taxonomy, engine, chunk_size=chunk_size, in_flight=in_flight)
 
     return stream
+
+
+def benchmark_dask(files_dir: str | Path, workers: int) -> float:
+    """Articles per second for the full analysis of `files_dir` on a LocalCluster of `workers`
+    single-threaded processes. Cluster start-up and building each worker's taxonomy and engine
+    are not timed (a cluster is long-lived); reading the files in the client is."""
+    taxonomy, engine = default_taxonomy(), get_engine()
+    with dask_client(workers=workers) as client:
+        warm_up(client, taxonomy, engine)
+        started = time.perf_counter()
+        corpus = load_corpus(files_dir, taxonomy=taxonomy, engine=engine, analyze_outcomes=dask_stream(client))
+        seconds = time.perf_counter() - started
+    return len(corpus.frame) / seconds
