@@ -1,5 +1,7 @@
 """Articles: a searchable, sortable table; one article read with its evidence; KWIC."""
 
+import html
+
 import streamlit as st
 
 from lib.aggregate import kwic
@@ -12,22 +14,23 @@ corpus, shown = ui.begin_page("Articles")
 
 
 def show_article(article) -> None:
-    st.subheader(article["title"])
+    # Titles and outlets are the visitor's (or a scraped page's) text: never markdown.
+    st.html(f'<h3 class="article-title">{html.escape(article["title"])}</h3>')
     published = article["published"]
     facts = st.columns(4)
     facts[0].metric("Published", f"{published:%Y-%m-%d}" if published == published else "undated")
     facts[1].metric("Prime minister", article["pm"] or "unknown")
     facts[2].metric("Polarity", f"{article['polarity']:+.2f}")
     facts[3].metric("Words", int(article["n_words"]))
-    st.caption(
+    st.caption(ui.markdown_safe(
         f"Outlet: {article['outlet'] or 'unknown'} · Source: {article['source']} · "
         f"Date from: {article['date_basis']}"
         + (f" ({article['date_evidence']})" if article["date_evidence"] else "")
         + f" · PM from: {article['pm_basis']} · PMs named in the text: "
         + (", ".join(article["pms_mentioned"]) or "none")
-    )
+    ))
     for warning in article["warnings"]:
-        st.warning(warning)
+        st.warning(ui.markdown_safe(warning))
     text_tab, evidence_tab, furniture_tab = st.tabs(["Text", "Topic evidence", "Removed furniture"])
     with text_tab:
         st.html(highlight_html(article["text"], ui.taxonomy()))
@@ -71,7 +74,7 @@ if not ui.nothing_to_show(shown):
                            placeholder="e.g. alliance")
     if term.strip():
         lines = kwic(ui.article_texts(shown, KWIC_ARTICLES), term.strip())
-        st.caption(f"{len(lines)} occurrence(s) of “{term.strip()}” in the filtered articles.")
+        st.caption(ui.markdown_safe(f"{len(lines)} occurrence(s) of “{term.strip()}” in the filtered articles."))
         st.dataframe(lines.drop(columns=["article_id"]), hide_index=True, width="stretch",
                      column_config={"left": st.column_config.TextColumn(width="large"),
                                     "right": st.column_config.TextColumn(width="large")})

@@ -1,6 +1,8 @@
 """Data: load your own articles (kept in this browser session only), see what was used and
 what was not, download the filtered table and the taxonomy."""
 
+from functools import partial
+
 import streamlit as st
 
 from lib.corpus import Corpus, combine, load_blobs
@@ -116,10 +118,12 @@ else:
 st.subheader("Download")
 st.caption(ui.describe_view(ui.current_view(), len(shown), len(corpus.frame)))
 columns = st.columns(3)
-columns[0].download_button("Filtered table (CSV)", to_csv_bytes(shown), "alliance-lens.csv",
+# Callables: the files are built when the visitor clicks, not on every run of this page, and no
+# copy of the table waits in the server's memory for a click that may never come.
+columns[0].download_button("Filtered table (CSV)", partial(to_csv_bytes, shown), "alliance-lens.csv",
                            mime="text/csv", disabled=shown.empty)
-columns[1].download_button("Filtered table (Parquet)", to_parquet_bytes(shown),
+columns[1].download_button("Filtered table (Parquet)", partial(to_parquet_bytes, shown),
                            "alliance-lens.parquet", mime="application/octet-stream",
                            disabled=shown.empty)
-columns[2].download_button("Taxonomy in use (TOML)", ui.taxonomy().source_text.encode("utf-8"),
+columns[2].download_button("Taxonomy in use (TOML)", partial(str.encode, ui.taxonomy().source_text, "utf-8"),
                            "taxonomy.toml", mime="application/toml")

@@ -4,6 +4,7 @@ sidebar filters, and one way to draw a figure. Computation stays in lib/."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -240,8 +241,19 @@ def filtered(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
 
 # --- page furniture ---------------------------------------------------------------------------
 
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]()<>#|~!])")
+
+
+def markdown_safe(text: str) -> str:
+    """Text that may hold visitor input (a search term from a shared link, an outlet, a title)
+    made inert for st.caption / st.warning: markdown characters escaped, and an invisible word
+    joiner put inside "://" and "www." so the renderer does not turn addresses into links."""
+    escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
+    return escaped.replace("://", ":\u2060//").replace("www.", "www\u2060.")
+
+
 def describe_view(view: ViewState, shown: int, total: int) -> str:
-    return describe(view, shown, total, taxonomy().labels())
+    return markdown_safe(describe(view, shown, total, taxonomy().labels()))
 
 
 def page_header(title: str, view: ViewState, shown: int, total: int) -> None:
