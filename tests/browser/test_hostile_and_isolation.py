@@ -162,7 +162,8 @@ def test_hostile_article_text_is_inert(hostile_upload, marker):
     page = app.page
     open_hostile_article(app, marker)
     app.screenshot(marker)
-    text = page.locator(f'{MAIN} [data-testid="stHtml"]', has=page.locator("mark")).first  # the article text, not its title
+    # The article text (highlighted), not its title.
+    text = page.locator(f'{MAIN} [data-testid="stHtml"]', has=page.locator("mark")).first
     # The markup is shown as text, with the topic terms still highlighted around it.
     assert SCRIPT_TEXT in text.inner_text(), text.inner_text()
     assert text.locator("mark").count() >= 2
