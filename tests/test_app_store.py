@@ -47,3 +47,20 @@ def test_an_article_and_kwic_read_texts_on_demand(store_app):
     assert not at.exception, [e.value for e in at.exception]
     assert any(f'<h3 class="article-title">{target["title"]}</h3>' in h.proto.body for h in at.get("html"))
     assert any("occurrence" in c.value and "“alliance”" in c.value for c in at.caption)
+
+
+def test_a_damaged_store_part_is_reported_and_the_rest_shown(app, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    load_corpus(SEEDS, store=store)
+    load_corpus(tmp_path / "missing-is-fine", store=store)  # a second, empty run: nothing added
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "a.txt").write_text("Japan and the United States discussed tariffs and the alliance.", encoding="utf-8")
+    load_corpus(extra, store=store)
+    newest = max((store / "base").glob("part-*.parquet"), key=lambda p: p.stat().st_mtime_ns)
+    newest.write_bytes(newest.read_bytes()[:100])  # truncated on disk
+    monkeypatch.setenv("ALLIANCE_LENS_STORE", str(store))
+    at = app.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert metrics(at)["Articles"] == "5"
+    assert any("could not be read" in w.value for w in at.warning)
