@@ -86,4 +86,5 @@ def _how_to_load() -> None:
         )
 
 
-overview()
+with ui.friendly_errors():
+    overview()

@@ -7,41 +7,42 @@ from lib.charts import point_selection, timeline_figure
 from lib.viewstate import MAX_SMOOTHING
 from pages import ui
 
-corpus, shown = ui.begin_page("Themes over time")
+with ui.friendly_errors():
+    corpus, shown = ui.begin_page("Themes over time")
 
-options = st.columns([2, 5, 2, 2])
-with options[0]:
-    ui.bound_widget(st.selectbox, "o_granularity", "granularity", label="Period",
-                    options=list(GRANULARITIES), format_func=str.capitalize)
-with options[1]:
-    ui.bound_widget(st.radio, "o_measure", "measure", label="Measure", options=list(MEASURES),
-                    format_func=MEASURES.get, horizontal=True)
-with options[2]:
-    ui.bound_widget(st.number_input, "o_smoothing", "smoothing", label="Smoothing (periods)",
-                    min_value=1, max_value=MAX_SMOOTHING, step=1,
-                    help="Centred rolling mean over this many periods; 1 = none.")
-with options[3]:
-    ui.bound_widget(st.toggle, "o_bands", "show_terms", label="Terms",
-                    help="Shade the terms of Japan's prime ministers and of US presidents.")
+    options = st.columns([2, 5, 2, 2])
+    with options[0]:
+        ui.bound_widget(st.selectbox, "o_granularity", "granularity", label="Period",
+                        options=list(GRANULARITIES), format_func=str.capitalize)
+    with options[1]:
+        ui.bound_widget(st.radio, "o_measure", "measure", label="Measure", options=list(MEASURES),
+                        format_func=MEASURES.get, horizontal=True)
+    with options[2]:
+        ui.bound_widget(st.number_input, "o_smoothing", "smoothing", label="Smoothing (periods)",
+                        min_value=1, max_value=MAX_SMOOTHING, step=1,
+                        help="Centred rolling mean over this many periods; 1 = none.")
+    with options[3]:
+        ui.bound_widget(st.toggle, "o_bands", "show_terms", label="Terms",
+                        help="Shade the terms of Japan's prime ministers and of US presidents.")
 
-if not ui.nothing_to_show(shown):
-    view = ui.current_view()
-    undated = undated_summary(shown)
-    if undated["n_undated"]:
-        st.warning(undated["reason"])
-    keys = list(view.topics) or list(ui.taxonomy().keys)
-    table = timeline(shown, keys, view.granularity, view.measure, view.smoothing)
-    figure = timeline_figure(table, ui.taxonomy(), measure=view.measure,
-                             granularity=view.granularity, smoothing=view.smoothing,
-                             show_terms=view.show_terms)
-    event = ui.show_figure(figure, key="timeline_chart", selectable=True, filename="themes-over-time")
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    if points:
-        picked = point_selection(points[0].get("customdata", []))
-        behind = articles_in_period(shown, picked.get("topic", ""), picked.get("period", ""), view.granularity)
-        st.subheader(f"Articles behind this point: {len(behind)}")
-        label = ui.taxonomy().labels().get(picked.get("topic", ""), picked.get("topic", ""))
-        st.caption(f"{label}, {picked.get('period_label', '')}")
-        ui.article_list(behind)
-    else:
-        st.caption("Click a bar or point to list the articles behind it.")
+    if not ui.nothing_to_show(shown):
+        view = ui.current_view()
+        undated = undated_summary(shown)
+        if undated["n_undated"]:
+            st.warning(undated["reason"])
+        keys = list(view.topics) or list(ui.taxonomy().keys)
+        table = timeline(shown, keys, view.granularity, view.measure, view.smoothing)
+        figure = timeline_figure(table, ui.taxonomy(), measure=view.measure,
+                                 granularity=view.granularity, smoothing=view.smoothing,
+                                 show_terms=view.show_terms)
+        event = ui.show_figure(figure, key="timeline_chart", selectable=True, filename="themes-over-time")
+        points = (event or {}).get("selection", {}).get("points", []) if event else []
+        if points:
+            picked = point_selection(points[0].get("customdata", []))
+            behind = articles_in_period(shown, picked.get("topic", ""), picked.get("period", ""), view.granularity)
+            st.subheader(f"Articles behind this point: {len(behind)}")
+            label = ui.taxonomy().labels().get(picked.get("topic", ""), picked.get("topic", ""))
+            st.caption(f"{label}, {picked.get('period_label', '')}")
+            ui.article_list(behind)
+        else:
+            st.caption("Click a bar or point to list the articles behind it.")

@@ -9,38 +9,39 @@ from lib.charts import pm_counts_bar, pm_share_bars, pm_topic_heatmap
 from lib.stats import THIN_N
 from pages import ui
 
-corpus, shown = ui.begin_page("By prime minister")
+with ui.friendly_errors():
+    corpus, shown = ui.begin_page("By prime minister")
 
-ui.bound_widget(st.toggle, "o_per100", "pm_normalise", label="Counts per 100 days in office",
-                help="Terms differ in length (Suga one year, Abe nearly eight): normalise counts "
-                     "by the days each PM was in office.")
+    ui.bound_widget(st.toggle, "o_per100", "pm_normalise", label="Counts per 100 days in office",
+                    help="Terms differ in length (Suga one year, Abe nearly eight): normalise counts "
+                         "by the days each PM was in office.")
 
-if not ui.nothing_to_show(shown):
-    view = ui.current_view()
-    keys = list(view.topics) or list(ui.taxonomy().keys)
-    today = date.today()
-    table = pm_topic_table(shown, keys, today)
-    counts = pm_counts(shown, today)
-    n_without_pm = int((shown["pm"] == "").sum())
-    st.caption(
-        f"Undated articles count here when the text names the sitting PM. Figures from fewer than "
-        f"{THIN_N} articles are marked † (thin). Intervals are 95%: Wilson for shares, Student t "
-        f"for mean polarity."
-        + (f" {n_without_pm} article(s) have no PM and are left out." if n_without_pm else "")
-    )
-    if table.empty:
-        st.info("None of these articles can be placed under a prime minister.")
-    else:
-        ui.show_figure(pm_counts_bar(counts, per_100_days=view.pm_normalise), filename="articles-per-pm")
-        left, right = st.columns(2)
-        with left:
-            ui.show_figure(pm_topic_heatmap(table, ui.taxonomy(), measure="share"),
-                           filename="pm-topic-share")
-        with right:
-            ui.show_figure(pm_topic_heatmap(table, ui.taxonomy(), measure="polarity"),
-                           filename="pm-topic-polarity")
-        ui.show_figure(pm_share_bars(table, ui.taxonomy()), filename="pm-topic-share-intervals")
-        with st.expander("The numbers behind the charts"):
-            labels = ui.taxonomy().labels()
-            display = table.assign(topic=table["topic"].map(labels))
-            st.dataframe(display, hide_index=True, width="stretch")
+    if not ui.nothing_to_show(shown):
+        view = ui.current_view()
+        keys = list(view.topics) or list(ui.taxonomy().keys)
+        today = date.today()
+        table = pm_topic_table(shown, keys, today)
+        counts = pm_counts(shown, today)
+        n_without_pm = int((shown["pm"] == "").sum())
+        st.caption(
+            f"Undated articles count here when the text names the sitting PM. Figures from fewer than "
+            f"{THIN_N} articles are marked † (thin). Intervals are 95%: Wilson for shares, Student t "
+            f"for mean polarity."
+            + (f" {n_without_pm} article(s) have no PM and are left out." if n_without_pm else "")
+        )
+        if table.empty:
+            st.info("None of these articles can be placed under a prime minister.")
+        else:
+            ui.show_figure(pm_counts_bar(counts, per_100_days=view.pm_normalise), filename="articles-per-pm")
+            left, right = st.columns(2)
+            with left:
+                ui.show_figure(pm_topic_heatmap(table, ui.taxonomy(), measure="share"),
+                               filename="pm-topic-share")
+            with right:
+                ui.show_figure(pm_topic_heatmap(table, ui.taxonomy(), measure="polarity"),
+                               filename="pm-topic-polarity")
+            ui.show_figure(pm_share_bars(table, ui.taxonomy()), filename="pm-topic-share-intervals")
+            with st.expander("The numbers behind the charts"):
+                labels = ui.taxonomy().labels()
+                display = table.assign(topic=table["topic"].map(labels))
+                st.dataframe(display, hide_index=True, width="stretch")

@@ -54,76 +54,77 @@ def apply_mode(upload: Corpus, mode: str) -> None:
     st.session_state[ui.OWN_CORPUS_KEY] = own
 
 
-corpus, shown = ui.begin_page("Data")
+with ui.friendly_errors():
+    corpus, shown = ui.begin_page("Data")
 
-st.subheader("Load your own articles")
-UPLOAD_STATE = ("upload_corpus", "upload_files", ui.OWN_CORPUS_KEY)
-
-
-def files_changed() -> None:
-    # Streamlit empties the file box when the visitor switches page; only a change the visitor
-    # made here may replace or drop their articles.
-    st.session_state["upload_changed"] = True
+    st.subheader("Load your own articles")
+    UPLOAD_STATE = ("upload_corpus", "upload_files", ui.OWN_CORPUS_KEY)
 
 
-def mode_changed() -> None:
-    st.session_state["upload_mode_value"] = st.session_state["upload_mode"]
-    st.session_state["upload_mode_changed"] = True
+    def files_changed() -> None:
+        # Streamlit empties the file box when the visitor switches page; only a change the visitor
+        # made here may replace or drop their articles.
+        st.session_state["upload_changed"] = True
 
 
-def back_to_sample() -> None:
-    for key in (*UPLOAD_STATE, PROBLEM_KEY):
-        st.session_state.pop(key, None)
+    def mode_changed() -> None:
+        st.session_state["upload_mode_value"] = st.session_state["upload_mode"]
+        st.session_state["upload_mode_changed"] = True
 
 
-files = st.file_uploader(
-    "Articles: " + ", ".join(SUPPORTED_SUFFIXES) + " (several at once)",
-    accept_multiple_files=True, key=UPLOAD_KEY, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-    on_change=files_changed,
-    help="Files stay in your browser session only: they are analysed in memory, never written to "
-         "disk, and no other visitor can see them.",
-)
-st.session_state["upload_mode"] = st.session_state.get("upload_mode_value", "add")
-mode = st.radio("With the sample articles", options=list(MODES), format_func=MODES.get,
-                key="upload_mode", horizontal=True, on_change=mode_changed)
+    def back_to_sample() -> None:
+        for key in (*UPLOAD_STATE, PROBLEM_KEY):
+            st.session_state.pop(key, None)
 
-if st.session_state.pop("upload_changed", False):
-    if files:
-        load_upload(files, mode)
+
+    files = st.file_uploader(
+        "Articles: " + ", ".join(SUPPORTED_SUFFIXES) + " (several at once)",
+        accept_multiple_files=True, key=UPLOAD_KEY, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
+        on_change=files_changed,
+        help="Files stay in your browser session only: they are analysed in memory, never written to "
+             "disk, and no other visitor can see them.",
+    )
+    st.session_state["upload_mode"] = st.session_state.get("upload_mode_value", "add")
+    mode = st.radio("With the sample articles", options=list(MODES), format_func=MODES.get,
+                    key="upload_mode", horizontal=True, on_change=mode_changed)
+
+    if st.session_state.pop("upload_changed", False):
+        if files:
+            load_upload(files, mode)
+        else:
+            back_to_sample()
+        st.rerun()  # the sidebar filters and the title were drawn for the previous corpus
+    if st.session_state.pop("upload_mode_changed", False) and "upload_corpus" in st.session_state:
+        apply_mode(st.session_state["upload_corpus"], mode)
+        st.rerun()
+
+    if PROBLEM_KEY in st.session_state:
+        st.error(st.session_state[PROBLEM_KEY])
+    upload = st.session_state.get("upload_corpus")
+    if upload is not None:
+        effect = "added to the sample articles" if mode == "add" else "in place of the sample articles"
+        st.success(f"Loaded {len(upload.frame)} article(s) from {st.session_state['upload_files']} file(s), "
+                   f"{effect}. Every page now shows them.")
+        st.button("Back to the sample articles", on_click=back_to_sample)
+
+    st.subheader("Ingest report")
+    st.caption(f"{corpus.report.inputs} input(s) (files, archive members, table rows): "
+               f"{len(corpus.frame)} article(s) in use, {len(corpus.report.entries)} not used.")
+    report = corpus.report.to_frame()
+    if report.empty:
+        st.success("Every input was used.")
     else:
-        back_to_sample()
-    st.rerun()  # the sidebar filters and the title were drawn for the previous corpus
-if st.session_state.pop("upload_mode_changed", False) and "upload_corpus" in st.session_state:
-    apply_mode(st.session_state["upload_corpus"], mode)
-    st.rerun()
+        st.dataframe(report, hide_index=True, width="stretch")
 
-if PROBLEM_KEY in st.session_state:
-    st.error(st.session_state[PROBLEM_KEY])
-upload = st.session_state.get("upload_corpus")
-if upload is not None:
-    effect = "added to the sample articles" if mode == "add" else "in place of the sample articles"
-    st.success(f"Loaded {len(upload.frame)} article(s) from {st.session_state['upload_files']} file(s), "
-               f"{effect}. Every page now shows them.")
-    st.button("Back to the sample articles", on_click=back_to_sample)
-
-st.subheader("Ingest report")
-st.caption(f"{corpus.report.inputs} input(s) (files, archive members, table rows): "
-           f"{len(corpus.frame)} article(s) in use, {len(corpus.report.entries)} not used.")
-report = corpus.report.to_frame()
-if report.empty:
-    st.success("Every input was used.")
-else:
-    st.dataframe(report, hide_index=True, width="stretch")
-
-st.subheader("Download")
-st.caption(ui.describe_view(ui.current_view(), len(shown), len(corpus.frame)))
-columns = st.columns(3)
-# Callables: the files are built when the visitor clicks, not on every run of this page, and no
-# copy of the table waits in the server's memory for a click that may never come.
-columns[0].download_button("Filtered table (CSV)", partial(to_csv_bytes, shown), "alliance-lens.csv",
-                           mime="text/csv", disabled=shown.empty)
-columns[1].download_button("Filtered table (Parquet)", partial(to_parquet_bytes, shown),
-                           "alliance-lens.parquet", mime="application/octet-stream",
-                           disabled=shown.empty)
-columns[2].download_button("Taxonomy in use (TOML)", partial(str.encode, ui.taxonomy().source_text, "utf-8"),
-                           "taxonomy.toml", mime="application/toml")
+    st.subheader("Download")
+    st.caption(ui.describe_view(ui.current_view(), len(shown), len(corpus.frame)))
+    columns = st.columns(3)
+    # Callables: the files are built when the visitor clicks, not on every run of this page, and no
+    # copy of the table waits in the server's memory for a click that may never come.
+    columns[0].download_button("Filtered table (CSV)", partial(to_csv_bytes, shown), "alliance-lens.csv",
+                               mime="text/csv", disabled=shown.empty)
+    columns[1].download_button("Filtered table (Parquet)", partial(to_parquet_bytes, shown),
+                               "alliance-lens.parquet", mime="application/octet-stream",
+                               disabled=shown.empty)
+    columns[2].download_button("Taxonomy in use (TOML)", partial(str.encode, ui.taxonomy().source_text, "utf-8"),
+                               "taxonomy.toml", mime="application/toml")

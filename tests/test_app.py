@@ -220,3 +220,21 @@ def test_back_to_the_sample_drops_the_upload(app):
     at.button[0].click().run()
     at.switch_page("dashboard.py").run()
     assert {m.label: m.value for m in at.metric}["Articles"] == "5"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_failure_inside_a_page_is_a_friendly_message(app, page, monkeypatch):
+    import pages.ui as ui
+
+    at = app.run()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/secret/server/path exploded")
+
+    monkeypatch.setattr(ui, "nothing_to_show", broken)
+    monkeypatch.setattr(ui, "describe_view", broken)
+    at.switch_page(page).run()
+    no_exceptions(at)
+    messages = " ".join(e.value for e in at.error)
+    assert "Something went wrong while drawing this page (RuntimeError)" in messages
+    assert "/secret" not in messages

@@ -98,3 +98,48 @@ def test_a_killed_run_leaves_no_half_written_part(corpus_dir, tmp_path):
     engine = CountingEngine()
     load_corpus(corpus_dir, store=store, engine=engine)
     assert engine.scored == 0
+
+
+def test_a_run_killed_midway_leaves_a_readable_store_and_the_next_run_resumes(tmp_path):
+    """A real kill (SIGKILL) of `python -m lib analyze --store` after its first part is written."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from bench.make_corpus import write_corpus
+    from lib.corpus import STORE_BATCH
+
+    write_corpus(STORE_BATCH + 600, tmp_path / "corpus", seed=3, formats=("files",), progress_every=0)
+    files, store = tmp_path / "corpus" / "files", tmp_path / "store"
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    run = subprocess.Popen([sys.executable, "-m", "lib", "analyze", str(files), "-o", str(tmp_path / "o.csv"),
+                            "--store", str(store), "--quiet"], cwd=root)
+    deadline = time.monotonic() + 240
+    while not list((store / "base").glob("part-*.parquet")) and time.monotonic() < deadline:
+        if run.poll() is not None:
+            break
+        time.sleep(0.2)
+    killed_midway = run.poll() is None
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert killed_midway, "the run finished before it could be killed"
+    stored = ArticleStoreProbe(store).count()
+    assert 0 < stored < STORE_BATCH + 600  # some analysed, not all
+
+    engine = CountingEngine()
+    corpus = load_corpus(files, store=store, engine=engine)
+    assert len(corpus.frame) + len(corpus.report.entries) == STORE_BATCH + 600
+    assert engine.scored == STORE_BATCH + 600 - stored  # only what the killed run had not stored
+    assert not corpus.store_problems
+
+
+class ArticleStoreProbe:
+    def __init__(self, root):
+        self.root = root
+
+    def count(self) -> int:
+        import pyarrow.parquet as pq
+
+        return sum(pq.read_metadata(p).num_rows for p in (self.root / "base").glob("part-*.parquet"))

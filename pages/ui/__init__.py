@@ -3,8 +3,10 @@ sidebar filters, and one way to draw a figure. Computation stays in lib/."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -250,6 +252,25 @@ def markdown_safe(text: str) -> str:
     joiner put inside "://" and "www." so the renderer does not turn addresses into links."""
     escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
     return escaped.replace("://", ":\u2060//").replace("www.", "www\u2060.")
+
+
+PAGE_FAILED = (
+    "Something went wrong while drawing this page ({error}). Your data and filters are unchanged: "
+    "try clearing a filter in the sidebar or opening another page; if it keeps happening, reload "
+    "the page. The details are in the server log."
+)
+
+
+@contextmanager
+def friendly_errors():
+    """Every page body runs inside this: a failure becomes a message saying what to do, logged
+    with its traceback for the operator, never shown to the visitor. (st.stop and st.rerun are
+    BaseExceptions and pass through.)"""
+    try:
+        yield
+    except Exception as error:
+        logging.getLogger("alliance_lens").exception("page failed")
+        st.error(PAGE_FAILED.format(error=type(error).__name__))
 
 
 def describe_view(view: ViewState, shown: int, total: int) -> str:
