@@ -101,10 +101,13 @@ def _with_stored(slots: list[tuple[str, dict | str]], store: ArticleStore, rules
     keys = {value for kind, value in slots if kind == "stored"}
     if not keys:
         return [value for _, value in slots]
-    bases = store.read_base(keys)
     tags = store.read_tags(keys, rules.fingerprint)
+    untagged = keys - tags.keys()
+    bases = store.read_base(keys - untagged, with_sentences=False)
+    # Only articles without tags for this taxonomy need their sentences (to be re-tagged).
+    bases.update(store.read_base(untagged) if untagged else {})
     retagged = []
-    for key in keys - tags.keys():
+    for key in untagged:
         if key in bases:
             tags[key] = tag_article(bases[key], rules)
             retagged.append(tag_row(key, tags[key]))
