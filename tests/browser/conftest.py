@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import re
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -44,8 +42,6 @@ CHROMIUM_ARGS = [
 # a tall viewport gets the whole page into the picture.
 VIEWPORT = {"width": 1400, "height": 2200}
 
-SERVER_START_TIMEOUT = 60.0
-SERVER_STOP_TIMEOUT = 10.0
 SETTLE_TIMEOUT_MS = 30_000
 QUIET_PERIOD_S = 0.6  # the app must look idle this long before it counts as settled
 
@@ -60,13 +56,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _log_tail(lines: int = 40) -> str:
-    try:
-        return "\n".join(SERVER_LOG.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no server log)"
-
-
 def _healthy(url: str) -> bool:
     # Only /_stcore/health answers "ok"; every other path answers 200 with the app's HTML.
     try:
@@ -78,39 +67,13 @@ def _healthy(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def app_server() -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free local port; yields its base URL (no trailing /)."""
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]
+    """`streamlit run dashboard.py` on a free loopback port; yields its base URL (no trailing /).
+    The server is bench.load's, so the suite and the load script start it the same way."""
+    from bench.load import serve  # here, not at the top: bench.load imports this module
+
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with SERVER_LOG.open("w") as log:
-        # The log goes to a file, not a pipe: a pipe nobody reads fills up and blocks the server.
-        process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT
-            while not _healthy(base_url):
-                if process.poll() is not None:
-                    pytest.fail(f"streamlit exited with code {process.returncode} before it was "
-                                f"healthy. Server log:\n{_log_tail()}")
-                if time.monotonic() > deadline:
-                    pytest.fail(f"streamlit was not healthy at {base_url}/_stcore/health after "
-                                f"{SERVER_START_TIMEOUT:.0f} s. Server log:\n{_log_tail()}")
-                time.sleep(0.25)
-            yield base_url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=SERVER_STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=SERVER_STOP_TIMEOUT)
+    with serve(log_path=SERVER_LOG) as server:
+        yield server.url
 
 
 # --- the browser ---------------------------------------------------------------------------------
