@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib.analysis import tag_article
 from lib.columns import COLUMN_NAMES, build_frame
 from lib.limits import DEFAULT_LIMITS, Limits
 from lib.parallel import Outcome, analyze_stream
 from lib.readers import RawArticle, read_bytes, walk_paths
 from lib.report import IngestReport
 from lib.sentiment import SentimentEngine, get_engine
-from lib.store import ArticleStore, tag_row
+from lib.store import ArticleStore
 from lib.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from lib.topic_table import with_topic_columns
 
@@ -106,12 +105,7 @@ def _with_stored(slots: list[tuple[str, dict | str]], store: ArticleStore, rules
     bases = store.read_base(keys - untagged, with_sentences=False)
     # Only articles without tags for this taxonomy need their sentences (to be re-tagged).
     bases.update(store.read_base(untagged) if untagged else {})
-    retagged = []
-    for key in untagged:
-        if key in bases:
-            tags[key] = tag_article(bases[key], rules)
-            retagged.append(tag_row(key, tags[key]))
-    store.write_tags(retagged, rules.fingerprint)
+    tags.update(store.retag({key: bases[key] for key in untagged if key in bases}, rules))
     records = []
     for kind, value in slots:
         if kind == "record":

@@ -24,7 +24,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from lib.analysis import tag_article
 from lib.sentiment import SentimentEngine
+from lib.taxonomy import Taxonomy
 from lib.topic_table import polarity_column, tagged_column
 
 # Bump when the analysis would give different base rows for the same input.
@@ -135,18 +137,30 @@ class ArticleStore:
             base, tag = split_record(record, key, self.engine_key)
             bases.append(base)
             tags.append(tag)
-        self._write(self.root / "base", bases, BASE_SCHEMA)
-        self._write(self.root / "tags" / taxonomy_fingerprint, tags, tag_schema(tags))
+        self._write(self.base_dir, bases, BASE_SCHEMA)
+        self._write(self.tags_dir(taxonomy_fingerprint), tags, tag_schema(tags))
 
-    def write_tags(self, rows: list[dict], taxonomy_fingerprint: str) -> None:
-        self._write(self.root / "tags" / taxonomy_fingerprint, rows, tag_schema(rows))
+    def retag(self, bases: dict[str, dict], taxonomy: Taxonomy) -> dict[str, dict]:
+        """Tag stored base rows (with their sentences) for `taxonomy` and store the tags: a
+        taxonomy edit costs topic matching only, never sentiment scoring."""
+        tags = {key: tag_article(base, taxonomy) for key, base in bases.items()}
+        rows = [tag_row(key, tagged) for key, tagged in tags.items()]
+        self._write(self.tags_dir(taxonomy.fingerprint), rows, tag_schema(rows))
+        return tags
+
+    @property
+    def base_dir(self) -> Path:
+        return self.root / "base"
+
+    def tags_dir(self, taxonomy_fingerprint: str) -> Path:
+        return self.root / "tags" / taxonomy_fingerprint
 
     # --- reading ------------------------------------------------------------------------------
 
-    def _parts(self, folder: Path) -> list[Path]:
+    def parts(self, folder: Path) -> list[Path]:
         return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
 
-    def _read(self, part: Path, columns: list[str] | None = None) -> pa.Table | None:
+    def read_part(self, part: Path, columns: list[str] | None = None) -> pa.Table | None:
         try:
             return pq.read_table(part, columns=columns)
         except Exception as error:  # a damaged file costs a re-analysis, never the corpus
@@ -157,8 +171,8 @@ class ArticleStore:
     def known_keys(self) -> set[str]:
         """Input keys with base rows for this analysis version and engine."""
         keys: set[str] = set()
-        for part in self._parts(self.root / "base"):
-            table = self._read(part, ["input_key", "engine_key"])
+        for part in self.parts(self.base_dir):
+            table = self.read_part(part, ["input_key", "engine_key"])
             if table is not None:
                 engines = table.column("engine_key").to_pylist()
                 keys.update(k for k, e in zip(table.column("input_key").to_pylist(), engines, strict=True)
@@ -171,8 +185,8 @@ class ArticleStore:
         columns = None if with_sentences else [n for n in BASE_SCHEMA.names if n not in SENTENCE_COLUMNS]
         wanted = pa.array(list(keys), pa.string())
         found: dict[str, dict] = {}
-        for part in self._parts(self.root / "base"):
-            table = self._read(part, columns)
+        for part in self.parts(self.base_dir):
+            table = self.read_part(part, columns)
             if table is None:
                 continue
             table = table.filter(pc.and_(pc.is_in(table.column("input_key"), wanted),
@@ -183,8 +197,8 @@ class ArticleStore:
 
     def read_tags(self, keys: set[str], taxonomy_fingerprint: str) -> dict[str, dict]:
         found: dict[str, dict] = {}
-        for part in self._parts(self.root / "tags" / taxonomy_fingerprint):
-            table = self._read(part, list(TAG_SCHEMA.names))
+        for part in self.parts(self.tags_dir(taxonomy_fingerprint)):
+            table = self.read_part(part, list(TAG_SCHEMA.names))
             if table is None:
                 continue
             for row in table.to_pylist():

@@ -14,9 +14,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from lib.analysis import tag_article
 from lib.columns import COLUMNS
-from lib.store import TAG_SCHEMA, ArticleStore, base_to_record, tag_row
+from lib.store import TAG_SCHEMA, ArticleStore, base_to_record
 from lib.taxonomy import Taxonomy
 from lib.topic_table import polarity_column, tagged_column
 
@@ -32,36 +31,35 @@ def retag_missing(store: ArticleStore, taxonomy: Taxonomy) -> int:
     taxonomy yet (a taxonomy edit re-tags without scoring sentiment again). Returns how many."""
     keys = store.known_keys()
     tagged = set()
-    for part in store._parts(store.root / "tags" / taxonomy.fingerprint):
-        table = store._read(part, ["input_key"])
+    for part in store.parts(store.tags_dir(taxonomy.fingerprint)):
+        table = store.read_part(part, ["input_key"])
         if table is not None:
             tagged.update(table.column("input_key").to_pylist())
     missing = keys - tagged
     if missing:
-        bases = store.read_base(missing)
-        store.write_tags([tag_row(k, tag_article(b, taxonomy)) for k, b in bases.items()], taxonomy.fingerprint)
+        store.retag(store.read_base(missing), taxonomy)
     return len(missing)
 
 
 def _read_parts(store: ArticleStore, folder: Path, columns: list[str], part_column: str) -> pa.Table | None:
     tables = []
-    for part in store._parts(folder):
-        table = store._read(part, columns)
+    for part in store.parts(folder):
+        table = store.read_part(part, columns)
         if table is not None:
             tables.append(table.append_column(part_column, pa.array([part.name] * len(table), pa.string())))
     return pa.concat_tables(tables, promote_options="default") if tables else None
 
 
-def open_store_frame(root: str | Path, taxonomy: Taxonomy, store: ArticleStore) -> pd.DataFrame:
+def open_store_frame(store: ArticleStore, taxonomy: Taxonomy) -> pd.DataFrame:
     """The slim article frame of a store, tagged with `taxonomy` (re-tagging if needed)."""
     retag_missing(store, taxonomy)
-    base = _read_parts(store, store.root / "base", ["input_key", "engine_key", *SLIM_BASE_COLUMNS], PART_COLUMN)
+    base = _read_parts(store, store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS], PART_COLUMN)
     flags = [tagged_column(k) for k in taxonomy.keys] + [polarity_column(k) for k in taxonomy.keys]
-    tags = _read_parts(store, store.root / "tags" / taxonomy.fingerprint, ["input_key", "topics", *flags],
+    tags = _read_parts(store, store.tags_dir(taxonomy.fingerprint), ["input_key", "topics", *flags],
                        TAG_PART_COLUMN)
     if base is None or tags is None:
         raise ValueError(
-            f"{root}: the store holds no readable analysis; run `python -m lib analyze ... --store {root}`")
+            f"{store.root}: the store holds no readable analysis; run `python -m lib analyze ... --store {store.root}`")
     base = base.filter(pc.equal(base.column("engine_key"), store.engine_key))
     frame = base.to_pandas().merge(
         tags.to_pandas().drop_duplicates("input_key", keep="last"), on="input_key", how="inner",
@@ -86,13 +84,13 @@ def article_records(
     wanted = slim[slim["article_id"].isin(article_ids)]
     bases: dict[str, dict] = {}
     for part, rows in wanted.groupby(PART_COLUMN):
-        table = store._read(store.root / "base" / part)
+        table = store.read_part(store.base_dir / part)
         if table is not None:
             hits = table.filter(pc.is_in(table.column("input_key"), pa.array(rows["input_key"].tolist())))
             bases.update((row["input_key"], base_to_record(row)) for row in hits.to_pylist())
     tags: dict[str, dict] = {}
     for part, rows in wanted.groupby(TAG_PART_COLUMN):
-        table = store._read(store.root / "tags" / taxonomy.fingerprint / part, list(TAG_SCHEMA.names))
+        table = store.read_part(store.tags_dir(taxonomy.fingerprint) / part, list(TAG_SCHEMA.names))
         if table is not None:
             hits = table.filter(pc.is_in(table.column("input_key"), pa.array(rows["input_key"].tolist())))
             tags.update((row["input_key"], {"topics": list(row["topics"]),
@@ -111,8 +109,8 @@ def search_store(store: ArticleStore, term: str) -> set[str]:
     """Ids of the articles whose title or text contains `term` (case-insensitive, literally),
     scanning one part at a time so memory stays at one part's texts."""
     found: set[str] = set()
-    for part in store._parts(store.root / "base"):
-        table = store._read(part, ["article_id", "title", "text"])
+    for part in store.parts(store.base_dir):
+        table = store.read_part(part, ["article_id", "title", "text"])
         if table is None:
             continue
         hit = pc.or_(pc.match_substring(table.column("title"), term, ignore_case=True),
@@ -126,7 +124,7 @@ def texts_for(store: ArticleStore, slim: pd.DataFrame, article_ids: list[str], l
     wanted = slim[slim["article_id"].isin(article_ids)].head(limit)
     frames = []
     for part, rows in wanted.groupby(PART_COLUMN):
-        table = store._read(store.root / "base" / part, ["article_id", "title", "text"])
+        table = store.read_part(store.base_dir / part, ["article_id", "title", "text"])
         if table is not None:
             wanted_here = pc.is_in(table.column("article_id"), pa.array(rows["article_id"].tolist()))
             frames.append(table.filter(wanted_here).to_pandas())

@@ -22,7 +22,7 @@ def _store(tmp_path):
 def test_the_slim_frame_matches_the_full_frame_without_texts(tmp_path):
     store = _store(tmp_path)
     taxonomy = default_taxonomy()
-    slim = open_store_frame(store.root, taxonomy, store)
+    slim = open_store_frame(store, taxonomy)
     full = with_topic_columns(load_corpus(SEEDS).frame, taxonomy.keys)
     assert not set(HEAVY_COLUMNS) & set(slim.columns)
     shared = [c for c in full.columns if c in slim.columns]
@@ -32,7 +32,7 @@ def test_the_slim_frame_matches_the_full_frame_without_texts(tmp_path):
 def test_an_article_text_is_read_on_demand(tmp_path):
     store = _store(tmp_path)
     taxonomy = default_taxonomy()
-    slim = open_store_frame(store.root, taxonomy, store)
+    slim = open_store_frame(store, taxonomy)
     wanted = slim[slim["source"].str.contains("004")]["article_id"].tolist()
     full = article_records(store, slim, wanted, taxonomy)
     assert len(full) == 1
@@ -42,7 +42,7 @@ def test_an_article_text_is_read_on_demand(tmp_path):
 
 def test_search_and_texts_read_part_by_part(tmp_path):
     store = _store(tmp_path)
-    slim = open_store_frame(store.root, default_taxonomy(), store)
+    slim = open_store_frame(store, default_taxonomy())
     hits = search_store(store, "tomahawk")
     assert len(hits) == 1
     texts = texts_for(store, slim, list(hits), limit=10)
@@ -56,5 +56,5 @@ def test_a_new_taxonomy_is_applied_from_stored_sentences(tmp_path):
     edited = tmp_path / "t.toml"
     edited.write_text(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8")
                       + '\n[[topic]]\nkey = "chips"\nterms = ["semiconductor*"]\n', encoding="utf-8")
-    slim = open_store_frame(store.root, load_taxonomy(edited), store)
+    slim = open_store_frame(store, load_taxonomy(edited))
     assert slim["topic:chips"].sum() == 1

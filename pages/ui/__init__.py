@@ -63,7 +63,7 @@ def configured_store() -> ArticleStore | None:
 @st.cache_resource(show_spinner="Opening the analysis store…")
 def _store_corpus(path: str, fingerprint: str, version: float) -> Corpus:
     store = ArticleStore(path, get_engine())
-    frame = open_store_frame(path, taxonomy(), store)
+    frame = open_store_frame(store, taxonomy())
     return Corpus(frame, store_problems=list(store.problems))
 
 
