@@ -8,6 +8,7 @@ so pooling every sentence's assessments gives exactly the whole-text figure.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple, Protocol
 
 
@@ -85,7 +86,10 @@ class TextBlobEngine:
 ENGINES = {"textblob": TextBlobEngine}
 
 
+@cache
 def get_engine(name: str = "textblob") -> SentimentEngine:
+    """The engine called `name`, built once per process (engines hold no per-call state), so a
+    dashboard rerun or a worker chunk does not rebuild it."""
     try:
         return ENGINES[name]()
     except KeyError:
