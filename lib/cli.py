@@ -1,4 +1,5 @@
-"""Command line: `python -m lib analyze PATH... -o OUT`."""
+"""Command line: `python -m lib analyze PATH... -o OUT` (a table), `--store DIR` (a store the
+dashboard opens), or both."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from lib.corpus import load_corpus, resolve_taxonomy
+from lib.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
 from lib.dask_engine import ClusterUnavailable, DaskEngineError, dask_client, dask_stream
 from lib.export import EXPORT_SUFFIXES, write_frame
 from lib.parallel import analyze_stream, default_jobs
@@ -48,8 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "into one table with dates, prime ministers, topics and sentiment.",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to analyse")
-    analyze.add_argument("-o", "--output", required=True, type=_output_path, metavar="OUT",
-                         help=f"where to write the table ({', '.join(EXPORT_SUFFIXES)})")
+    analyze.add_argument("-o", "--output", type=_output_path, metavar="OUT",
+                         help=f"where to write the table ({', '.join(EXPORT_SUFFIXES)}); optional with "
+                              "--store, which then holds the results without building a table in memory")
     analyze.add_argument("--taxonomy", metavar="FILE", help="a topic taxonomy TOML file (default: bundled)")
     analyze.add_argument("--strict", action="store_true",
                          help="exit with status 1 if any input could not be used")
@@ -82,11 +84,17 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         parser.error("--scheduler needs --engine dask")
     if args.scheduler and args.jobs is not None:
         print("warning: --jobs is ignored with --scheduler: the cluster's workers do the work", file=sys.stderr)
+    if args.output is None and args.store is None:
+        parser.error("say where the results go: -o OUT (a table), --store DIR, or both")
     progress = None if args.quiet else ProgressLine()
     try:
         with _outcome_stream(args) as analyze_outcomes:
-            corpus = load_corpus(*args.paths, taxonomy=taxonomy, jobs=args.jobs or 1, store=args.store,
-                                 progress=progress, analyze_outcomes=analyze_outcomes)
+            options = dict(taxonomy=taxonomy, jobs=args.jobs or 1, progress=progress,
+                           analyze_outcomes=analyze_outcomes)
+            if args.output is None:
+                run = build_store(*args.paths, store=args.store, **options)
+            else:
+                corpus = load_corpus(*args.paths, store=args.store, **options)
     except ClusterUnavailable as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -96,6 +104,8 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     finally:
         if progress:
             progress.close()
+    if args.output is None:
+        return _report_store_run(run, args)
     for problem in corpus.store_problems:
         print(f"warning: store: {problem}", file=sys.stderr)
     try:
@@ -107,6 +117,21 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     print(f"Wrote {len(corpus.frame)} row(s) to {args.output}", file=sys.stderr)
     if args.strict and corpus.report.entries:
         print(f"--strict: {len(corpus.report.entries)} input(s) could not be used", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _report_store_run(run: StoreRun, args: argparse.Namespace) -> int:
+    for problem in run.store_problems:
+        print(f"warning: store: {problem}", file=sys.stderr)
+    print(f"Store {args.store}: {run.analysed} article(s) analysed, {run.reused} already there; "
+          f"{run.report.inputs} input(s), {len(run.report.entries)} not used.", file=sys.stderr)
+    if run.report.entries:
+        print("Ingest report:", file=sys.stderr)
+        for line in run.report.lines():
+            print(f"  - {line}", file=sys.stderr)
+    if args.strict and run.report.entries:
+        print(f"--strict: {len(run.report.entries)} input(s) could not be used", file=sys.stderr)
         return 1
     return 0
 

@@ -70,29 +70,73 @@ def analyze_raw(
     are written to it in batches as the run goes (a killed run keeps what it finished).
     """
     rules = resolve_taxonomy(taxonomy)
-    scorer = engine or get_engine()
     slots: list[tuple[str, dict | str]] = []  # ("record", record) or ("stored", input_key)
-    pending: list[tuple[str, dict]] = []
-    for done, outcome in enumerate(analyze_outcomes(raws, rules, scorer, jobs=jobs), start=1):
-        if progress:
-            progress(done, outcome.source)
-        if outcome.stored:
-            slots.append(("stored", outcome.input_key))
-        elif outcome.record is None:
-            report.add(outcome.source, outcome.reason, outcome.detail)
-        else:
-            slots.append(("record", outcome.record))
-            if store is not None and outcome.input_key:
-                pending.append((outcome.input_key, outcome.record))
-                if len(pending) >= STORE_BATCH:
-                    store.write(pending, rules.fingerprint)
-                    pending = []
+    for outcome in _stored_outcomes(raws, report, rules, engine or get_engine(), progress, jobs, store,
+                                    analyze_outcomes):
+        slots.append(("stored", outcome.input_key) if outcome.stored else ("record", outcome.record))
     if store is not None:
-        store.write(pending, rules.fingerprint)
         records = _with_stored(slots, store, rules)
     else:
         records = [record for _, record in slots]
     return Corpus(_frame_with_extras(_deduplicated(records, report)), report)
+
+
+def _stored_outcomes(raws: Iterable[RawArticle], report: IngestReport, rules: Taxonomy,
+                     scorer: SentimentEngine, progress: Progress | None, jobs: int,
+                     store: ArticleStore | None, analyze_outcomes: OutcomeStream) -> Iterator[Outcome]:
+    """The outcomes that hold an article (new or already stored), in input order; failures go
+    to the report, and new results are written to the store in batches as the run goes."""
+    pending: list[tuple[str, dict]] = []
+    for done, outcome in enumerate(analyze_outcomes(raws, rules, scorer, jobs=jobs), start=1):
+        if progress:
+            progress(done, outcome.source)
+        if not outcome.stored and outcome.record is None:
+            report.add(outcome.source, outcome.reason, outcome.detail)
+            continue
+        if store is not None and not outcome.stored and outcome.input_key:
+            pending.append((outcome.input_key, outcome.record))
+            if len(pending) >= STORE_BATCH:
+                store.write(pending, rules.fingerprint)
+                pending = []
+        yield outcome
+    if store is not None:
+        store.write(pending, rules.fingerprint)
+
+
+@dataclass
+class StoreRun:
+    """What `build_store` did: articles analysed now, articles already in the store."""
+
+    analysed: int
+    reused: int
+    report: IngestReport
+    store_problems: list[str] = field(default_factory=list)
+
+
+def build_store(
+    *paths: str | os.PathLike,
+    store: str | os.PathLike,
+    taxonomy: Taxonomy | str | os.PathLike | None = None,
+    engine: SentimentEngine | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    analyze_outcomes: OutcomeStream = analyze_stream,
+) -> StoreRun:
+    """Analyse files and folders into a store only, holding no frame: memory stays at a batch
+    of records whatever the corpus size (a million articles would not fit as one frame). The
+    dashboard opens the store directly (ALLIANCE_LENS_STORE); duplicates of one text are kept
+    once when the store is read."""
+    report = IngestReport()
+    scorer = engine or get_engine()
+    article_store = ArticleStore(store, scorer)
+    raws = walk_paths(list(paths), report, limits, known=article_store.known_keys().__contains__)
+    analysed = reused = 0
+    for outcome in _stored_outcomes(raws, report, resolve_taxonomy(taxonomy), scorer, progress, jobs,
+                                    article_store, analyze_outcomes):
+        reused += outcome.stored
+        analysed += not outcome.stored
+    return StoreRun(analysed, reused, report, list(article_store.problems))
 
 
 def _with_stored(slots: list[tuple[str, dict | str]], store: ArticleStore, rules: Taxonomy) -> list[dict]:

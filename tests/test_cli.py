@@ -38,7 +38,7 @@ def test_help() -> None:
     [
         pytest.param([], "the following arguments are required: COMMAND", id="no command"),
         pytest.param(["frobnicate"], "invalid choice: 'frobnicate'", id="unknown command"),
-        pytest.param(["analyze", "seeds"], "the following arguments are required: -o/--output",
+        pytest.param(["analyze", "seeds"], "say where the results go: -o OUT (a table), --store DIR, or both",
                      id="no output"),
         pytest.param(["analyze", "-o", "out.csv"], "the following arguments are required: PATH",
                      id="no path"),
@@ -150,3 +150,17 @@ def test_unwritable_output_exits_1(tmp_path: Path) -> None:
     result = run("analyze", "seeds", "-o", tmp_path / "missing-dir" / "out.csv")
     assert result.returncode == 1
     assert "error: cannot write" in result.stderr
+
+
+def test_store_only_run_holds_no_table_and_accounts_for_every_input(
+        tmp_path: Path, corpus_with_rejects: Path) -> None:
+    store = tmp_path / "store"
+    (corpus_with_rejects / "second.txt").write_text(TEXT.replace("Friday", "Monday"), encoding="utf-8")
+    result = run("analyze", corpus_with_rejects, "--store", store, "--strict")
+    assert result.returncode == 1  # two inputs could not be used
+    assert f"Store {store}: 2 article(s) analysed, 0 already there; 4 input(s), 2 not used." in result.stderr
+    assert "empty.txt: empty (the file has no content)" in result.stderr
+    assert list((store / "base").glob("part-*.parquet"))
+    again = run("analyze", corpus_with_rejects, "--store", store)
+    assert again.returncode == 0, again.stderr
+    assert f"Store {store}: 0 article(s) analysed, 2 already there; 4 input(s), 2 not used." in again.stderr

@@ -295,3 +295,20 @@ def test_combining_keeps_flat_topic_columns_true_for_both_sides():
     both = combine(sample, upload).frame
     assert both["topic:tariffs"].dtype == bool
     assert not both.loc[both["source"] == "a.txt", "topic:tariffs"].iloc[0]
+
+
+def test_build_store_equals_load_corpus_through_the_store(tmp_path: Path) -> None:
+    """The store-only run and the table run leave the same articles in the store."""
+    from lib.corpus import build_store
+    from lib.sentiment import get_engine
+    from lib.store import ArticleStore
+    from lib.store_frame import open_store_frame
+    from lib.taxonomy import default_taxonomy
+
+    run = build_store(SEEDS, store=tmp_path / "only")
+    assert (run.analysed, run.reused, run.report.inputs) == (5, 0, 5)
+    load_corpus(SEEDS, store=tmp_path / "table")
+    frames = [open_store_frame(ArticleStore(tmp_path / name, get_engine()), default_taxonomy())
+              for name in ("only", "table")]
+    pd.testing.assert_frame_equal(*(f.drop(columns=["store_part", "store_tag_part"]) for f in frames))
+    assert build_store(SEEDS, store=tmp_path / "only").reused == 5
