@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.aggregate import articles_per_period, corpus_summary
 from lib.charts import small_timeline, topic_prevalence_bar
 from pages import ui
 
@@ -20,14 +19,14 @@ def overview() -> None:
         st.info("You are looking at the bundled sample articles. Load your own on the **Data** page.")
     if ui.nothing_to_show(shown):
         return
-    summary = corpus_summary(shown, ui.taxonomy().keys)
+    summary = shown.summary(ui.taxonomy().keys)
     _headline_metrics(summary)
     left, right = st.columns(2)
     with left:
         ui.show_figure(topic_prevalence_bar(summary["topic_prevalence"], ui.taxonomy(),
                                             summary["n_articles"]), filename="topic-prevalence")
     with right:
-        ui.show_figure(small_timeline(articles_per_period(shown, "month"), "month"),
+        ui.show_figure(small_timeline(shown.per_period("month"), "month"),
                        filename="articles-per-month")
     _data_quality(summary, corpus)
     _how_to_load()

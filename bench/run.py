@@ -7,7 +7,10 @@
   through the store, as ratios of a full run;
 - Dask: 1 vs 2 local workers (when dask is installed);
 - dashboard (AppTest, in a separate process per size): cold start from the store, median rerun
-  after a filter change, peak RSS, on stores of the given sizes (built once, then reused).
+  after a filter change, peak RSS, on stores of the given sizes (built once, then reused, by the
+  scale-out path: `python -m lib analyze FILES --store DIR --engine dask`, a LocalCluster of all
+  cores). A million articles take about an hour and a half to build on 2 cores: build
+  WORKDIR/store1000000 once, then every later run reuses it.
 """
 
 from __future__ import annotations
@@ -35,16 +38,16 @@ def machine() -> str:
 
 
 def build_store(n: int, workdir: Path) -> Path:
-    """A store of n generated articles (analysed with all cores), reused if already built."""
+    """A store of n generated articles (analysed on a Dask LocalCluster of all cores, into the
+    store only: no table of a million rows in memory), reused if already built."""
     store = workdir / f"store{n}"
     if (store / "base").is_dir():
         return store
     files = workdir / f"corpus{n}"
     subprocess.run([sys.executable, "-m", "bench.make_corpus", str(n), str(files), "--format", "files",
                     "--until", UNTIL.isoformat()], check=True, cwd=ROOT)
-    subprocess.run([sys.executable, "-m", "lib", "analyze", str(files / "files"),
-                    "-o", str(workdir / f"out{n}.parquet"), "--store", str(store), "-j", "0", "--quiet"],
-                   check=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-m", "lib", "analyze", str(files / "files"), "--store", str(store),
+                    "--engine", "dask", "-j", "0", "--quiet"], check=True, cwd=ROOT)
     return store
 
 
@@ -81,11 +84,15 @@ def table(results: dict, dashboards: dict) -> str:
         rates = f"{a['dask_1_worker_rate']:.0f} → {a['dask_2_workers_rate']:.0f} articles/s"
         rows.append(("Dask, 1 → 2 local workers", rates, f"{a['dask_speedup']:.2f}x (target ≥ 1.7x)"))
     for n, d in dashboards.items():
+        # The issue's targets: ≤ 0.5 s, ≤ 5 s cold, ≤ 700 MB up to 100k; ≤ 1 s and ≤ 1.5 GB at 1M.
+        large = n > 100_000
         rows += [
             (f"Dashboard {n:,}: rerun after filter change (median of 10)", f"{d['rerun_median_s']:.2f} s",
-             "target ≤ 0.5 s"),
-            (f"Dashboard {n:,}: cold start from the store", f"{d['cold_start_s']:.1f} s", "target ≤ 5 s"),
-            (f"Dashboard {n:,}: peak RSS", f"{d['peak_rss_mb']} MB", "target ≤ 700 MB"),
+             "target ≤ 1 s" if large else "target ≤ 0.5 s"),
+            (f"Dashboard {n:,}: cold start from the store", f"{d['cold_start_s']:.1f} s",
+             "no target" if large else "target ≤ 5 s"),
+            (f"Dashboard {n:,}: peak RSS", f"{d['peak_rss_mb']} MB",
+             "target ≤ 1.5 GB" if large else "target ≤ 700 MB"),
         ]
     lines = ["| measure | result | target / note |", "| --- | --- | --- |"]
     lines += [f"| {m} | {r} | {t} |" for m, r, t in rows]

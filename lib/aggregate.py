@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib.stats import THIN_N, mean_interval, wilson_interval
+from lib.stats import THIN_N, interval_from_moments, moments, wilson_interval
 from lib.taxonomy import Taxonomy
 from lib.tenures import PM_SURNAMES, pm_days_in_office
 from lib.topic_table import polarity_column, tagged_column, topic_table
@@ -105,52 +105,63 @@ def timeline(
     *centred* rolling mean over `smoothing` periods (it does not shift peaks later in time);
     periods with no value of their own stay empty after smoothing.
     """
-    _check_choice(granularity, GRANULARITIES, "granularity")
-    _check_choice(measure, MEASURES, "measure")
-    if smoothing < 1:
-        raise ValueError(f"smoothing must be at least 1 period, got {smoothing}")
+    check_timeline_options(granularity, measure, smoothing)
     dated = frame[frame["published"].notna()]
     if dated.empty or not topic_keys:
         return _empty(TIMELINE_COLUMNS)
     periods = dated["published"].dt.to_period(GRANULARITIES[granularity])
-    every_period = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
-    n_articles = periods.value_counts().reindex(every_period, fill_value=0)
-    parts = [
-        _topic_timeline(dated, periods, n_articles, key, measure, smoothing) for key in topic_keys
-    ]
-    result = pd.concat(parts, ignore_index=True)
-    result["period_label"] = result["period"].map(lambda p: period_label(p, granularity))
-    return result[list(TIMELINE_COLUMNS)]
+    stats = {key: _period_topic_stats(dated, periods, key) for key in topic_keys}
+    return timeline_from_stats(periods.value_counts(), stats, granularity, measure, smoothing)
 
 
-def _topic_timeline(
-    dated: pd.DataFrame,
-    periods: pd.Series,
+def check_timeline_options(granularity: str, measure: str, smoothing: int) -> None:
+    _check_choice(granularity, GRANULARITIES, "granularity")
+    _check_choice(measure, MEASURES, "measure")
+    if smoothing < 1:
+        raise ValueError(f"smoothing must be at least 1 period, got {smoothing}")
+
+
+def _period_topic_stats(dated: pd.DataFrame, periods: pd.Series, key: str) -> pd.DataFrame:
+    tagged = tagged_mask(dated, key)
+    polarity = tagged_polarity(dated, key).groupby(periods).agg(["mean", "count"])
+    return pd.DataFrame({"n_tagged": periods[tagged].value_counts(), "polarity_mean": polarity["mean"],
+                         "n_polarity": polarity["count"]})
+
+
+def timeline_from_stats(
     n_articles: pd.Series,
-    key: str,
+    topic_stats: dict[str, pd.DataFrame],
+    granularity: str,
     measure: str,
     smoothing: int,
 ) -> pd.DataFrame:
-    tagged = tagged_mask(dated, key)
-    n_tagged = periods[tagged].value_counts().reindex(n_articles.index, fill_value=0)
-    polarity = tagged_polarity(dated, key).groupby(periods).agg(["mean", "count"])
-    polarity = polarity.reindex(n_articles.index)
-    raw = {
-        "count": n_tagged.astype("float64"),
-        "share": n_tagged / n_articles.where(n_articles > 0),
-        "polarity": polarity["mean"],
-    }[measure]
-    return pd.DataFrame(
-        {
-            "period": n_articles.index.start_time,
+    """The timeline from per-period figures, however they were counted (pandas here, SQL in
+    lib.warehouse): `n_articles` dated articles per period and, per topic, a frame with
+    n_tagged, polarity_mean and n_polarity, all indexed by pandas Period (missing = none)."""
+    every_period = pd.period_range(n_articles.index.min(), n_articles.index.max(),
+                                   freq=GRANULARITIES[granularity])
+    n_articles = n_articles.reindex(every_period, fill_value=0)
+    parts = []
+    for key, stats in topic_stats.items():
+        stats = stats.reindex(every_period)
+        n_tagged = stats["n_tagged"].fillna(0).astype("int64")
+        raw = {
+            "count": n_tagged.astype("float64"),
+            "share": n_tagged / n_articles.where(n_articles > 0),
+            "polarity": stats["polarity_mean"].astype("float64"),
+        }[measure]
+        parts.append(pd.DataFrame({
+            "period": every_period.start_time,
             "topic": key,
             "value": _smooth(raw, smoothing).to_numpy(),
             "raw_value": raw.to_numpy(),
             "n_articles": n_articles.to_numpy(),
             "n_tagged": n_tagged.to_numpy(),
-            "n_polarity": polarity["count"].fillna(0).astype("int64").to_numpy(),
-        }
-    )
+            "n_polarity": stats["n_polarity"].fillna(0).astype("int64").to_numpy(),
+        }))
+    result = pd.concat(parts, ignore_index=True)
+    result["period_label"] = result["period"].map(lambda p: period_label(p, granularity))
+    return result[list(TIMELINE_COLUMNS)]
 
 
 def articles_in_period(frame: pd.DataFrame, topic_key: str, period_start: str | pd.Timestamp,
@@ -175,11 +186,15 @@ def articles_per_period(frame: pd.DataFrame, granularity: str = "month") -> pd.D
     """Dated articles per period (period, period_label, n_articles), empty periods included."""
     _check_choice(granularity, GRANULARITIES, "granularity")
     dated = frame.loc[frame["published"].notna(), "published"]
-    if dated.empty:
+    return per_period_from_counts(dated.dt.to_period(GRANULARITIES[granularity]).value_counts(), granularity)
+
+
+def per_period_from_counts(counts: pd.Series, granularity: str) -> pd.DataFrame:
+    """articles_per_period from counts indexed by pandas Period (pandas or SQL counted)."""
+    if counts.empty:
         return _empty(("period", "period_label", "n_articles"))
-    periods = dated.dt.to_period(GRANULARITIES[granularity])
-    every_period = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
-    counts = periods.value_counts().reindex(every_period, fill_value=0)
+    every_period = pd.period_range(counts.index.min(), counts.index.max(), freq=GRANULARITIES[granularity])
+    counts = counts.reindex(every_period, fill_value=0)
     starts = counts.index.start_time
     return pd.DataFrame(
         {
@@ -194,8 +209,11 @@ def undated_summary(frame: pd.DataFrame) -> dict:
     """{'n_undated', 'n_total', 'n_undated_with_pm', 'reason'}: why some articles are off the
     timeline, in words a reader can act on."""
     undated = frame["published"].isna()
-    n_undated, n_total = int(undated.sum()), len(frame)
     with_pm = int((undated & (frame["pm"].fillna("") != "")).sum())
+    return undated_summary_from(int(undated.sum()), len(frame), with_pm)
+
+
+def undated_summary_from(n_undated: int, n_total: int, with_pm: int) -> dict:
     if n_undated == 0:
         reason = "Every article has a publication date, so all of them are on the timeline."
     else:
@@ -234,6 +252,10 @@ def _per_100_days(n: int, days: int) -> float:
     return n * 100 / days if days > 0 else math.nan
 
 
+PM_TOPIC_STATS_COLUMNS = ("pm", "topic", "n_articles", "n_tagged", "n_polarity", "polarity_mean",
+                          "polarity_sd")
+
+
 def pm_topic_table(
     frame: pd.DataFrame, topic_keys: list[str] | tuple[str, ...], today: date
 ) -> pd.DataFrame:
@@ -251,29 +273,31 @@ def pm_topic_table(
     rows = []
     for pm in pm_order(known["pm"]):
         mine = known["pm"] == pm
-        days = pm_days_in_office(pm, today)
         for key in topic_keys:
             tagged = tagged_mask(known, key) & mine
-            rows.append(_pm_topic_row(pm, key, int(mine.sum()), tagged, polarity[key], days))
+            rows.append((pm, key, int(mine.sum()), int(tagged.sum()), *moments(polarity[key][tagged])))
+    return pm_topic_table_from_stats(pd.DataFrame(rows, columns=list(PM_TOPIC_STATS_COLUMNS)), today)
+
+
+def pm_topic_table_from_stats(stats: pd.DataFrame, today: date) -> pd.DataFrame:
+    """pm_topic_table from one row of PM_TOPIC_STATS_COLUMNS per (pm, topic), in display order
+    (pandas or SQL counted): the intervals and flags are computed here for both."""
+    rows = []
+    for pm, key, n_articles, n_tagged, n_polarity, mean, sd in stats[list(PM_TOPIC_STATS_COLUMNS)].itertuples(
+            index=False):
+        n_articles, n_tagged, n_polarity = int(n_articles), int(n_tagged), int(n_polarity)
+        share_low, share_high = wilson_interval(n_tagged, n_articles)
+        mean, low, high = interval_from_moments(n_polarity, float(mean), float(sd))
+        # Polarity cannot leave [-1, 1]; a t interval on two articles happily would.
+        low, high = max(low, -1.0), min(high, 1.0)
+        rows.append((
+            pm, key, n_articles, n_tagged, n_tagged / n_articles, share_low, share_high,
+            mean, low, high, n_polarity, n_articles < THIN_N, n_polarity < THIN_N,
+            _per_100_days(n_tagged, pm_days_in_office(pm, today)),
+        ))
     if not rows:
         return _empty(PM_TOPIC_COLUMNS)
     return pd.DataFrame(rows, columns=list(PM_TOPIC_COLUMNS))
-
-
-def _pm_topic_row(
-    pm: str, key: str, n_articles: int, tagged: pd.Series, polarity: pd.Series, days: int
-) -> tuple:
-    n_tagged = int(tagged.sum())
-    share_low, share_high = wilson_interval(n_tagged, n_articles)
-    values = polarity[tagged].dropna()
-    mean, low, high = mean_interval(values)
-    # Polarity cannot leave [-1, 1]; a t interval on two articles happily would.
-    low, high = max(low, -1.0), min(high, 1.0)
-    return (
-        pm, key, n_articles, n_tagged, n_tagged / n_articles, share_low, share_high,
-        mean, low, high, len(values), n_articles < THIN_N, len(values) < THIN_N,
-        _per_100_days(n_tagged, days),
-    )
 
 
 def pm_counts(frame: pd.DataFrame, today: date) -> pd.DataFrame:
@@ -283,12 +307,17 @@ def pm_counts(frame: pd.DataFrame, today: date) -> pd.DataFrame:
     Abe's eight on the same footing.
     """
     known = _with_pm(frame)
+    counts = [(pm, int((known["pm"] == pm).sum()), int(known.loc[known["pm"] == pm, "published"].isna().sum()))
+              for pm in pm_order(known["pm"])]
+    return pm_counts_from(counts, today)
+
+
+def pm_counts_from(counts: list[tuple[str, int, int]], today: date) -> pd.DataFrame:
+    """pm_counts from (pm, n_articles, n_undated) triples in display order."""
     rows = []
-    for pm in pm_order(known["pm"]):
-        mine = known[known["pm"] == pm]
+    for pm, n, n_undated in counts:
         days = pm_days_in_office(pm, today)
-        n = len(mine)
-        rows.append((pm, n, int(mine["published"].isna().sum()), days, _per_100_days(n, days)))
+        rows.append((pm, int(n), int(n_undated), days, _per_100_days(int(n), days)))
     if not rows:
         return _empty(PM_COUNT_COLUMNS)
     return pd.DataFrame(rows, columns=list(PM_COUNT_COLUMNS))

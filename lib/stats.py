@@ -50,15 +50,31 @@ def mean_interval(
     No values gives (nan, nan, nan); a single value gives (value, nan, nan) because its
     spread is unknown.
     """
+    return interval_from_moments(*moments(values), confidence)
+
+
+def moments(values: Iterable[float]) -> tuple[int, float, float]:
+    """(n, mean, sample standard deviation) of the non-NaN values; NaN where undefined."""
     kept = [float(v) for v in values if v is not None and not math.isnan(float(v))]
     n = len(kept)
     if n == 0:
-        return (math.nan, math.nan, math.nan)
+        return (0, math.nan, math.nan)
     mean = math.fsum(kept) / n
     if n < 2:
+        return (n, mean, math.nan)
+    return (n, mean, math.sqrt(math.fsum((v - mean) ** 2 for v in kept) / (n - 1)))
+
+
+def interval_from_moments(
+    n: int, mean: float, sd: float, confidence: float = 0.95
+) -> tuple[float, float, float]:
+    """(mean, low, high), a Student t interval from n, mean and sample sd: what an embedded
+    database returns (count, avg, stddev_samp), so it and pandas share this arithmetic."""
+    if n == 0:
+        return (math.nan, math.nan, math.nan)
+    if n < 2 or sd != sd:
         return (mean, math.nan, math.nan)
-    variance = math.fsum((v - mean) ** 2 for v in kept) / (n - 1)
-    half = t_critical(confidence, n - 1) * math.sqrt(variance / n)
+    half = t_critical(confidence, n - 1) * math.sqrt(sd * sd / n)
     return (mean, mean - half, mean + half)
 
 

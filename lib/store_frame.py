@@ -67,6 +67,12 @@ def open_store_frame(store: ArticleStore, taxonomy: Taxonomy) -> pd.DataFrame:
     # Later parts win for a re-analysed input; then one row per article, in source order.
     frame = frame.drop_duplicates("input_key", keep="last").sort_values("source", kind="stable")
     frame = frame.drop_duplicates("article_id", keep="first").reset_index(drop=True)
+    return with_slim_dtypes(frame.drop(columns=["engine_key"]))
+
+
+def with_slim_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Slim rows as read from Parquet (here or by lib.warehouse) with the frame's declared
+    dtypes: dates as datetime64, lists as lists, text as pandas strings."""
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     for column in ("topics", "pms_mentioned", "warnings"):
         frame[column] = frame[column].map(lambda v: list(v) if v is not None else [])
@@ -74,7 +80,7 @@ def open_store_frame(store: ArticleStore, taxonomy: Taxonomy) -> pd.DataFrame:
         dtype = next(c.dtype for c in COLUMNS if c.name == column)
         if dtype in ("string", "int64", "float64"):
             frame[column] = frame[column].astype(dtype)
-    return frame.drop(columns=["engine_key"])
+    return frame
 
 
 def article_records(

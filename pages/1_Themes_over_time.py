@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.aggregate import GRANULARITIES, MEASURES, articles_in_period, timeline, undated_summary
+from lib.aggregate import GRANULARITIES, MEASURES
 from lib.charts import point_selection, timeline_figure
 from lib.viewstate import MAX_SMOOTHING
 from pages import ui
@@ -27,11 +27,11 @@ with ui.friendly_errors():
 
     if not ui.nothing_to_show(shown):
         view = ui.current_view()
-        undated = undated_summary(shown)
+        undated = shown.undated()
         if undated["n_undated"]:
             st.warning(undated["reason"])
         keys = list(view.topics) or list(ui.taxonomy().keys)
-        table = timeline(shown, keys, view.granularity, view.measure, view.smoothing)
+        table = shown.timeline(keys, view.granularity, view.measure, view.smoothing)
         figure = timeline_figure(table, ui.taxonomy(), measure=view.measure,
                                  granularity=view.granularity, smoothing=view.smoothing,
                                  show_terms=view.show_terms)
@@ -39,7 +39,7 @@ with ui.friendly_errors():
         points = (event or {}).get("selection", {}).get("points", []) if event else []
         if points:
             picked = point_selection(points[0].get("customdata", []))
-            behind = articles_in_period(shown, picked.get("topic", ""), picked.get("period", ""), view.granularity)
+            behind = shown.in_period(picked.get("topic", ""), picked.get("period", ""), view.granularity)
             st.subheader(f"Articles behind this point: {len(behind)}")
             label = ui.taxonomy().labels().get(picked.get("topic", ""), picked.get("topic", ""))
             st.caption(f"{label}, {picked.get('period_label', '')}")

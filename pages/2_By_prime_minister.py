@@ -4,7 +4,6 @@ from datetime import date
 
 import streamlit as st
 
-from lib.aggregate import pm_counts, pm_topic_table
 from lib.charts import pm_counts_bar, pm_share_bars, pm_topic_heatmap
 from lib.stats import THIN_N
 from pages import ui
@@ -20,9 +19,9 @@ with ui.friendly_errors():
         view = ui.current_view()
         keys = list(view.topics) or list(ui.taxonomy().keys)
         today = date.today()
-        table = pm_topic_table(shown, keys, today)
-        counts = pm_counts(shown, today)
-        n_without_pm = int((shown["pm"] == "").sum())
+        table = shown.pm_topic_table(keys, today)
+        counts = shown.pm_counts(today)
+        n_without_pm = shown.n_without_pm()
         st.caption(
             f"Undated articles count here when the text names the sitting PM. Figures from fewer than "
             f"{THIN_N} articles are marked † (thin). Intervals are 95%: Wilson for shares, Student t "

@@ -9,6 +9,7 @@ from lib.highlight import highlight_html
 from pages import ui
 
 KWIC_ARTICLES = 5_000  # texts read for keyword in context: bounded, for very large corpora
+LISTED_ARTICLES = 5_000  # rows sent to the browser's table: a million would stall the page
 
 with ui.friendly_errors():
     corpus, shown = ui.begin_page("Articles")
@@ -58,14 +59,17 @@ with ui.friendly_errors():
 
 
     if not ui.nothing_to_show(shown):
-        event, table = ui.article_list(shown, on_select="rerun", selection_mode="single-row",
-                                       key="articles_table")
+        if len(shown) > LISTED_ARTICLES:
+            st.caption(f"Listing the first {LISTED_ARTICLES:,} of {len(shown):,} articles (in source order); "
+                       "narrow the filters or search to see others.")
+        event, table = ui.article_list(shown.rows(LISTED_ARTICLES), on_select="rerun",
+                                       selection_mode="single-row", key="articles_table")
         rows = event.selection.rows if event else []
         if rows:
             ui.update_view(article=str(table.iloc[rows[0]]["article_id"]))
         article_id = ui.current_view().article
-        selected = ui.full_articles(shown, [article_id]) if article_id else shown.iloc[0:0]
-        if selected.empty:
+        selected = ui.full_articles(shown, [article_id]) if article_id else None
+        if selected is None or selected.empty:
             st.caption("Select a row to read the article with its topic terms highlighted.")
         else:
             show_article(selected.iloc[0])

@@ -14,6 +14,11 @@ from pages.ui import errors
 UPLOAD_KEY = "upload"
 PROBLEM_KEY = "upload_problem"  # why the visitor's last upload was not used, shown until the next
 MODES = {"add": "Add to the sample articles", "replace": "Replace the sample articles"}
+EXPORT_ROWS = 250_000  # rows in a download: bounds the server's memory for a store of millions
+
+
+def export(write, shown) -> bytes:
+    return write(shown.rows(EXPORT_ROWS))
 
 
 def analyse_uploads(files) -> Corpus:
@@ -109,7 +114,7 @@ with ui.friendly_errors():
 
     st.subheader("Ingest report")
     st.caption(f"{corpus.report.inputs} input(s) (files, archive members, table rows): "
-               f"{len(corpus.frame)} article(s) in use, {len(corpus.report.entries)} not used.")
+               f"{corpus.n_total} article(s) in use, {len(corpus.report.entries)} not used.")
     report = corpus.report.to_frame()
     if report.empty:
         st.success("Every input was used.")
@@ -117,14 +122,16 @@ with ui.friendly_errors():
         st.dataframe(report, hide_index=True, width="stretch")
 
     st.subheader("Download")
-    st.caption(ui.describe_view(ui.current_view(), len(shown), len(corpus.frame)))
+    st.caption(ui.describe_view(ui.current_view(), len(shown), corpus.n_total)
+               + (f" Downloads hold the first {EXPORT_ROWS:,} of them; narrow the filters for the rest."
+                  if len(shown) > EXPORT_ROWS else ""))
     columns = st.columns(3)
     # Callables: the files are built when the visitor clicks, not on every run of this page, and no
     # copy of the table waits in the server's memory for a click that may never come.
-    columns[0].download_button("Filtered table (CSV)", partial(to_csv_bytes, shown), "alliance-lens.csv",
-                               mime="text/csv", disabled=shown.empty)
-    columns[1].download_button("Filtered table (Parquet)", partial(to_parquet_bytes, shown),
+    columns[0].download_button("Filtered table (CSV)", partial(export, to_csv_bytes, shown), "alliance-lens.csv",
+                               mime="text/csv", disabled=len(shown) == 0)
+    columns[1].download_button("Filtered table (Parquet)", partial(export, to_parquet_bytes, shown),
                                "alliance-lens.parquet", mime="application/octet-stream",
-                               disabled=shown.empty)
+                               disabled=len(shown) == 0)
     columns[2].download_button("Taxonomy in use (TOML)", partial(str.encode, ui.taxonomy().source_text, "utf-8"),
                                "taxonomy.toml", mime="application/toml")

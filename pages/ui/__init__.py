@@ -8,7 +8,6 @@ import os
 import re
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -17,14 +16,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.aggregate import articles_table, pm_order
+from lib.article_source import ArticleSource, Facets, FrameSource, Selection
 from lib.charts import chart_config
 from lib.corpus import Corpus, load_corpus
 from lib.sentiment import get_engine
 from lib.store import ArticleStore
-from lib.store_frame import article_records, open_store_frame, search_store, texts_for
+from lib.store_frame import article_records, texts_for
 from lib.taxonomy import Taxonomy, default_taxonomy
 from lib.topic_table import with_topic_columns
-from lib.viewstate import ViewState, describe, filter_articles
+from lib.viewstate import ViewState, describe
+from lib.warehouse import Warehouse
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "seeds"
 STORE_ENV = "ALLIANCE_LENS_STORE"
@@ -57,50 +58,44 @@ def configured_store() -> ArticleStore | None:
     return ArticleStore(path, get_engine()) if path else None
 
 
-# cache_resource, not cache_data: this frame is the same read-only data for every visitor, and
-# at 100,000 articles copying (unpickling) it on every rerun would cost more than the rerun.
-# No page mutates it (filters return new frames).
-@st.cache_resource(show_spinner="Opening the analysis store…")
-def _store_corpus(path: str, fingerprint: str, version: float) -> Corpus:
-    store = ArticleStore(path, get_engine())
-    frame = open_store_frame(store, taxonomy())
-    return Corpus(frame, store_problems=list(store.problems))
+# cache_resource, not cache_data: the warehouse is the same read-only data for every visitor
+# (one DuckDB table; each query takes its own cursor). The store holds no visitor's upload.
+@st.cache_resource(show_spinner="Opening the analysis store…", max_entries=1)
+def _store_warehouse(path: str, fingerprint: str, version: float) -> Warehouse:
+    return Warehouse(ArticleStore(path, get_engine()), taxonomy())
 
 
-def base_corpus() -> Corpus:
+def base_source() -> ArticleSource:
     """What every visitor starts from: the configured store, else the bundled sample."""
     store = configured_store()
     if store is None:
-        return sample_corpus()
+        return FrameSource.of(sample_corpus())
     # The newest part's time is in the key: a store that grew is opened again.
     version = max((p.stat().st_mtime for p in store.root.glob("*/**/part-*.parquet")), default=0.0)
-    return _store_corpus(str(store.root), taxonomy().fingerprint, version)
+    return _store_warehouse(str(store.root), taxonomy().fingerprint, version)
 
 
-def active_corpus() -> Corpus:
+def active_source() -> ArticleSource:
     """The visitor's own corpus if they loaded one (kept in their session only), else the base."""
-    return st.session_state.get(OWN_CORPUS_KEY) or base_corpus()
+    own = st.session_state.get(OWN_CORPUS_KEY)
+    return FrameSource.of(own) if own is not None else base_source()
 
 
-def text_search():
-    """How to search texts the frame does not hold (a store-backed frame): scan the store."""
-    store = configured_store()
-    return None if store is None else (lambda term: search_store(store, term))
+def full_articles(selection: Selection, article_ids: list[str]) -> pd.DataFrame:
+    """The articles with their texts and evidence, from the frame or, when the rows hold no
+    texts (a store), from their store parts on demand."""
+    rows = selection.with_ids(article_ids)
+    if "text" in rows.columns:
+        return rows
+    return article_records(configured_store(), rows, article_ids, taxonomy())
 
 
-def full_articles(frame: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """The articles with their texts and evidence, from the frame or, when it holds no texts,
-    from the store on demand."""
-    if "text" in frame.columns:
-        return frame[frame["article_id"].isin(article_ids)]
-    return article_records(configured_store(), frame, article_ids, taxonomy())
-
-
-def article_texts(frame: pd.DataFrame, limit: int) -> pd.DataFrame:
-    """article_id, title and text of up to `limit` of the frame's articles (keyword in context)."""
-    if "text" in frame.columns:
-        return frame.head(limit)
-    return texts_for(configured_store(), frame, frame["article_id"].tolist(), limit)
+def article_texts(selection: Selection, limit: int) -> pd.DataFrame:
+    """article_id, title and text of up to `limit` of the selected articles (keyword in context)."""
+    rows = selection.rows(limit)
+    if "text" in rows.columns:
+        return rows
+    return texts_for(configured_store(), rows, rows["article_id"].tolist(), limit)
 
 
 def using_sample() -> bool:
@@ -170,15 +165,8 @@ def bound_multi_widget(widget, key: str, *, to_widget, to_view, **kwargs):
 
 # --- sidebar filters --------------------------------------------------------------------------
 
-def _date_bounds(frame: pd.DataFrame) -> tuple[date, date] | None:
-    dated = frame["published"].dropna()
-    if dated.empty:
-        return None
-    return dated.min().date(), dated.max().date()
-
-
-def _date_filter(frame: pd.DataFrame) -> None:
-    bounds = _date_bounds(frame)
+def _date_filter(facets: Facets) -> None:
+    bounds = facets.date_range
     if bounds is None:
         st.caption("No dated articles: the date filter is off.")
         return
@@ -206,19 +194,19 @@ def _date_filter(frame: pd.DataFrame) -> None:
                      "in a date range; tick to keep them anyway.")
 
 
-def sidebar_filters(frame: pd.DataFrame) -> ViewState:
+def sidebar_filters(facets: Facets) -> ViewState:
     """The filters every page shares; returns the updated view."""
     labels = taxonomy().labels()
     with st.sidebar:
         st.header("Filters")
-        _date_filter(frame)
+        _date_filter(facets)
         bound_widget(st.multiselect, "f_topics", "topics", label="Topics (any of)",
                      options=list(labels), format_func=labels.get,
                      to_widget=list, from_widget=tuple, placeholder="All topics")
-        pms = pm_order(sorted(set(frame["pm"]) - {""} | set(current_view().pms)))
+        pms = pm_order(set(facets.pms) | set(current_view().pms))
         bound_widget(st.multiselect, "f_pms", "pms", label="Prime ministers", options=pms,
                      to_widget=list, from_widget=tuple, placeholder="All prime ministers")
-        outlets = sorted(set(frame["outlet"]) - {""} | set(current_view().outlets))
+        outlets = sorted(set(facets.outlets) | set(current_view().outlets))
         bound_widget(st.multiselect, "f_outlets", "outlets", label="Outlets", options=outlets,
                      to_widget=list, from_widget=tuple, placeholder="All outlets")
         bound_multi_widget(
@@ -233,12 +221,6 @@ def sidebar_filters(frame: pd.DataFrame) -> ViewState:
             st.caption("Copy this link: it opens the dashboard with these filters and options.")
             st.code(share_url(current_view()), language=None, wrap_lines=True)
     return current_view()
-
-
-def filtered(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    # Not cached: filtering is vectorised and fast, and caching would hash (pickle) the whole
-    # frame on every rerun and keep visitors' uploads in a cache shared by all sessions.
-    return filter_articles(frame, view, text_search())
 
 
 # --- page furniture ---------------------------------------------------------------------------
@@ -300,17 +282,17 @@ def navigation() -> None:
         st.divider()
 
 
-def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Corpus, pd.DataFrame]:
+def begin_page(title: str, *, browser_title: str | None = None) -> tuple[ArticleSource, Selection]:
     """What every page starts with: config, the shared filters, the URL, the title and the
-    sentence saying what is shown. Returns the corpus and the filtered articles."""
+    sentence saying what is shown. Returns the articles loaded and those the view selects."""
     st.set_page_config(page_title=f"{browser_title or title} · Alliance Lens", layout="wide")
     navigation()
-    corpus = active_corpus()
-    view = sidebar_filters(corpus.frame)
+    source = active_source()
+    view = sidebar_filters(source.facets())
     write_url(view)  # a page switch cleared the query string: put the view back
-    shown = filtered(corpus.frame, view)
-    page_header(title, view, len(shown), len(corpus.frame))
-    return corpus, shown
+    shown = source.select(view)
+    page_header(title, view, len(shown), source.n_total)
+    return source, shown
 
 
 def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = False,
@@ -341,10 +323,10 @@ def article_list(frame: pd.DataFrame, **kwargs):
     ), table
 
 
-def nothing_to_show(frame: pd.DataFrame) -> bool:
+def nothing_to_show(selection: Selection) -> bool:
     """Say so plainly when the filters leave no articles. Pages return early rather than
     st.stop(), so the entry script still writes the view to the URL."""
-    if frame.empty:
+    if len(selection) == 0:
         st.info(EMPTY_RESULT)
         return True
     return False

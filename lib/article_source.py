@@ -1,0 +1,142 @@
+"""What the pages ask of the loaded articles, behind one interface with two answers:
+
+- FrameSource: a pandas frame in memory (the sample, a visitor's upload), answered by
+  lib.aggregate;
+- lib.warehouse.Warehouse: an analysis store of any size, answered by SQL in DuckDB without
+  loading the articles into pandas.
+
+A source gives the facets the filters offer and, for a view, a Selection: the articles the view
+lets through, with the figures the pages draw. Both answers share the arithmetic that turns
+counts into charts (lib.aggregate's *_from_* functions), and a test checks they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+import pandas as pd
+
+from lib import aggregate
+from lib.corpus import Corpus
+from lib.report import IngestReport
+from lib.viewstate import TextSearch, ViewState, filter_articles
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the sidebar filters offer: the corpus's date range, its PMs (office order) and outlets."""
+
+    date_range: tuple[date, date] | None
+    pms: list[str]
+    outlets: list[str]
+
+
+class Selection(Protocol):
+    """The articles a view lets through (in corpus order) and the figures drawn from them."""
+
+    def __len__(self) -> int: ...
+
+    def summary(self, topic_keys: tuple[str, ...]) -> dict: ...
+
+    def per_period(self, granularity: str) -> pd.DataFrame: ...
+
+    def undated(self) -> dict: ...
+
+    def timeline(self, topic_keys: list[str], granularity: str, measure: str, smoothing: int) -> pd.DataFrame: ...
+
+    def in_period(self, topic_key: str, period_start: str | pd.Timestamp, granularity: str) -> pd.DataFrame: ...
+
+    def pm_topic_table(self, topic_keys: list[str], today: date) -> pd.DataFrame: ...
+
+    def pm_counts(self, today: date) -> pd.DataFrame: ...
+
+    def n_without_pm(self) -> int: ...
+
+    def rows(self, limit: int | None = None) -> pd.DataFrame: ...
+
+    def with_ids(self, article_ids: list[str]) -> pd.DataFrame: ...
+
+
+class ArticleSource(Protocol):
+    report: IngestReport
+    store_problems: list[str]
+
+    @property
+    def n_total(self) -> int: ...
+
+    def facets(self) -> Facets: ...
+
+    def select(self, view: ViewState) -> Selection: ...
+
+
+@dataclass
+class FrameSelection:
+    frame: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def summary(self, topic_keys: tuple[str, ...]) -> dict:
+        return aggregate.corpus_summary(self.frame, topic_keys)
+
+    def per_period(self, granularity: str) -> pd.DataFrame:
+        return aggregate.articles_per_period(self.frame, granularity)
+
+    def undated(self) -> dict:
+        return aggregate.undated_summary(self.frame)
+
+    def timeline(self, topic_keys: list[str], granularity: str, measure: str, smoothing: int) -> pd.DataFrame:
+        return aggregate.timeline(self.frame, topic_keys, granularity, measure, smoothing)
+
+    def in_period(self, topic_key: str, period_start: str | pd.Timestamp, granularity: str) -> pd.DataFrame:
+        return aggregate.articles_in_period(self.frame, topic_key, period_start, granularity)
+
+    def pm_topic_table(self, topic_keys: list[str], today: date) -> pd.DataFrame:
+        return aggregate.pm_topic_table(self.frame, topic_keys, today)
+
+    def pm_counts(self, today: date) -> pd.DataFrame:
+        return aggregate.pm_counts(self.frame, today)
+
+    def n_without_pm(self) -> int:
+        return int((self.frame["pm"].fillna("") == "").sum())
+
+    def rows(self, limit: int | None = None) -> pd.DataFrame:
+        return self.frame if limit is None else self.frame.head(limit)
+
+    def with_ids(self, article_ids: list[str]) -> pd.DataFrame:
+        return self.frame[self.frame["article_id"].isin(article_ids)]
+
+
+@dataclass
+class FrameSource:
+    """Articles held as one pandas frame (with texts, or the slim frame of a store plus a
+    `search` that scans the store's texts)."""
+
+    frame: pd.DataFrame
+    report: IngestReport = field(default_factory=IngestReport)
+    store_problems: list[str] = field(default_factory=list)
+    search: TextSearch | None = None
+
+    @classmethod
+    def of(cls, corpus: Corpus, search: TextSearch | None = None) -> FrameSource:
+        return cls(corpus.frame, corpus.report, list(corpus.store_problems), search)
+
+    @property
+    def n_total(self) -> int:
+        return len(self.frame)
+
+    def facets(self) -> Facets:
+        dated = self.frame["published"].dropna()
+        date_range = (dated.min().date(), dated.max().date()) if len(dated) else None
+        return Facets(
+            date_range,
+            aggregate.pm_order(set(self.frame["pm"].fillna("")) - {""}),
+            sorted(set(self.frame["outlet"].fillna("")) - {""}),
+        )
+
+    def select(self, view: ViewState) -> FrameSelection:
+        # Not cached: filtering is vectorised and fast, and caching would hash (pickle) the
+        # whole frame on every rerun and keep visitors' uploads in a cache shared by sessions.
+        return FrameSelection(filter_articles(self.frame, view, self.search))

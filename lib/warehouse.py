@@ -1,0 +1,384 @@
+"""An analysis store answered by SQL: DuckDB, embedded, over the store's Parquet parts.
+
+At a million articles a pandas frame of even the slim columns costs gigabytes and a filter
+change seconds; here the slim rows live in one DuckDB table (columnar, in this process) and
+every figure a page draws is one GROUP BY over it. Only the rows a page lists come back to
+pandas, and texts are still read on demand from their parts (lib.store_frame).
+
+The table holds exactly the rows lib.store_frame.open_store_frame gives, in the same order
+(later parts win for an input, one row per article id, by source); tests/test_warehouse.py
+checks every answer against the pandas one (lib.article_source.FrameSelection).
+
+One Warehouse is shared by every session of a dashboard (read-only after opening); each query
+runs on its own cursor, as DuckDB connections are not to be shared between threads.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+from threading import Lock
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from lib.aggregate import (
+    GRANULARITIES,
+    PM_TOPIC_STATS_COLUMNS,
+    _check_choice,
+    _empty,
+    check_timeline_options,
+    per_period_from_counts,
+    pm_counts_from,
+    pm_order,
+    pm_topic_table_from_stats,
+    timeline_from_stats,
+    undated_summary_from,
+)
+from lib.article_source import Facets
+from lib.report import IngestReport
+from lib.store import ArticleStore
+from lib.store_frame import (
+    PART_COLUMN,
+    SLIM_BASE_COLUMNS,
+    TAG_PART_COLUMN,
+    retag_missing,
+    search_store,
+    with_slim_dtypes,
+)
+from lib.taxonomy import Taxonomy
+from lib.topic_table import polarity_column, tagged_column
+from lib.viewstate import DEFAULTS, ViewState
+
+# DuckDB's date_trunc unit per granularity (weeks start on Monday, as pandas' W-SUN periods).
+PERIOD_UNITS = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
+PARTS_PER_BATCH = 50  # store parts read into DuckDB at a time: bounds the memory of opening
+SEARCHES_KEPT = 16  # recent text searches remembered (ids of matching articles)
+ORDER_COLUMNS = ("part_index", "row_index")  # where a row sits in the store: the tie-breaker
+
+
+# count(*) FILTER (WHERE ...) rather than count_if: over no rows the first is 0, the second NULL.
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _no_nan(column: str) -> str:
+    """A float column with NaN read as missing (pandas skips both in means and counts)."""
+    quoted = _identifier(column)
+    return f"CASE WHEN isnan({quoted}) THEN NULL ELSE {quoted} END"
+
+
+class Warehouse:
+    """The slim rows of a store, tagged with `taxonomy`, in an in-process DuckDB table."""
+
+    def __init__(self, store: ArticleStore, taxonomy: Taxonomy, *, threads: int = 2,
+                 memory_limit: str = "1GB") -> None:
+        retag_missing(store, taxonomy)
+        self.store = store
+        self.taxonomy = taxonomy
+        self.report = IngestReport()  # a store keeps no ingest report: its runs printed theirs
+        self._con = duckdb.connect(":memory:", config={"threads": threads, "memory_limit": memory_limit})
+        self._load(store, taxonomy)
+        self.store_problems = list(store.problems)
+        self.columns = [row[0] for row in self._query("DESCRIBE articles").fetchall()]
+        self._searches: OrderedDict[str, pa.Table] = OrderedDict()
+        self._search_lock = Lock()
+        self._facets = self._read_facets()
+
+    # --- opening ----------------------------------------------------------------------------
+
+    def _stage(self, table_name: str, folder, columns: list[str], part_column: str, keep=None) -> None:
+        """Copy the parts of `folder` into `table_name`, a batch of parts at a time, noting
+        each row's part (name and index) and row number for the store's ordering rules."""
+        parts = self.store.parts(folder)
+        created = False
+        for first in range(0, len(parts), PARTS_PER_BATCH):
+            tables = []
+            for index, part in enumerate(parts[first:first + PARTS_PER_BATCH], start=first):
+                table = self.store.read_part(part, columns)
+                if table is None:
+                    continue
+                n = len(table)
+                table = (table.append_column(part_column, pa.array([part.name] * n, pa.string()))
+                         .append_column("part_index", pa.array([index] * n, pa.int32()))
+                         .append_column("row_index", pa.array(range(n), pa.int32())))
+                tables.append(table if keep is None else table.filter(keep(table)))
+            if not tables:
+                continue
+            batch = pa.concat_tables(tables, promote_options="default")  # noqa: F841 - read by DuckDB
+            if created:
+                self._con.execute(f"INSERT INTO {table_name} BY NAME SELECT * FROM batch")
+            else:
+                self._con.execute(f"CREATE TABLE {table_name} AS SELECT * FROM batch")
+                created = True
+        if not created:
+            raise ValueError(f"{self.store.root}: the store holds no readable analysis; "
+                             f"run `python -m lib analyze ... --store {self.store.root}`")
+
+    def _load(self, store: ArticleStore, taxonomy: Taxonomy) -> None:
+        import pyarrow.compute as pc
+
+        flags = [tagged_column(k) for k in taxonomy.keys] + [polarity_column(k) for k in taxonomy.keys]
+        self._stage("base", store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS], PART_COLUMN,
+                    keep=lambda t: pc.equal(t.column("engine_key"), store.engine_key))
+        self._stage("tags", store.tags_dir(taxonomy.fingerprint), ["input_key", "topics", *flags],
+                    TAG_PART_COLUMN)
+        latest = "QUALIFY row_number() OVER (PARTITION BY input_key ORDER BY part_index DESC, row_index DESC) = 1"
+        slim = ", ".join(_identifier(c) for c in SLIM_BASE_COLUMNS)
+        tag_columns = ", ".join(_identifier(c) for c in ["topics", *flags, TAG_PART_COLUMN])
+        # The rules of open_store_frame: the latest row of each input (base and tags), then
+        # one row per article id, the first by source; `position` is that order.
+        self._con.execute(f"""
+            CREATE TABLE articles AS
+            WITH b AS (SELECT * FROM base {latest}),
+                 t AS (SELECT * FROM tags {latest}),
+                 joined AS (SELECT b.input_key, {slim}, b.{PART_COLUMN}, b.part_index, b.row_index, {tag_columns}
+                            FROM b JOIN t USING (input_key)),
+                 kept AS (SELECT * FROM joined QUALIFY row_number() OVER (
+                            PARTITION BY article_id ORDER BY source, part_index, row_index) = 1)
+            SELECT row_number() OVER (ORDER BY source, part_index, row_index) AS position,
+                   * EXCLUDE (part_index, row_index)
+            FROM kept
+        """)
+        self._con.execute("DROP TABLE base")
+        self._con.execute("DROP TABLE tags")
+
+    def _read_facets(self) -> Facets:
+        low, high = self._query("SELECT min(published), max(published) FROM articles").fetchone()
+        pms = [r[0] for r in self._query("SELECT DISTINCT pm FROM articles WHERE coalesce(pm, '') <> ''").fetchall()]
+        outlets = [r[0] for r in self._query(
+            "SELECT DISTINCT outlet FROM articles WHERE coalesce(outlet, '') <> '' ORDER BY outlet").fetchall()]
+        return Facets((low, high) if low is not None else None, pm_order(pms), sorted(outlets))
+
+    # --- the source interface ----------------------------------------------------------------
+
+    @property
+    def n_total(self) -> int:
+        return self._query("SELECT count(*) FROM articles").fetchone()[0]
+
+    def facets(self) -> Facets:
+        return self._facets
+
+    def select(self, view: ViewState) -> SqlSelection:
+        where, params = view_filter(view)
+        hits = self._search_hits(view.search.strip()) if view.search.strip() else None
+        return SqlSelection(self, where, params, hits)
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _query(self, sql: str, params: list | None = None, hits: pa.Table | None = None):
+        cursor = self._con.cursor()
+        if hits is not None:
+            cursor.register("search_hits", hits)
+        return cursor.execute(sql, params or [])
+
+    def _search_hits(self, term: str) -> pa.Table:
+        """Ids of the articles whose title or text holds `term`: the texts are not in the
+        table, so the parts are scanned (lib.store_frame.search_store), once per term."""
+        with self._search_lock:
+            if term in self._searches:
+                self._searches.move_to_end(term)
+                return self._searches[term]
+        hits = pa.table({"article_id": pa.array(sorted(search_store(self.store, term)), pa.string())})
+        with self._search_lock:
+            self._searches[term] = hits
+            while len(self._searches) > SEARCHES_KEPT:
+                self._searches.popitem(last=False)
+        return hits
+
+    def tagged_expression(self, key: str) -> str:
+        column = tagged_column(key)
+        return _identifier(column) if column in self.columns else "false"
+
+    def polarity_expression(self, key: str) -> str:
+        column = polarity_column(key)
+        return _no_nan(column) if column in self.columns else "CAST(NULL AS DOUBLE)"
+
+
+def view_filter(view: ViewState) -> tuple[str, list[Any]]:
+    """The WHERE clause (with ? parameters) of lib.viewstate.filter_articles, for SQL. A text
+    search is a semi-join on `search_hits`, registered with each query."""
+    clauses, params = ["true"], []
+    if view.date_from or view.date_to:
+        dated = ["published IS NOT NULL"]
+        if view.date_from:
+            dated.append("published >= ?")
+            params.append(view.date_from)
+        if view.date_to:
+            dated.append("published <= ?")  # dates are days: inclusive of the whole last day
+            params.append(view.date_to)
+        clauses.append(f"(({' AND '.join(dated)}) OR (published IS NULL AND ?))")
+        params.append(bool(view.include_undated))
+    if view.topics:
+        clauses.append("list_has_any(topics, ?::VARCHAR[])")
+        params.append(list(view.topics))
+    if view.pms:
+        clauses.append("coalesce(list_contains(?::VARCHAR[], pm), false)")
+        params.append(list(view.pms))
+    if view.outlets:
+        clauses.append("coalesce(list_contains(?::VARCHAR[], outlet), false)")
+        params.append(list(view.outlets))
+    if (view.polarity_min, view.polarity_max) != (DEFAULTS["polarity_min"], DEFAULTS["polarity_max"]):
+        clauses.append("polarity >= ? AND polarity <= ?")
+        params += [view.polarity_min, view.polarity_max]
+    if view.search.strip():
+        clauses.append("article_id IN (SELECT article_id FROM search_hits)")
+    return " AND ".join(clauses), params
+
+
+@dataclass
+class SqlSelection:
+    """The articles a view lets through, as a WHERE clause over the warehouse's table."""
+
+    warehouse: Warehouse
+    where: str
+    params: list[Any]
+    hits: pa.Table | None = None
+
+    def _query(self, sql: str, params: list | None = None):
+        return self.warehouse._query(sql, [*self.params, *(params or [])], self.hits)
+
+    def _frame(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self._query(sql, params).df()
+
+    def __len__(self) -> int:
+        if not hasattr(self, "_n"):
+            self._n = self._query(f"SELECT count(*) FROM articles WHERE {self.where}").fetchone()[0]
+        return self._n
+
+    # --- summaries ---------------------------------------------------------------------------
+
+    def summary(self, topic_keys: tuple[str, ...]) -> dict:
+        n, n_dated, low, high, undated, from_text, from_meta, pm_text, warned = self._query(f"""
+            SELECT count(*), count(published), min(published), max(published),
+                   count(*) FILTER (WHERE published IS NULL), count(*) FILTER (WHERE date_basis = 'text'),
+                   count(*) FILTER (WHERE date_basis = 'metadata'), count(*) FILTER (WHERE pm_basis = 'text'),
+                   count(*) FILTER (WHERE len(coalesce(warnings, [])) > 0)
+            FROM articles WHERE {self.where}""").fetchone()
+        outlets = self._query(f"""
+            SELECT outlet, count(*) AS n FROM articles WHERE {self.where} AND coalesce(outlet, '') <> ''
+            GROUP BY outlet ORDER BY n DESC, min(position)""").fetchall()
+        pms = dict(self._query(f"""
+            SELECT pm, count(*) FROM articles WHERE {self.where} AND coalesce(pm, '') <> ''
+            GROUP BY pm""").fetchall())
+        prevalence = dict.fromkeys(topic_keys, 0)
+        for key, count in self._query(f"""
+                SELECT key, count(*) FROM (SELECT unnest(topics) AS key, position FROM articles
+                WHERE {self.where}) GROUP BY key ORDER BY min(position)""").fetchall():
+            prevalence[key] = prevalence.get(key, 0) + count
+        return {
+            "n_articles": n,
+            "n_dated": n_dated,
+            "date_min": low,
+            "date_max": high,
+            "outlets": {str(k): int(v) for k, v in outlets},
+            "pms": {pm: int(pms[pm]) for pm in pm_order(pms)},
+            "topic_prevalence": prevalence,
+            "quality": {"undated": undated, "date_from_text": from_text, "date_from_metadata": from_meta,
+                        "pm_from_text": pm_text, "with_warnings": warned},
+        }
+
+    def _period_counts(self, granularity: str, extra: str = "") -> pd.DataFrame:
+        _check_choice(granularity, GRANULARITIES, "granularity")
+        frame = self._frame(f"""
+            SELECT date_trunc('{PERIOD_UNITS[granularity]}', published)::TIMESTAMP AS start,
+                   count(*) AS n_articles{extra}
+            FROM articles WHERE {self.where} AND published IS NOT NULL GROUP BY start ORDER BY start""")
+        frame.index = pd.PeriodIndex([pd.Period(s, GRANULARITIES[granularity]) for s in frame["start"]],
+                                     freq=GRANULARITIES[granularity])
+        return frame
+
+    def per_period(self, granularity: str) -> pd.DataFrame:
+        counts = self._period_counts(granularity)["n_articles"].astype("int64")
+        return per_period_from_counts(counts, granularity)
+
+    def undated(self) -> dict:
+        n_undated, n_total, with_pm = self._query(f"""
+            SELECT count(*) FILTER (WHERE published IS NULL), count(*),
+                   count(*) FILTER (WHERE published IS NULL AND coalesce(pm, '') <> '')
+            FROM articles WHERE {self.where}""").fetchone()
+        return undated_summary_from(n_undated, n_total, with_pm)
+
+    def timeline(self, topic_keys: list[str], granularity: str, measure: str, smoothing: int) -> pd.DataFrame:
+        check_timeline_options(granularity, measure, smoothing)
+        if not topic_keys:
+            return _empty_timeline()
+        w = self.warehouse
+        extra = "".join(
+            f", count(*) FILTER (WHERE {w.tagged_expression(k)}) AS t{i}"
+            f", avg({w.polarity_expression(k)}) FILTER (WHERE {w.tagged_expression(k)}) AS m{i}"
+            f", count({w.polarity_expression(k)}) FILTER (WHERE {w.tagged_expression(k)}) AS c{i}"
+            for i, k in enumerate(topic_keys))
+        counts = self._period_counts(granularity, extra)
+        if counts.empty:
+            return _empty_timeline()
+        stats = {key: pd.DataFrame({"n_tagged": counts[f"t{i}"], "polarity_mean": counts[f"m{i}"],
+                                    "n_polarity": counts[f"c{i}"]})
+                 for i, key in enumerate(topic_keys)}
+        return timeline_from_stats(counts["n_articles"].astype("int64"), stats, granularity, measure, smoothing)
+
+    def in_period(self, topic_key: str, period_start: str | pd.Timestamp, granularity: str) -> pd.DataFrame:
+        _check_choice(granularity, GRANULARITIES, "granularity")
+        start = pd.Period(pd.Timestamp(period_start), freq=GRANULARITIES[granularity]).start_time
+        return self._rows(
+            f"AND published IS NOT NULL AND {self.warehouse.tagged_expression(topic_key)} "
+            f"AND date_trunc('{PERIOD_UNITS[granularity]}', published)::TIMESTAMP = ?",
+            [start.to_pydatetime()])
+
+    # --- prime ministers ---------------------------------------------------------------------
+
+    def pm_topic_table(self, topic_keys: list[str], today: date) -> pd.DataFrame:
+        w = self.warehouse
+        per_key = "".join(
+            f", count(*) FILTER (WHERE {tagged}), count({polarity}) FILTER (WHERE {tagged})"
+            f", avg({polarity}) FILTER (WHERE {tagged}), stddev_samp({polarity}) FILTER (WHERE {tagged})"
+            for tagged, polarity in ((w.tagged_expression(k), w.polarity_expression(k)) for k in topic_keys))
+        found = {row[0]: row[1:] for row in self._query(f"""
+            SELECT pm, count(*){per_key} FROM articles WHERE {self.where} AND coalesce(pm, '') <> ''
+            GROUP BY pm""").fetchall()}
+        rows = []
+        for pm in pm_order(found):
+            n_articles, *figures = found[pm]
+            for i, key in enumerate(topic_keys):
+                n_tagged, n_polarity, mean, sd = figures[4 * i:4 * i + 4]
+                rows.append((pm, key, n_articles, n_tagged, n_polarity, _float(mean), _float(sd)))
+        return pm_topic_table_from_stats(pd.DataFrame(rows, columns=list(PM_TOPIC_STATS_COLUMNS)), today)
+
+    def pm_counts(self, today: date) -> pd.DataFrame:
+        found = {pm: (n, undated) for pm, n, undated in self._query(f"""
+            SELECT pm, count(*), count(*) FILTER (WHERE published IS NULL) FROM articles
+            WHERE {self.where} AND coalesce(pm, '') <> '' GROUP BY pm""").fetchall()}
+        return pm_counts_from([(pm, *found[pm]) for pm in pm_order(found)], today)
+
+    def n_without_pm(self) -> int:
+        sql = f"SELECT count(*) FILTER (WHERE coalesce(pm, '') = '') FROM articles WHERE {self.where}"
+        return self._query(sql).fetchone()[0]
+
+    # --- rows --------------------------------------------------------------------------------
+
+    def _rows(self, condition: str = "", params: list | None = None, limit: int | None = None) -> pd.DataFrame:
+        sql = f"SELECT * EXCLUDE (position) FROM articles WHERE {self.where} {condition} ORDER BY position"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return with_slim_dtypes(self._query(sql, params).df())
+
+    def rows(self, limit: int | None = None) -> pd.DataFrame:
+        return self._rows(limit=limit)
+
+    def with_ids(self, article_ids: list[str]) -> pd.DataFrame:
+        return self._rows("AND list_contains(?::VARCHAR[], article_id)", [list(article_ids)])
+
+
+def _float(value) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def _empty_timeline() -> pd.DataFrame:
+    from lib.aggregate import TIMELINE_COLUMNS
+
+    return _empty(TIMELINE_COLUMNS)

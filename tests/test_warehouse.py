@@ -1,0 +1,141 @@
+"""lib.warehouse answers every question a page asks exactly as the pandas path does on the same
+store (lib.article_source.FrameSelection over open_store_frame), for many views."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from bench.make_corpus import write_corpus
+from lib.article_source import FrameSource
+from lib.corpus import build_store
+from lib.sentiment import get_engine
+from lib.store import ArticleStore
+from lib.store_frame import open_store_frame, search_store
+from lib.taxonomy import default_taxonomy
+from lib.viewstate import ViewState
+from lib.warehouse import Warehouse
+from tests.conftest import SEEDS
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    """A store built over three runs (so several parts), holding a duplicate text and an input
+    re-analysed after an edit, read both ways."""
+    root = tmp_path_factory.mktemp("warehouse")
+    corpus = root / "corpus"
+    write_corpus(240, root / "generated", seed=7, formats=("files",), until=TODAY, progress_every=0)
+    shutil.copytree(root / "generated" / "files", corpus)
+    store = root / "store"
+    build_store(corpus, store=store)
+    shutil.copytree(SEEDS, corpus / "seeds")
+    shutil.copy(SEEDS / "004_8cd4bb05cd7be1fb.txt", corpus / "zz_copy_of_004.txt")
+    build_store(corpus, store=store)
+    edited = sorted(corpus.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTariffs on steel were raised again.\n",
+                      encoding="utf-8")
+    build_store(corpus, store=store)
+    article_store = ArticleStore(store, get_engine())
+    taxonomy = default_taxonomy()
+    frame = FrameSource(open_store_frame(article_store, taxonomy), search=lambda t: search_store(article_store, t))
+    return frame, Warehouse(article_store, taxonomy)
+
+
+def test_the_store_has_several_parts_and_a_duplicate(sources):
+    frame, warehouse = sources
+    assert len(warehouse.store.parts(warehouse.store.base_dir)) == 3
+    # The copy of 004 is kept once; the edited file is a new input (its content changed), and
+    # the store keeps its earlier version too: a store accumulates, it does not know which
+    # sources a later run no longer has.
+    assert warehouse.n_total == frame.n_total == 240 + 5 + 1
+    assert warehouse.facets() == frame.facets()
+
+
+VIEWS = {
+    "everything": ViewState(),
+    "dated range": ViewState(date_from=date(2016, 3, 1), date_to=date(2021, 6, 30)),
+    "range without undated": ViewState(date_from=date(2019, 1, 1), include_undated=False),
+    "topics": ViewState(topics=("tariffs", "defense_spending")),
+    "pms": ViewState(pms=("Abe", "Ishiba")),
+    "outlet": ViewState(outlets=("Pacific Wire",)),
+    "polarity": ViewState(polarity_min=0.05, polarity_max=0.6),
+    "search": ViewState(search="Tomahawk"),
+    "search for nothing": ViewState(search="zebra crossing"),
+    "everything at once": ViewState(date_from=date(2013, 1, 1), topics=("security",), pms=("Abe", "Kishida"),
+                                    polarity_min=-0.5),
+}
+
+
+def _close(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b, rel=1e-9, abs=1e-12)
+    return a == b
+
+
+def assert_frames_close(left: pd.DataFrame, right: pd.DataFrame) -> None:
+    left, right = left.reset_index(drop=True), right.reset_index(drop=True)
+    assert list(left.columns) == list(right.columns)
+    pd.testing.assert_frame_equal(left, right, check_dtype=False, check_exact=False, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_counts_summaries_and_rows_agree(sources, name):
+    frame, warehouse = sources
+    expected, got = frame.select(VIEWS[name]), warehouse.select(VIEWS[name])
+    assert len(got) == len(expected)
+    keys = default_taxonomy().keys
+    assert got.summary(keys) == expected.summary(keys)
+    assert got.undated() == expected.undated()
+    assert got.n_without_pm() == expected.n_without_pm()
+    assert_frames_close(got.rows()[list(expected.rows().columns)], expected.rows())
+    assert_frames_close(got.rows(7)[list(expected.rows().columns)], expected.rows(7))
+    some = expected.rows()["article_id"].tolist()[::3]
+    assert got.with_ids(some)["article_id"].tolist() == expected.with_ids(some)["article_id"].tolist()
+
+
+@pytest.mark.parametrize("name", VIEWS)
+@pytest.mark.parametrize("granularity", ["week", "month", "quarter", "year"])
+def test_timelines_agree(sources, name, granularity):
+    frame, warehouse = sources
+    expected, got = frame.select(VIEWS[name]), warehouse.select(VIEWS[name])
+    keys = list(default_taxonomy().keys)
+    assert_frames_close(got.per_period(granularity), expected.per_period(granularity))
+    for measure in ("count", "share", "polarity"):
+        for smoothing in (1, 3):
+            assert_frames_close(got.timeline(keys, granularity, measure, smoothing),
+                                expected.timeline(keys, granularity, measure, smoothing))
+    table = expected.timeline(keys, granularity, "count", 1)
+    for _, point in table[table["n_tagged"] > 0].head(3).iterrows():
+        behind = expected.in_period(point["topic"], point["period"], granularity)
+        assert got.in_period(point["topic"], point["period"], granularity)["article_id"].tolist() == \
+            behind["article_id"].tolist()
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_prime_minister_tables_agree(sources, name):
+    frame, warehouse = sources
+    expected, got = frame.select(VIEWS[name]), warehouse.select(VIEWS[name])
+    keys = list(default_taxonomy().keys)
+    assert_frames_close(got.pm_topic_table(keys, TODAY), expected.pm_topic_table(keys, TODAY))
+    assert_frames_close(got.pm_counts(TODAY), expected.pm_counts(TODAY))
+
+
+def test_a_topic_the_taxonomy_lacks_counts_nothing(sources):
+    _, warehouse = sources
+    selection = warehouse.select(ViewState())
+    table = selection.timeline(["not_a_topic"], "year", "count", 1)
+    assert table["n_tagged"].sum() == 0
+    assert table["n_articles"].tolist() == selection.per_period("year")["n_articles"].tolist()
+
+
+def test_hostile_filter_values_are_parameters_not_sql(sources):
+    _, warehouse = sources
+    view = ViewState(pms=("Abe'); DROP TABLE articles; --",), search="x' OR 1=1 --")
+    assert len(warehouse.select(view)) == 0
+    assert warehouse.n_total == 246
