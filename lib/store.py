@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -102,15 +103,24 @@ def split_record(record: dict, key: str, engine: str) -> tuple[dict, dict]:
     return base, tag_row(key, record)
 
 
+def _loads(text: str):
+    """JSON written by json.dumps, read back with orjson (reading a store back is mostly this
+    decoding; orjson is several times faster). json.dumps may write NaN, which orjson refuses."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def base_to_record(row: dict) -> dict:
     """A stored base row back as an analysis record (without topics)."""
     record = {k: v for k, v in row.items() if k not in ("input_key", "engine_key", "extra")}
-    record.update({f"{EXTRA_PREFIX}{k}": v for k, v in json.loads(row["extra"] or "{}").items()})
+    record.update({f"{EXTRA_PREFIX}{k}": v for k, v in _loads(row["extra"] or "{}").items()})
     return record
 
 
 def tags_to_record(row: dict) -> dict:
-    return {"topics": list(row["topics"]), "topic_scores": json.loads(row["topic_scores"])}
+    return {"topics": list(row["topics"]), "topic_scores": _loads(row["topic_scores"])}
 
 
 class ArticleStore:

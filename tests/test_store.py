@@ -143,3 +143,15 @@ class ArticleStoreProbe:
         import pyarrow.parquet as pq
 
         return sum(pq.read_metadata(p).num_rows for p in (self.root / "base").glob("part-*.parquet"))
+
+
+def test_stored_json_reads_back_the_same_values_with_or_without_orjson():
+    import json
+    import math
+
+    from lib.store import _loads
+
+    record = [{"key": "trade", "score": 1.25, "polarity": None, "terms": ["関税", "tariff"],
+               "sentences": [{"text": "Ünïcode “quotes”", "polarity": -0.1}]}]
+    assert _loads(json.dumps(record, ensure_ascii=False)) == record
+    assert math.isnan(_loads(json.dumps({"x": float("nan")}))["x"])  # orjson refuses NaN: json reads it
