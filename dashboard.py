@@ -65,7 +65,10 @@ def _data_quality(summary: dict, corpus) -> None:
         for problem in corpus.store_problems:
             st.caption(ui.markdown_safe(problem))
     rejected = corpus.report.to_frame()
-    if rejected.empty:
+    if corpus.report.inputs == 0:
+        st.info("These articles were read from an analysis store: the `python -m lib analyze ... --store` "
+                "runs that built it listed the inputs they could not use.")
+    elif rejected.empty:
         st.success(f"Every input was used: {corpus.report.inputs} input(s), none rejected.")
     else:
         st.warning(f"{len(rejected)} input(s) were not used. Each is listed with the reason.")

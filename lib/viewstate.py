@@ -59,6 +59,12 @@ class ViewState:
             values.update(zip(spec.fields, parsed, strict=True))
         return _repaired(cls(**values))
 
+    def across_topics(self) -> ViewState:
+        """This view without its topic filter: what a topic's share is taken over. Filtered to
+        articles tagged with tariffs, the share of articles tagged with tariffs is 100% by
+        construction; over the articles the other filters keep, it says something."""
+        return replace(self, topics=())
+
     def to_query(self) -> dict[str, str]:
         """Only the keys whose fields differ from the defaults, each as one string."""
         query = {}

@@ -31,7 +31,9 @@ with ui.friendly_errors():
         if undated["n_undated"]:
             st.warning(undated["reason"])
         keys = list(view.topics) or list(ui.taxonomy().keys)
-        table = shown.timeline(keys, view.granularity, view.measure, view.smoothing)
+        # Over the articles the other filters keep: the topic filter picks the lines drawn.
+        table = corpus.select(view.across_topics()).timeline(keys, view.granularity, view.measure,
+                                                              view.smoothing)
         figure = timeline_figure(table, ui.taxonomy(), measure=view.measure,
                                  granularity=view.granularity, smoothing=view.smoothing,
                                  show_terms=view.show_terms)

@@ -19,7 +19,8 @@ with ui.friendly_errors():
         view = ui.current_view()
         keys = list(view.topics) or list(ui.taxonomy().keys)
         today = date.today()
-        table = shown.pm_topic_table(keys, today)
+        # Shares over the articles the other filters keep: the topic filter picks the topics.
+        table = corpus.select(view.across_topics()).pm_topic_table(keys, today)
         counts = shown.pm_counts(today)
         n_without_pm = shown.n_without_pm()
         st.caption(

@@ -1,5 +1,5 @@
-"""The dashboard opened on an analysis store (ALLIANCE_LENS_STORE): a slim frame without texts,
-texts read on demand for reading, search and keyword in context."""
+"""The dashboard opened on an analysis store (ALLIANCE_LENS_STORE): figures from DuckDB
+(lib.warehouse), texts read on demand for reading, search and keyword in context."""
 
 from __future__ import annotations
 
@@ -64,3 +64,41 @@ def test_a_damaged_store_part_is_reported_and_the_rest_shown(app, tmp_path, monk
     assert not at.exception, [e.value for e in at.exception]
     assert metrics(at)["Articles"] == "5"
     assert any("could not be read" in w.value for w in at.warning)
+
+
+def test_a_store_is_not_called_the_sample_and_has_no_ingest_report(store_app):
+    at = store_app.run()
+    assert not any("bundled sample" in i.value for i in at.info)
+    assert any("read from an analysis store" in i.value for i in at.info)
+    assert not any("Every input was used" in s.value for s in at.success)
+
+
+def test_a_topic_filter_picks_the_topics_not_the_share_denominator(app, tmp_path, monkeypatch):
+    """Filtered to Security, the share of articles tagged Security would be 100% by
+    construction; it is taken over the articles the other filters keep."""
+    import json
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "steel.txt").write_text(
+        "Steel talks\n\nPublished on November 20, 2024\n\nJapan and the United States discussed tariffs "
+        "on steel and cars in Washington on Wednesday, trade officials said.", encoding="utf-8")
+    load_corpus(corpus, store=tmp_path / "store")
+    monkeypatch.setenv("ALLIANCE_LENS_STORE", str(tmp_path / "store"))
+    app.query_params["topic"] = "security"
+    app.query_params["measure"] = "share"
+    app.query_params["gran"] = "year"
+    at = app.run()
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.caption[0].value.endswith("of 6 articles: Security")
+    points = [point for chart in at.get("plotly_chart") for trace in json.loads(chart.proto.spec)["data"]
+              for point in trace.get("customdata") or []]
+    by_year = {label: (n_tagged, n_articles) for label, _topic, n_tagged, n_articles, *_ in points}
+    assert by_year["2024"][1] > by_year["2024"][0] >= 1  # the steel article counts in the denominator
+    at.switch_page("pages/2_By_prime_minister.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.dataframe if "share" in d.value.columns)
+    assert (table["share"] < 1).any(), table

@@ -99,7 +99,7 @@ def article_texts(selection: Selection, limit: int) -> pd.DataFrame:
 
 
 def using_sample() -> bool:
-    return OWN_CORPUS_KEY not in st.session_state
+    return OWN_CORPUS_KEY not in st.session_state and configured_store() is None
 
 
 # --- view state: one object in the session, mirrored in the URL ------------------------------
