@@ -49,6 +49,27 @@ def _alternation(entries: list[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(entry_to_regex(e) for e in ordered) + r")(?!\w)"
 
 
+def match_starts(literals: list[str]) -> tuple[str, ...] | None:
+    """The shortest of `literals` that every match of a pattern starts with (each literal is the
+    fixed text one alternative of the pattern begins with), or None if one is empty. lib.topics
+    finds where they occur with str.find, which is many times faster than scanning the text with
+    the pattern, and tries the pattern only there. A literal that begins with a shorter one adds
+    no place to try."""
+    if not all(literals):
+        return None
+    kept: list[str] = []
+    for literal in sorted(set(literals), key=lambda x: (len(x), x)):
+        if not any(literal.startswith(k) for k in kept):
+            kept.append(literal)
+    return tuple(kept)
+
+
+def entry_start(entry: str) -> str:
+    """The fixed text every match of entry_to_regex(entry) begins with ("" if none)."""
+    first = next(w for w in re.split(r"[\s\-]+", entry.strip()) if w)
+    return first[:-1] if first.endswith("*") else first
+
+
 @dataclass(frozen=True)
 class Topic:
     key: str
@@ -68,6 +89,9 @@ class Topic:
     word_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     pattern_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     word_excluder: re.Pattern | None = field(default=None, repr=False, compare=False)
+    # What every match of word_matcher / word_excluder starts with (see match_starts).
+    word_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    excluder_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -78,6 +102,7 @@ class Negation:
     before: re.Pattern = field(repr=False, compare=False)
     after: re.Pattern = field(repr=False, compare=False)
     any_negator: re.Pattern = field(repr=False, compare=False)  # lower-cased text: a cheap first test
+    negator_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -159,6 +184,8 @@ def _build_topic(raw: dict, index: int) -> Topic:
         word_matcher=re.compile(_alternation([e.lower() for e in terms + phrases])) if terms or phrases else None,
         pattern_matcher=_compile("|".join(f"(?:{p})" for p in patterns), where) if patterns else None,
         word_excluder=re.compile(_alternation([e.lower() for e in exclude])) if exclude else None,
+        word_starts=match_starts([entry_start(e.lower()) for e in terms + phrases]),
+        excluder_starts=match_starts([entry_start(e.lower()) for e in exclude]),
     )
 
 
@@ -182,7 +209,8 @@ def _build_negation(raw: dict) -> Negation:
     words = "|".join(re.escape(n.lower()) for n in negators if not n.startswith("n'"))
     clitics = [re.escape(n.lower()) for n in negators if n.startswith("n'")]
     any_negator = re.compile("|".join([rf"\b(?:{words})\b", *clitics] if words else clitics))
-    return Negation(negators, verbs, gap, before, after, any_negator)
+    return Negation(negators, verbs, gap, before, after, any_negator,
+                    match_starts([n.lower() for n in negators]))
 
 
 def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:

@@ -64,16 +64,58 @@ def lowered_for_matching(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-def topic_spans(text: str, lowered: str | None, topic: Topic) -> list[tuple[int, int]]:
-    """Where `topic` is mentioned in `text`, exclusions removed, non-overlapping, in order."""
+def _occurrences(text: str, literals: tuple[str, ...], found: dict[str, list[int]]) -> list[int]:
+    """Every position where one of `literals` occurs in `text`, in order (`found` caches each
+    literal's positions for the other matchers run over the same text)."""
+    positions: set[int] = set()
+    find = text.find
+    for literal in literals:
+        at = found.get(literal)
+        if at is None:
+            at = []
+            i = find(literal)
+            while i != -1:
+                at.append(i)
+                i = find(literal, i + 1)
+            found[literal] = at
+        positions.update(at)
+    return sorted(positions)
+
+
+def _spans(pattern: re.Pattern, text: str, starts: tuple[str, ...] | None,
+           found: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """`[m.span() for m in pattern.finditer(text)]`. When every match of `pattern` is non-empty
+    and begins with one of `starts` (lib.taxonomy.match_starts), only the places where one occurs
+    can start a match, so the pattern is tried there alone: the same matches, in a fraction of
+    the time a scan of every position takes."""
+    if starts is None:
+        return [m.span() for m in pattern.finditer(text)]
+    spans = []
+    end = 0
+    match = pattern.match
+    for position in _occurrences(text, starts, found):
+        if position >= end:  # finditer resumes where the last match ended
+            m = match(text, position)  # lookbehinds still see the text before `position`
+            if m is not None:
+                spans.append(m.span())
+                end = m.end()
+    return spans
+
+
+def topic_spans(text: str, lowered: str | None, topic: Topic,
+                literals: dict[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """Where `topic` is mentioned in `text`, exclusions removed, non-overlapping, in order.
+    `literals`: where literals occur in `lowered`, shared by the calls for one text."""
     if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None:
         found = [m.span() for m in topic.matcher.finditer(text)]
         excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
     else:
-        found = [m.span() for m in topic.word_matcher.finditer(lowered)] if topic.word_matcher else []
+        cache = {} if literals is None else literals
+        found = _spans(topic.word_matcher, lowered, topic.word_starts, cache) if topic.word_matcher else []
         if topic.pattern_matcher is not None:
             found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
-        excluded = [m.span() for m in topic.word_excluder.finditer(lowered)] if topic.word_excluder else []
+        excluded = (_spans(topic.word_excluder, lowered, topic.excluder_starts, cache)
+                    if topic.word_excluder else [])
     spans: list[tuple[int, int]] = []
     for start, end in found:
         if spans and start < spans[-1][1]:
@@ -85,14 +127,15 @@ def topic_spans(text: str, lowered: str | None, topic: Topic) -> list[tuple[int,
 
 
 def _mentions(joined: str, lowered: str | None, starts: list[int], sentences: list[str], topic: Topic,
-              negation: Negation, with_negator: set[int] | None = None) -> list[tuple[int, str]]:
+              negation: Negation, with_negator: set[int] | None = None,
+              literals: dict[str, list[int]] | None = None) -> list[tuple[int, str]]:
     """(sentence index, matched text) of every counted mention in `joined`.
 
     One regex pass over the whole text per topic, not one per sentence: this is the hot loop of
     the analysis. A newline separates sentences, so no match spans two of them.
     """
     found = []
-    for start, end in topic_spans(joined, lowered, topic):
+    for start, end in topic_spans(joined, lowered, topic, literals):
         index = bisect_right(starts, start) - 1
         offset = starts[index]
         # Most sentences hold no negator at all: only those need the clause-level check.
@@ -113,13 +156,16 @@ def score_topics(
         starts.append(position)
         position += len(sentence) + 1
     lowered = lowered_for_matching(joined)
+    literals: dict[str, list[int]] = {}
     with_negator = (
-        {bisect_right(starts, m.start()) - 1 for m in taxonomy.negation.any_negator.finditer(lowered)}
+        {bisect_right(starts, start) - 1 for start, _ in _spans(
+            taxonomy.negation.any_negator, lowered, taxonomy.negation.negator_starts, literals)}
         if lowered is not None else None
     )
     scores = []
     for topic in taxonomy.topics:
-        found = _mentions(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator)
+        found = _mentions(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator,
+                          literals)
         terms = [text for _, text in found]
         indices = list(dict.fromkeys(index for index, _ in found))
         evidence = [(sentences[i], sentiments[i].polarity) for i in indices]
