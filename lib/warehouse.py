@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from threading import Lock
 from typing import Any
 
@@ -55,12 +56,20 @@ from lib.viewstate import DEFAULTS, ViewState
 
 # DuckDB's date_trunc unit per granularity (weeks start on Monday, as pandas' W-SUN periods).
 PERIOD_UNITS = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
-PARTS_PER_BATCH = 50  # store parts read into DuckDB at a time: bounds the memory of opening
 SEARCHES_KEPT = 16  # recent text searches remembered (ids of matching articles)
-ORDER_COLUMNS = ("part_index", "row_index")  # where a row sits in the store: the tie-breaker
 
 
 # count(*) FILTER (WHERE ...) rather than count_if: over no rows the first is 0, the second NULL.
+
+
+def _latest_rows(table: str) -> str:
+    """The rows of `table`, one per input_key: the latest written (highest order_key)."""
+    return f"""SELECT * FROM {table} WHERE input_key NOT IN (
+                   SELECT input_key FROM {table} GROUP BY input_key HAVING count(*) > 1)
+               UNION ALL
+               SELECT * FROM {table} WHERE input_key IN (
+                   SELECT input_key FROM {table} GROUP BY input_key HAVING count(*) > 1)
+               QUALIFY row_number() OVER (PARTITION BY input_key ORDER BY order_key DESC) = 1"""
 
 
 def _identifier(name: str) -> str:
@@ -78,7 +87,6 @@ class Warehouse:
 
     def __init__(self, store: ArticleStore, taxonomy: Taxonomy, *, threads: int = 2,
                  memory_limit: str = "1GB") -> None:
-        retag_missing(store, taxonomy)
         self.store = store
         self.taxonomy = taxonomy
         self.report = IngestReport()  # a store keeps no ingest report: its runs printed theirs
@@ -92,61 +100,72 @@ class Warehouse:
 
     # --- opening ----------------------------------------------------------------------------
 
-    def _stage(self, table_name: str, folder, columns: list[str], part_column: str, keep=None) -> None:
-        """Copy the parts of `folder` into `table_name`, a batch of parts at a time, noting
-        each row's part (name and index) and row number for the store's ordering rules."""
+    def _stage(self, table_name: str, folder: Path, columns: list[str], part_column: str) -> bool:
+        """Copy `columns` of the parts in `folder` into `table_name`, with each row's part name
+        and `order_key` (part index, row number: where it sits in the store, for the store's
+        "later wins" and "first by source" rules). DuckDB reads the Parquet itself, in parallel;
+        if a part is damaged, the parts are checked one by one (lib.store reports the damaged
+        ones) and the readable ones read. False when no part can be read."""
         parts = self.store.parts(folder)
-        created = False
-        for first in range(0, len(parts), PARTS_PER_BATCH):
-            tables = []
-            for index, part in enumerate(parts[first:first + PARTS_PER_BATCH], start=first):
-                table = self.store.read_part(part, columns)
-                if table is None:
-                    continue
-                n = len(table)
-                table = (table.append_column(part_column, pa.array([part.name] * n, pa.string()))
-                         .append_column("part_index", pa.array([index] * n, pa.int32()))
-                         .append_column("row_index", pa.array(range(n), pa.int32())))
-                tables.append(table if keep is None else table.filter(keep(table)))
-            if not tables:
-                continue
-            batch = pa.concat_tables(tables, promote_options="default")  # noqa: F841 - read by DuckDB
-            if created:
-                self._con.execute(f"INSERT INTO {table_name} BY NAME SELECT * FROM batch")
-            else:
-                self._con.execute(f"CREATE TABLE {table_name} AS SELECT * FROM batch")
-                created = True
-        if not created:
-            raise ValueError(f"{self.store.root}: the store holds no readable analysis; "
-                             f"run `python -m lib analyze ... --store {self.store.root}`")
+        readable = parts
+        for attempt in range(2):
+            if not readable:
+                return False
+            names = pa.table({"file": [str(p) for p in readable], part_column: [p.name for p in readable],
+                              "part_index": pa.array(range(len(readable)), pa.int64())})
+            self._con.register("names", names)
+            select = ", ".join(_identifier(c) for c in columns)
+            try:
+                self._con.execute(f"""
+                    CREATE OR REPLACE TABLE {table_name} AS
+                    SELECT {select}, names.{part_column}, names.part_index * 4294967296 + file_row_number AS order_key
+                    FROM read_parquet(?, filename = true, file_row_number = true) AS rows
+                    JOIN names ON rows.filename = names.file""", [[str(p) for p in readable]])
+                return True
+            except duckdb.Error:
+                if attempt:
+                    raise
+                readable = [p for p in parts if self.store.read_part(p, ["input_key"]) is not None]
+        return False
 
     def _load(self, store: ArticleStore, taxonomy: Taxonomy) -> None:
-        import pyarrow.compute as pc
-
         flags = [tagged_column(k) for k in taxonomy.keys] + [polarity_column(k) for k in taxonomy.keys]
-        self._stage("base", store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS], PART_COLUMN,
-                    keep=lambda t: pc.equal(t.column("engine_key"), store.engine_key))
-        self._stage("tags", store.tags_dir(taxonomy.fingerprint), ["input_key", "topics", *flags],
-                    TAG_PART_COLUMN)
-        latest = "QUALIFY row_number() OVER (PARTITION BY input_key ORDER BY part_index DESC, row_index DESC) = 1"
-        slim = ", ".join(_identifier(c) for c in SLIM_BASE_COLUMNS)
-        tag_columns = ", ".join(_identifier(c) for c in ["topics", *flags, TAG_PART_COLUMN])
-        # The rules of open_store_frame: the latest row of each input (base and tags), then
-        # one row per article id, the first by source; `position` is that order.
+        tags_dir = store.tags_dir(taxonomy.fingerprint)
+        has_base = self._stage("base", store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS],
+                               PART_COLUMN)
+        if not has_base:
+            raise ValueError(f"{store.root}: the store holds no readable analysis; "
+                             f"run `python -m lib analyze ... --store {store.root}`")
+        self._con.execute("DELETE FROM base WHERE engine_key IS DISTINCT FROM ?", [store.engine_key])
+        has_tags = self._stage("tags", tags_dir, ["input_key", "topics", *flags], TAG_PART_COLUMN)
+        untagged = self._scalar("SELECT count(*) FROM base ANTI JOIN tags USING (input_key)") if has_tags else 1
+        if untagged:
+            # A taxonomy edit (or a run killed between writing base and tags): tag from stored
+            # sentences, without scoring sentiment again, then read the tags again.
+            retag_missing(store, taxonomy)
+            self._stage("tags", tags_dir, ["input_key", "topics", *flags], TAG_PART_COLUMN)
+        slim = ", ".join(f"b.{_identifier(c)}" for c in SLIM_BASE_COLUMNS)
+        tag_columns = ", ".join(f"t.{_identifier(c)}" for c in ["topics", *flags, TAG_PART_COLUMN])
+        # The rules of open_store_frame: the latest row of each input (base and tags), then one
+        # row per article id, the first by source; `position` is that order. Duplicates are rare
+        # (a re-analysed input, one text in two files), so only they go through a window.
         self._con.execute(f"""
             CREATE TABLE articles AS
-            WITH b AS (SELECT * FROM base {latest}),
-                 t AS (SELECT * FROM tags {latest}),
-                 joined AS (SELECT b.input_key, {slim}, b.{PART_COLUMN}, b.part_index, b.row_index, {tag_columns}
+            WITH b AS ({_latest_rows("base")}),
+                 t AS ({_latest_rows("tags")}),
+                 joined AS (SELECT b.input_key, {slim}, b.{PART_COLUMN}, b.order_key, {tag_columns}
                             FROM b JOIN t USING (input_key)),
-                 kept AS (SELECT * FROM joined QUALIFY row_number() OVER (
-                            PARTITION BY article_id ORDER BY source, part_index, row_index) = 1)
-            SELECT row_number() OVER (ORDER BY source, part_index, row_index) AS position,
-                   * EXCLUDE (part_index, row_index)
-            FROM kept
+                 repeated AS (SELECT article_id FROM joined GROUP BY article_id HAVING count(*) > 1),
+                 later_copies AS (SELECT order_key FROM joined SEMI JOIN repeated USING (article_id)
+                                  QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY source, order_key) > 1)
+            SELECT row_number() OVER (ORDER BY source, order_key) AS position, * EXCLUDE (order_key)
+            FROM joined ANTI JOIN later_copies USING (order_key)
         """)
         self._con.execute("DROP TABLE base")
         self._con.execute("DROP TABLE tags")
+
+    def _scalar(self, sql: str, params: list | None = None):
+        return self._query(sql, params).fetchone()[0]
 
     def _read_facets(self) -> Facets:
         low, high = self._query("SELECT min(published), max(published) FROM articles").fetchone()

@@ -41,6 +41,10 @@ def sources(tmp_path_factory):
     edited.write_text(edited.read_text(encoding="utf-8") + "\nTariffs on steel were raised again.\n",
                       encoding="utf-8")
     build_store(corpus, store=store)
+    # A part written twice (as after a run that re-analysed an input): later parts win, once.
+    for folder in (store / "base", *(store / "tags").iterdir()):
+        first = sorted(folder.glob("part-*.parquet"))[0]
+        shutil.copy(first, folder / "part-zz-rewritten.parquet")
     article_store = ArticleStore(store, get_engine())
     taxonomy = default_taxonomy()
     frame = FrameSource(open_store_frame(article_store, taxonomy), search=lambda t: search_store(article_store, t))
@@ -49,7 +53,7 @@ def sources(tmp_path_factory):
 
 def test_the_store_has_several_parts_and_a_duplicate(sources):
     frame, warehouse = sources
-    assert len(warehouse.store.parts(warehouse.store.base_dir)) == 3
+    assert len(warehouse.store.parts(warehouse.store.base_dir)) == 4
     # The copy of 004 is kept once; the edited file is a new input (its content changed), and
     # the store keeps its earlier version too: a store accumulates, it does not know which
     # sources a later run no longer has.
@@ -139,3 +143,17 @@ def test_hostile_filter_values_are_parameters_not_sql(sources):
     view = ViewState(pms=("Abe'); DROP TABLE articles; --",), search="x' OR 1=1 --")
     assert len(warehouse.select(view)) == 0
     assert warehouse.n_total == 246
+
+
+def test_a_taxonomy_edit_is_tagged_from_stored_sentences(tmp_path):
+    from lib.corpus import load_corpus
+    from lib.taxonomy import DEFAULT_TAXONOMY_PATH, load_taxonomy
+
+    load_corpus(SEEDS, store=tmp_path / "store")
+    edited = tmp_path / "t.toml"
+    edited.write_text(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8")
+                      + '\n[[topic]]\nkey = "chips"\nterms = ["semiconductor*"]\n', encoding="utf-8")
+    taxonomy = load_taxonomy(edited)
+    warehouse = Warehouse(ArticleStore(tmp_path / "store", get_engine()), taxonomy)
+    assert warehouse.select(ViewState()).summary(taxonomy.keys)["topic_prevalence"]["chips"] == 1
+    assert len(warehouse.select(ViewState(topics=("chips",)))) == 1
