@@ -39,6 +39,14 @@ _FURNITURE = tuple(
     (rule, re.compile(rf"^\s*(?:{pattern})\s*[:.!]?\s*$", re.IGNORECASE))
     for rule, pattern in _FURNITURE_RULES
 )
+# The same rules as one pattern, tried in the same order (the first rule that matches names
+# the line): one regex call per line instead of one per rule.
+_ANY_FURNITURE = re.compile(
+    "|".join(f"(?P<r{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(_FURNITURE)),
+    re.IGNORECASE,
+)
+_FURNITURE_NAMES = {f"r{i}": rule for i, (rule, _) in enumerate(_FURNITURE)}
+assert all(pattern.groups == 0 for _, pattern in _FURNITURE)  # the named groups are the only ones
 
 # Breadcrumbs: "Home » world » Title", "News > Asia > Japan", "Home / Politics".
 _BREADCRUMB = re.compile(r"^\s*\S[^»›>/|]{0,40}(?:\s*[»›>|/]\s+[^»›>/|]{1,120}){1,}$")
@@ -57,6 +65,11 @@ _CALL_TO_ACTION = re.compile(
     r"|\blet us know (?:what you think|below)\b",
     re.IGNORECASE,
 )
+# Text every match of _CALL_TO_ACTION holds (lower-cased): a line without any cannot match.
+_CALL_TO_ACTION_NEEDLES = ("the comments", "share your", "let us know")
+# The characters outside ASCII that re.IGNORECASE matches to an ASCII letter (i, s, k);
+# tests/test_cleaning_exact.py checks the list against every code point.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 # A date or time alone on a line (the date module reads it before it is removed).
 _DATE_ONLY = re.compile(
     r"^\s*(?:(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*)?"
@@ -80,6 +93,11 @@ _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # "## Japan's Diplomatic Maneuvers": an ATX heading; its marker is not part of the title.
 _MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_OTHER_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u3000"
+# The runs of _SPACES that are not already one plain space (replacing those changes nothing).
+_SPACES_TO_FIX = re.compile(
+    r" [ \t\u00a0\u2000-\u200b\u3000]+|[\t\u00a0\u2000-\u200b\u3000][ \t\u00a0\u2000-\u200b\u3000]*"
+)
 
 EDGE_SHORT_LINE_WORDS = 4
 CONTENT_PARAGRAPH_WORDS = 8
@@ -97,17 +115,28 @@ class CleanedText:
 
 def normalise_whitespace(text: str) -> str:
     """One space between words, no trailing spaces, at most one blank line between paragraphs."""
-    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    text = text.replace("\r\n", "\n")
+    # (_SPACES never spans a newline: one pass over the text is one pass per line; a text with
+    # no two spaces in a row and no other kind of space has nothing to change.)
+    if "  " in text or any(space in text for space in _OTHER_SPACES):
+        text = _SPACES_TO_FIX.sub(" ", text)
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
 
 
 def strip_markdown_emphasis(text: str) -> str:
     """`**US-Japan relations**` → `US-Japan relations` (scraped pages keep Markdown markers)."""
+    if "**" not in text and "__" not in text:
+        return text  # no marker, no match
     return _MARKDOWN_EMPHASIS.sub(r"\2", text)
 
 
 def strip_markdown_headings(text: str) -> str:
     """`# Ishiba Meets Trump` → `Ishiba Meets Trump` (.md articles mark their headline so)."""
+    if "#" not in text:
+        return text  # no marker, no match
     return _MARKDOWN_HEADING.sub("", text)
 
 
@@ -122,7 +151,20 @@ def is_sentence_like(line: str) -> bool:
 
 def word_count(line: str) -> int:
     """Words by spaces, or for Japanese, Chinese and Korean by characters (two to a word)."""
+    if line.isascii():  # no character of those scripts
+        return len(line.split())
     return max(len(line.split()), len(_UNSPACED.findall(line)) // 2)
+
+
+def calls_to_action(line: str) -> bool:
+    """Whether `line` invites comments (_CALL_TO_ACTION), testing first for the words it needs."""
+    if line.isascii() or not any(c in line for c in _ODD_CASE):
+        # Any other character that matches an ASCII letter case-insensitively is one that
+        # lower() turns into it, so a match's text lower-cased is in the line lower-cased.
+        lowered = line.lower()
+        if not any(needle in lowered for needle in _CALL_TO_ACTION_NEEDLES):
+            return False
+    return _CALL_TO_ACTION.search(line) is not None
 
 
 def is_content_paragraph(line: str) -> bool:
@@ -131,14 +173,16 @@ def is_content_paragraph(line: str) -> bool:
 
 def furniture_rule(line: str) -> str | None:
     """The name of the rule that marks `line` as furniture anywhere on the page, or None."""
-    for rule, pattern in _FURNITURE:
-        if pattern.match(line):
-            return rule
+    m = _ANY_FURNITURE.match(line)
+    if m is not None:
+        return _FURNITURE_NAMES[m.lastgroup]
     if _DATE_ONLY.match(line):
         return "date line"
     if _BREADCRUMB_START.match(line) or (
-        _BREADCRUMB.match(line) and not is_sentence_like(line) and line.count("/") < 3
+        # (The cheap tests first: a breadcrumb needs a separator between spaces.)
+        any(mark in line for mark in "»›>|") and line.count("/") < 3
         and re.search(r"\s[»›>|]\s", line)
+        and _BREADCRUMB.match(line) and not is_sentence_like(line)
     ):
         return "breadcrumb"
     if _BYLINE.match(line) and len(line.split()) <= 9:
@@ -151,7 +195,7 @@ def edge_rule(line: str, *, at_end: bool) -> str | None:
     if is_sentence_like(line) and not at_end:
         return None
     words = word_count(line)
-    if at_end and _CALL_TO_ACTION.search(line):
+    if at_end and calls_to_action(line):
         return "call to action"
     if is_sentence_like(line):
         return None
@@ -170,15 +214,15 @@ def strip_furniture(text: str) -> CleanedText:
     lines = [line for line in normalise_whitespace(text).split("\n") if line]
     # An invitation to comment, or furniture that reads like prose ("This site uses Akismet to
     # reduce spam. ..."), must not extend the article body.
+    rules = [furniture_rule(line) for line in lines]
     content = [
         i for i, line in enumerate(lines)
-        if is_content_paragraph(line) and not _CALL_TO_ACTION.search(line)
-        and furniture_rule(line) is None
+        if is_content_paragraph(line) and not calls_to_action(line) and rules[i] is None
     ]
     first, last = (content[0], content[-1]) if content else (len(lines), -1)
     kept, removed = [], []
     for i, line in enumerate(lines):
-        rule = furniture_rule(line)
+        rule = rules[i]
         if rule is None and (i < first or i > last):
             rule = edge_rule(line, at_end=i > last)
         if rule is None:
