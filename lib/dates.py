@@ -158,6 +158,12 @@ def _header_end(text: str) -> int:
 
 
 _YEAR = re.compile(rf"(?<!\d){_YEAR_DIGITS}(?!\d)")
+# _YEAR with the check for a digit before the year made after its first digit: a pattern that
+# starts with a lookbehind makes the regex engine try every position of the text, one that
+# starts with "1" or "2" lets it skip ahead to those. `(?<!\dX)` just after X is `(?<!\d)`
+# just before it.
+_FAST_YEAR = re.compile(r"(?:1(?<!\d1)[89]|2(?<!\d2)[01])\d\d(?!\d)")
+assert _YEAR_DIGITS == r"(?:1[89]|2[01])\d\d"  # what _FAST_YEAR spells out
 _BEFORE_YEAR = 45  # "Thursday, September 25th, " is the longest stretch a date puts before its year
 
 
@@ -165,7 +171,7 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text that end with a four-digit year: every full date has one, so the date
     patterns only run there instead of at every position of a long article."""
     windows: list[tuple[int, int]] = []
-    for match in _YEAR.finditer(text):
+    for match in _FAST_YEAR.finditer(text):
         start, end = max(0, match.start() - _BEFORE_YEAR), match.end()
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)

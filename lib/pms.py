@@ -50,10 +50,17 @@ class Mention:
 def _name_pattern() -> re.Pattern:
     alternatives = []
     for term in dict((t.surname, t) for t in JAPAN_PRIME_MINISTERS).values():
-        alternatives.append(rf"{term.given_name}\s+{term.surname}|{term.surname}\s+{term.given_name}")
+        alternatives.append(rf"{term.given_name}\s+{term.surname}")
+        alternatives.append(rf"{term.surname}\s+{term.given_name}")
         alternatives.append(term.surname)
     # Case-sensitive on purpose: "Kan" and "Abe" are names, "kan" and "abe" are not.
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    # Each alternative checks for a letter or hyphen before the name once it has matched the
+    # name's first letter, not before: a pattern that starts with a lookbehind makes the regex
+    # engine try every position of the text, one that starts with letters lets it skip to the
+    # capitals that begin a name. `(?<![\w-]X)` just after X is `(?<![\w-])` just before it.
+    assert all(a[0].isalpha() and "|" not in a for a in alternatives)
+    guarded = [rf"{a[0]}(?<![\w-]{a[0]}){a[1:]}" for a in alternatives]
+    return re.compile(r"(?:" + "|".join(guarded) + r")(?![\w-])")
 
 
 def _surname_of(name: str) -> Term:
