@@ -152,6 +152,7 @@ def _reverse_table() -> dict[str, tuple[int, ...]]:
             candidates = table.setdefault(char, [])
             if byte not in candidates:
                 candidates.append(byte)
+    assert all(not char.isascii() for char in table)  # (needs_ftfy relies on it)
     return {char: tuple(found) for char, found in table.items()}
 
 
@@ -159,6 +160,14 @@ def _reverse_table() -> dict[str, tuple[int, ...]]:
 def _candidate_run() -> re.Pattern:
     chars = "".join(sorted(_reverse_table()))
     return re.compile(f"[{re.escape(chars)}]{{2,}}")
+
+
+@lru_cache(maxsize=1)
+def _candidate_pair() -> re.Pattern:
+    """Found wherever _candidate_run is, and faster to look for: a pattern that starts with a
+    character class lets the regex engine skip ahead to its characters (`{2,}` does not)."""
+    chars = re.escape("".join(sorted(_reverse_table())))
+    return re.compile(f"[{chars}][{chars}]")
 
 
 # Latin-1 ordinal indicators are letters to Unicode but typical mojibake continuation characters.
@@ -256,7 +265,9 @@ def needs_ftfy(text: str) -> bool:
     """Whether ftfy could change anything that matters: mojibake needs two or more adjacent
     characters from a legacy code page's upper half, or an HTML entity to unescape. Clean text
     (most articles) skips ftfy, which costs as much as the rest of the cleaning together."""
-    return bool(_candidate_run().search(text) or _HTML_ENTITY.search(text) or _CONTROL.search(text))
+    # Every legacy code page's upper half is outside ASCII: an ASCII text has no such run.
+    legacy_run = not text.isascii() and _candidate_pair().search(text) is not None
+    return bool(legacy_run or _HTML_ENTITY.search(text) or _CONTROL.search(text))
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:
