@@ -66,6 +66,11 @@ class TextBlobEngine:
         # With no two breaks adjacent, each break token is a separate " break " in `flat`.
         # Lower-casing a run of tokens equals lower-casing each token: the space between them
         # stops the context the one context-dependent rule (Greek final sigma) looks at.
+        lowered = flat.lower()
+        if lowered.count(_SENTENCE_BREAK) == flat.count(_SENTENCE_BREAK):
+            # Lower-casing made no new break (from "QQSENTENCEBREAKQQ", say): the breaks of
+            # `lowered` are those of `flat`, so its parts are the parts of `flat` lower-cased.
+            return [part.split() for part in lowered.split(f" {_SENTENCE_BREAK} ")]
         return [part.lower().split() for part in flat.split(f" {_SENTENCE_BREAK} ")]
 
     def score(self, sentences: list[str]) -> ScoredText:
@@ -110,6 +115,9 @@ def _spaced_spellings(mark: str) -> list[str]:
     ]
 
 
+_BOOST = object()  # "!" in _PatternSentiment._marks
+
+
 class _PatternSentiment:
     def __init__(self) -> None:
         from textblob import _text
@@ -132,6 +140,16 @@ class _PatternSentiment:
         for (_type, p), e in _text.EMOTICONS.items():
             for each in e:
                 self._emoticons.setdefault(each.lower(), p)
+        # Unknown words that assessments() scores on their own: "!" boosts the assessment
+        # before it, "(!)" (sarcasm) and an emoticon are assessed. An emoticon counts only if
+        # TextBlob looks it up: not all letters, at most five characters, not punctuation.
+        self._marks: dict[str, object] = {
+            e: p for e, p in self._emoticons.items()
+            if e.isalpha() is False and len(e) <= 5 and e not in _text.PUNCTUATION
+        }
+        assert "!" not in self._marks and "(!)" not in self._marks
+        self._marks["!"] = _BOOST
+        self._marks["(!)"] = 0.0
         self._punct = tuple(_text.PUNCTUATION.replace(".", ""))
         self._leading = frozenset(self._punct)
         self._trailing = self._leading | {"."}
@@ -278,7 +296,7 @@ class _PatternSentiment:
         """(polarity, subjectivity) of each assessment TextBlob's `Sentiment.assessments` makes
         of `words` (lower-cased tokens, no part of speech, negation on), in its order."""
         lexicon, modifiers, negations = self._lexicon, self._modifiers, self._negations
-        punctuation, emoticons = self._text.PUNCTUATION, self._emoticons
+        marks = self._marks
         a: list[list] = []  # [polarity, subjectivity, intensity, negated (-1) or not (1)]
         m = None  # Preceding modifier (i.e., adverb or adjective).
         n = None  # Preceding negation (e.g., "not beautiful").
@@ -305,30 +323,34 @@ class _PatternSentiment:
                 m = w if w in modifiers else None
                 n = w if w in negations else None
             else:
-                # Unknown word may be a negation ("not good").
-                if w in negations:
-                    n = w
-                # Unknown word. Retain negation across small words ("not a good").
-                elif n and len(w.strip("'")) > 1:
-                    n = None
-                # Unknown word may be a negation preceded by a modifier ("really not good").
-                if n is not None and m is not None and m.endswith("ly"):
-                    a[-1][3] = -1
-                    n = None
-                # Unknown word. Retain modifier across small words ("really is a good").
-                elif m is not None and len(w) > 2:
-                    m = None
+                if m is None and n is None:
+                    # (All that TextBlob's tests below can change in this state.)
+                    if w in negations:
+                        n = w
+                else:
+                    # Unknown word may be a negation ("not good").
+                    if w in negations:
+                        n = w
+                    # Unknown word. Retain negation across small words ("not a good").
+                    elif n and len(w.strip("'")) > 1:
+                        n = None
+                    # Unknown word may be a negation preceded by a modifier ("really not good").
+                    if n is not None and m is not None and m.endswith("ly"):
+                        a[-1][3] = -1
+                        n = None
+                    # Unknown word. Retain modifier across small words ("really is a good").
+                    elif m is not None and len(w) > 2:
+                        m = None
+                mark = marks.get(w)
+                if mark is None:
+                    continue
                 # Exclamation marks boost previous word.
-                if w == "!" and len(a) > 0:
-                    a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, +1.0))
-                # Exclamation marks in parentheses indicate sarcasm.
-                if w == "(!)":
-                    a.append([0.0, 1.0, 1.0, 1])
-                # EMOTICONS: {("grin", +1.0): set((":-D", ":D"))}
-                if w.isalpha() is False and len(w) <= 5 and w not in punctuation:
-                    p = emoticons.get(w)
-                    if p is not None:
-                        a.append([p, 1.0, 1.0, 1])
+                if mark is _BOOST:
+                    if len(a) > 0:
+                        a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, +1.0))
+                # Exclamation marks in parentheses indicate sarcasm; emoticons carry a mood.
+                else:
+                    a.append([mark, 1.0, 1.0, 1])
         # "not good" = slightly bad, "not bad" = slightly good.
         return [(p * -0.5 if n < 0 else p, s) for p, s, _, n in a]
 

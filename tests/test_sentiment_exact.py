@@ -113,7 +113,8 @@ PIECES = [
     "good", "bad", "great", "terrible", "happy", "sad", "best", "worst", "nice", "Good", "GREAT",
     "a", "an", "the", "is", "was", "of", "to", "I", "it", "Japan", "alliance", "tariffs",
     "2008", "1999", "(2008)", "3", "8", "0.5", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "İstanbul", "ǅ", "ß",
-    "END-OF-SENTENCE", _SENTENCE_BREAK, "\u00a0", "\u2003", "\x1c",
+    "END-OF-SENTENCE", _SENTENCE_BREAK, _SENTENCE_BREAK.upper(), "qqsentencebreaKqq", "\u00a0",
+    "\u2003", "\x1c",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 fuzzy_texts = st.one_of(texts, st.text(alphabet="".join(sorted(set("".join(PIECES)))),
@@ -141,6 +142,7 @@ def test_tokens_are_textblobs(text: str) -> None:
 @example(["", "good", ""])
 @example(["very good :", ") not bad"])
 @example(["o .", "O great"])
+@example(["good", "QQSENTENCEBREAKQQ bad", "ok"])
 def test_articles_score_as_before(sentences: list[str]) -> None:
     assert_exact(sentences)
 
