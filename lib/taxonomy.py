@@ -45,6 +45,7 @@ def _alternation(entries: list[str]) -> str:
     ends with a symbol ("F-35", "U.S."). The boundaries stand once, outside the alternation, so
     the engine rejects most positions before trying any entry."""
     # Longest first so "trade deficit" wins over "trade" at the same position.
+    # (lib.topics relies on the pattern starting with this lookbehind.)
     ordered = sorted(entries, key=len, reverse=True)
     return r"(?<![\w-])(?:" + "|".join(entry_to_regex(e) for e in ordered) + r")(?!\w)"
 

@@ -83,17 +83,22 @@ def _occurrences(text: str, literals: tuple[str, ...], found: dict[str, list[int
 
 
 def _spans(pattern: re.Pattern, text: str, starts: tuple[str, ...] | None,
-           found: dict[str, list[int]]) -> list[tuple[int, int]]:
+           found: dict[str, list[int]], word_start: bool = False) -> list[tuple[int, int]]:
     """`[m.span() for m in pattern.finditer(text)]`. When every match of `pattern` is non-empty
     and begins with one of `starts` (lib.taxonomy.match_starts), only the places where one occurs
     can start a match, so the pattern is tried there alone: the same matches, in a fraction of
-    the time a scan of every position takes."""
+    the time a scan of every position takes. `word_start`: the pattern begins with (?<![\\w-])
+    (lib.taxonomy's alternations), so a place after a word character or "-" is skipped too."""
     if starts is None:
         return [m.span() for m in pattern.finditer(text)]
     spans = []
     end = 0
     match = pattern.match
     for position in _occurrences(text, starts, found):
+        if word_start and position:
+            before = text[position - 1]
+            if before.isalnum() or before == "_" or before == "-":  # \w is alphanumeric or _
+                continue
         if position >= end:  # finditer resumes where the last match ended
             m = match(text, position)  # lookbehinds still see the text before `position`
             if m is not None:
@@ -111,10 +116,11 @@ def topic_spans(text: str, lowered: str | None, topic: Topic,
         excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
     else:
         cache = {} if literals is None else literals
-        found = _spans(topic.word_matcher, lowered, topic.word_starts, cache) if topic.word_matcher else []
+        found = (_spans(topic.word_matcher, lowered, topic.word_starts, cache, word_start=True)
+                 if topic.word_matcher else [])
         if topic.pattern_matcher is not None:
             found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
-        excluded = (_spans(topic.word_excluder, lowered, topic.excluder_starts, cache)
+        excluded = (_spans(topic.word_excluder, lowered, topic.excluder_starts, cache, word_start=True)
                     if topic.word_excluder else [])
     spans: list[tuple[int, int]] = []
     for start, end in found:

@@ -3,6 +3,9 @@ match begins with occurs): the spans are exactly those of a scan of the whole te
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -59,10 +62,22 @@ PIECES = [
     "anti-dumping", "Section 232", "no", "not", "nor", "know", "now", "n't", "don't", "never",
     "without", "neither", "2 percent of GDP", "costs of U.S. forces", "pay more", "İstanbul",
     "istanbul", "STRASSE", "straße", "Tomahawk", "Indo-Pacific", "Taiwan Strait", "ß", "é",
+    "_", "ǅ", "٣", "²",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
 
 FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_word_start_test_is_the_lookbehind() -> None:
+    """lib.topics skips places after a character the matchers' (?<![\\w-]) rejects."""
+    word = re.compile(r"\w")
+    assert all(bool(word.fullmatch(chr(cp))) == (chr(cp).isalnum() or chr(cp) == "_")
+               for cp in range(sys.maxunicode + 1))
+    for taxonomy in TAXONOMIES:
+        for topic in taxonomy.topics:
+            for matcher in (topic.word_matcher, topic.word_excluder):
+                assert matcher is None or matcher.pattern.startswith(r"(?<![\w-])")
 
 
 def test_match_starts_keeps_the_shortest() -> None:
