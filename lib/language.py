@@ -34,5 +34,5 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(sample[:2000].lower())
     if not words:
         return "und"
-    english = sum(w in _ENGLISH_WORDS for w in words) / len(words)
+    english = sum(map(_ENGLISH_WORDS.__contains__, words)) / len(words)
     return "en" if english >= 0.12 or (len(words) < 12 and english > 0) else "und"
