@@ -128,6 +128,7 @@ class _PatternSentiment:
             sentiment.negations, sentiment.modifiers) != (("no", "not", "n't", "never"), ("RB",)):
             raise RuntimeError("TextBlob's English sentiment is not configured as this copy expects")
         self._text = _text
+        assert all("'" in a for a in _text.replacements)  # (tokens() relies on it)
         # Words assessed when no part of speech is given (every word TextBlob's loader keeps has
         # a None entry): word -> (polarity, subjectivity, intensity).
         self._lexicon = {w: tuple(pos[None]) for w, pos in dict.items(sentiment) if None in pos}
@@ -185,10 +186,12 @@ class _PatternSentiment:
     def tokens(self, string: str) -> str:
         """`" ".join(textblob._text.find_tokens(string))`: TextBlob's tokens, space-separated."""
         _text = self._text
-        # Contractions ("n't" -> " n't"): find_tokens runs re.sub on these literal patterns.
-        for a, b in _text.replacements.items():
-            if a in string:
-                string = string.replace(a, b)
+        # Contractions ("n't" -> " n't"): find_tokens runs re.sub on these literal patterns
+        # (each holds an apostrophe: many articles have none).
+        if "'" in string:
+            for a, b in _text.replacements.items():
+                if a in string:
+                    string = string.replace(a, b)
         string = (
             string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
             .replace("'", " ' ").replace('"', ' " ')
