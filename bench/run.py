@@ -77,8 +77,12 @@ def table(results: dict, dashboards: dict) -> str:
          f"{a['speedup']:.2f}x one worker (target ≥ 1.7x)"),
         ("TextBlob `.sentiment` alone, 1 core", f"{a['textblob_rate']:.0f} articles/s", ""),
         ("Full analysis / TextBlob alone", f"{a['share_of_textblob']:.0%}", "target ≥ 70%"),
-        ("Re-analyse unchanged corpus (store)", f"{a['unchanged_ratio']:.1%} of a full run", "target ≤ 5%"),
-        ("Add 1% new files (store)", f"{a['added_ratio']:.1%} of a full run", "target ≤ 3%"),
+        ("Re-analyse unchanged corpus into the store", f"{a['unchanged_ratio']:.1%} of a full run", "target ≤ 5%"),
+        ("Add 1% new files to the store", f"{a['added_ratio']:.1%} of a full run", "target ≤ 3%"),
+        ("… and read the whole table back too: unchanged", f"{a['table_unchanged_ratio']:.1%} of a full run",
+         "`load_corpus(..., store=)`; no target"),
+        ("… and read the whole table back too: add 1%", f"{a['table_added_ratio']:.1%} of a full run",
+         "`load_corpus(..., store=)`; no target"),
     ]
     if "dask_speedup" in a:
         rates = f"{a['dask_1_worker_rate']:.0f} → {a['dask_2_workers_rate']:.0f} articles/s"

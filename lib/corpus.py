@@ -87,6 +87,7 @@ def _stored_outcomes(raws: Iterable[RawArticle], report: IngestReport, rules: Ta
     """The outcomes that hold an article (new or already stored), in input order; failures go
     to the report, and new results are written to the store in batches as the run goes."""
     pending: list[tuple[str, dict]] = []
+    files: list[tuple[str, int, int, str]] = []  # whole-file inputs in `pending`, for the file index
     for done, outcome in enumerate(analyze_outcomes(raws, rules, scorer, jobs=jobs), start=1):
         if progress:
             progress(done, outcome.source)
@@ -95,12 +96,14 @@ def _stored_outcomes(raws: Iterable[RawArticle], report: IngestReport, rules: Ta
             continue
         if store is not None and not outcome.stored and outcome.input_key:
             pending.append((outcome.input_key, outcome.record))
+            if outcome.file_signature is not None:
+                files.append((outcome.source, *outcome.file_signature, outcome.input_key))
             if len(pending) >= STORE_BATCH:
-                store.write(pending, rules.fingerprint)
-                pending = []
+                store.write(pending, rules.fingerprint, files)
+                pending, files = [], []
         yield outcome
     if store is not None:
-        store.write(pending, rules.fingerprint)
+        store.write(pending, rules.fingerprint, files)
 
 
 @dataclass
@@ -130,7 +133,7 @@ def build_store(
     report = IngestReport()
     scorer = engine or get_engine()
     article_store = ArticleStore(store, scorer)
-    raws = walk_paths(list(paths), report, limits, known=article_store.known_keys().__contains__)
+    raws = walk_paths(list(paths), report, limits, **_store_lookups(article_store))
     analysed = reused = 0
     for outcome in _stored_outcomes(raws, report, resolve_taxonomy(taxonomy), scorer, progress, jobs,
                                     article_store, analyze_outcomes):
@@ -172,6 +175,15 @@ def _deduplicated(records: list[dict], report: IngestReport) -> list[dict]:
     return kept
 
 
+def _store_lookups(store: ArticleStore | None) -> dict:
+    """walk_paths' `known` (input keys stored) and `seen` (files stored, by path, size and
+    modification time) for a store."""
+    if store is None:
+        return {}
+    known = store.known_keys()
+    return {"known": known.__contains__, "seen": store.file_lookup(known)}
+
+
 def load_corpus(
     *paths: str | os.PathLike,
     taxonomy: Taxonomy | str | os.PathLike | None = None,
@@ -186,8 +198,7 @@ def load_corpus(
     report = IngestReport()
     scorer = engine or get_engine()
     article_store = ArticleStore(store, scorer) if store is not None else None
-    known = article_store.known_keys().__contains__ if article_store else None
-    raws = walk_paths(list(paths), report, limits, known=known)
+    raws = walk_paths(list(paths), report, limits, **_store_lookups(article_store))
     corpus = analyze_raw(raws, report, taxonomy=taxonomy, engine=scorer, progress=progress,
                          jobs=jobs, store=article_store, analyze_outcomes=analyze_outcomes)
     if article_store is not None:

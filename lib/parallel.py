@@ -33,6 +33,7 @@ class Outcome:
     reason: str = ""
     detail: str = ""
     stored: bool = False
+    file_signature: tuple[int, int] | None = None  # (size, mtime_ns) of a whole-file input
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def analyze_one(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine) ->
     if raw.stored:
         return Outcome(raw.source, raw.input_key, stored=True)
     try:
-        return Outcome(raw.source, raw.input_key, analyze_article(raw, taxonomy, engine))
+        return Outcome(raw.source, raw.input_key, analyze_article(raw, taxonomy, engine),
+                       file_signature=raw.file_signature)
     except EmptyArticle as error:
         return Outcome(raw.source, raw.input_key, reason="empty", detail=str(error))
     except Exception as error:  # one bad article must not sink a corpus: report it, go on

@@ -198,7 +198,7 @@ class _PatternSentiment:
         )
         if "\n" in string:
             string = string.replace("\r\n", "\n")
-            string = re.sub(r"\n{2,}", " %s " % _text.EOS, string)
+            string = re.sub(r"\n{2,}", f" {_text.EOS} ", string)
         # find_tokens collapses whitespace, then takes the `(\S+)\s` runs: str.split() gives the
         # same runs (re and str share Python's definition of whitespace).
         tokens: list[str] = []

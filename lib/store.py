@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import orjson
@@ -64,6 +64,14 @@ TAG_SCHEMA = pa.schema([
     ("input_key", pa.string()),
     ("topics", pa.list_(pa.string())),
     ("topic_scores", pa.string()),  # JSON list of per-topic records
+])
+# Which input key a file had when analysed, by path, size and modification time: a re-run
+# passes an unchanged file on without reading or hashing it.
+FILE_SCHEMA = pa.schema([
+    ("source", pa.string()),
+    ("size", pa.int64()),
+    ("mtime_ns", pa.int64()),
+    ("input_key", pa.string()),
 ])
 EXTRA_PREFIX = "extra:"
 SENTENCE_COLUMNS = ("sentences", "sentence_polarity")
@@ -140,8 +148,11 @@ class ArticleStore:
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), temporary)
         os.replace(temporary, folder / name)  # atomic: readers see all of a part or none
 
-    def write(self, records: Iterable[tuple[str, dict]], taxonomy_fingerprint: str) -> None:
-        """Store (input_key, full record) pairs: their base rows and their tags."""
+    def write(self, records: Iterable[tuple[str, dict]], taxonomy_fingerprint: str,
+              files: Iterable[tuple[str, int, int, str]] = ()) -> None:
+        """Store (input_key, full record) pairs: their base rows and their tags; and, for inputs
+        that were whole files, (source, size, mtime_ns, input_key) so a re-run can skip them.
+        The file index is written last: it never points at rows that are not stored."""
         bases, tags = [], []
         for key, record in records:
             base, tag = split_record(record, key, self.engine_key)
@@ -149,6 +160,8 @@ class ArticleStore:
             tags.append(tag)
         self._write(self.base_dir, bases, BASE_SCHEMA)
         self._write(self.tags_dir(taxonomy_fingerprint), tags, tag_schema(tags))
+        rows = [dict(zip(FILE_SCHEMA.names, entry, strict=True)) for entry in files]
+        self._write(self.files_dir, rows, FILE_SCHEMA)
 
     def retag(self, bases: dict[str, dict], taxonomy: Taxonomy) -> dict[str, dict]:
         """Tag stored base rows (with their sentences) for `taxonomy` and store the tags: a
@@ -161,6 +174,10 @@ class ArticleStore:
     @property
     def base_dir(self) -> Path:
         return self.root / "base"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.root / "files"
 
     def tags_dir(self, taxonomy_fingerprint: str) -> Path:
         return self.root / "tags" / taxonomy_fingerprint
@@ -188,6 +205,19 @@ class ArticleStore:
                 keys.update(k for k, e in zip(table.column("input_key").to_pylist(), engines, strict=True)
                             if e == self.engine_key)
         return keys
+
+    def file_lookup(self, known: set[str]) -> Callable[[str, int, int], str | None]:
+        """(path, size, mtime_ns) -> the input key the store analysed that file as, if that key
+        is among `known` (analysed by this version and engine); for lib.readers.walk_paths."""
+        index: dict[tuple[str, int, int], str] = {}
+        for part in self.parts(self.files_dir):
+            table = self.read_part(part, list(FILE_SCHEMA.names))
+            if table is not None:
+                for source, size, mtime, key in zip(*(table.column(n).to_pylist() for n in FILE_SCHEMA.names),
+                                                    strict=True):
+                    if key in known:
+                        index[(source, size, mtime)] = key
+        return lambda source, size, mtime_ns: index.get((source, size, mtime_ns))
 
     def read_base(self, keys: set[str], *, with_sentences: bool = True) -> dict[str, dict]:
         """Base rows for `keys`. Without sentences (what tagging needs) a read-back of a corpus

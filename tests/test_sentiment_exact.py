@@ -158,5 +158,5 @@ WORDS = [
 @FUZZ
 @given(st.lists(st.sampled_from(WORDS), max_size=30))
 def test_assessments_are_textblobs(words: list[str]) -> None:
-    expected = [(a[1], a[2]) for a in textblob_sentiment.assessments(((w, None) for w in words))]
+    expected = [(a[1], a[2]) for a in textblob_sentiment.assessments((w, None) for w in words)]
     assert get_engine()._pattern.assessments(words) == expected

@@ -155,3 +155,42 @@ def test_stored_json_reads_back_the_same_values_with_or_without_orjson():
                "sentences": [{"text": "Ünïcode “quotes”", "polarity": -0.1}]}]
     assert _loads(json.dumps(record, ensure_ascii=False)) == record
     assert math.isnan(_loads(json.dumps({"x": float("nan")}))["x"])  # orjson refuses NaN: json reads it
+
+
+def test_unchanged_files_are_not_even_read_again(corpus_dir, tmp_path, monkeypatch):
+    """Path, size and modification time as stored: the file is passed on without reading or
+    hashing it. A file edited since (new mtime) is read and analysed again."""
+    import os
+
+    import lib.readers
+
+    store = tmp_path / "store"
+    first = load_corpus(corpus_dir, store=store)
+    reads = []
+    real_read_bytes = lib.readers.read_bytes
+    monkeypatch.setattr(lib.readers, "read_bytes", lambda name, *a, **k: reads.append(name) or real_read_bytes(
+        name, *a, **k))
+    again = load_corpus(corpus_dir, store=store)
+    assert reads == []
+    pd.testing.assert_frame_equal(_frame(first), _frame(again))
+    edited = sorted(corpus_dir.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTariffs on steel were raised.\n", encoding="utf-8")
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    engine = CountingEngine()
+    third = load_corpus(corpus_dir, store=store, engine=engine)
+    assert reads == [str(edited)]
+    assert engine.scored == 1
+    assert len(third.frame) == 5 and third.report.inputs == 5
+
+
+def test_the_file_index_never_vouches_for_another_engine(corpus_dir, tmp_path, monkeypatch):
+    """A stored file analysed under another analysis version is read and analysed again."""
+    import lib.store
+
+    store = tmp_path / "store"
+    load_corpus(corpus_dir, store=store)
+    monkeypatch.setattr(lib.store, "ANALYSIS_VERSION", "some-later-version")
+    engine = CountingEngine()
+    load_corpus(corpus_dir, store=store, engine=engine)
+    assert engine.scored == 5
