@@ -33,6 +33,9 @@ def timed(function, *args, **kwargs):
 
 
 def make_files(n: int, root: Path, seed: int = 1) -> Path:
+    # A fresh folder: a reused workdir may hold a corpus of another size, laid out differently
+    # (sharded above 5,000), whose files would otherwise be analysed too.
+    shutil.rmtree(root, ignore_errors=True)
     write_corpus(n, root, seed=seed, formats=("files",), until=UNTIL, progress_every=0)
     return root / "files"
 
