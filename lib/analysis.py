@@ -22,7 +22,7 @@ from lib.dates import (
 from lib.language import detect_language
 from lib.metadata import heading_title, outlet_from_dateline, outlet_from_url, shorten
 from lib.pms import find_mentions, pms_mentioned, sitting_pm_named
-from lib.readers import RawArticle
+from lib.readers import RawArticle, repaired
 from lib.sentences import split_sentences
 from lib.sentiment import Sentiment, SentimentEngine
 from lib.taxonomy import Taxonomy
@@ -101,6 +101,7 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     """Everything about an article that does not depend on the taxonomy: the costly part
     (cleaning, dates, PMs, sentences, sentiment). The store keeps it, so a taxonomy edit
     re-tags without re-scoring. Raises EmptyArticle when no text survives cleaning."""
+    raw = repaired(raw)
     mentions = find_mentions(raw.text)
     sitting_pm, pm_warnings = sitting_pm_named(mentions)
     pm_choice = reconcile_pm(raw, choose_date(raw, sitting_pm), sitting_pm)

@@ -15,7 +15,7 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from lib.encoding import DecodedText, NotTextError, decode_bytes, repair_mojibake
@@ -66,6 +66,9 @@ class RawArticle:
     # (size, mtime_ns) of the file this one article came from, when it is a whole file (not a
     # row or an archive member): the store remembers it, so an unchanged file is not read again.
     file_signature: tuple[int, int] | None = None
+    # Decoded but not yet repaired: mojibake repair (ftfy) is left to whoever analyses the
+    # article, a worker process or a Dask worker, rather than the one process reading files.
+    repair_pending: bool = False
 
 
 Known = Callable[[str], bool]  # is this input key already analysed (in the store)?
@@ -314,7 +317,7 @@ def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[Raw
         report.add(name, "empty", "the file has no content" if not data else "only whitespace")
         return
     try:
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(data, repair=False)
     except NotTextError as error:
         report.add(name, "not text" if "not text" in str(error) else "undecodable", str(error))
         return
@@ -322,7 +325,15 @@ def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[Raw
         report.add(name, "empty", "only whitespace after decoding")
         return
     yield RawArticle(source=name, text=decoded.text, encoding=decoded.encoding,
-                     repairs=decoded.repairs, warnings=_nul_warning(decoded))
+                     warnings=_nul_warning(decoded), repair_pending=True)
+
+
+def repaired(raw: RawArticle) -> RawArticle:
+    """`raw` with its mojibake repaired, if that was left pending by the reader."""
+    if not raw.repair_pending:
+        return raw
+    text, repairs = repair_mojibake(raw.text)
+    return replace(raw, text=text, repairs=raw.repairs + repairs, repair_pending=False)
 
 
 @dataclass
