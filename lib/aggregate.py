@@ -41,7 +41,7 @@ KWIC_COLUMNS = ("article_id", "title", "left", "match", "right")
 ARTICLE_TABLE_COLUMNS = ("article_id", "title", "outlet", "published", "pm", "topics", "polarity")
 
 
-def _check_choice(value: str, choices: dict, name: str) -> None:
+def check_choice(value: str, choices: dict, name: str) -> None:
     if value not in choices:
         raise ValueError(f"unknown {name} {value!r}; choose one of {', '.join(choices)}")
 
@@ -82,7 +82,7 @@ def tagged_polarity(frame: pd.DataFrame, key: str) -> pd.Series:
 # --- timeline -------------------------------------------------------------------------------
 
 
-def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+def empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series([], dtype="object") for name in columns})
 
 
@@ -108,15 +108,15 @@ def timeline(
     check_timeline_options(granularity, measure, smoothing)
     dated = frame[frame["published"].notna()]
     if dated.empty or not topic_keys:
-        return _empty(TIMELINE_COLUMNS)
+        return empty_frame(TIMELINE_COLUMNS)
     periods = dated["published"].dt.to_period(GRANULARITIES[granularity])
     stats = {key: _period_topic_stats(dated, periods, key) for key in topic_keys}
     return timeline_from_stats(periods.value_counts(), stats, granularity, measure, smoothing)
 
 
 def check_timeline_options(granularity: str, measure: str, smoothing: int) -> None:
-    _check_choice(granularity, GRANULARITIES, "granularity")
-    _check_choice(measure, MEASURES, "measure")
+    check_choice(granularity, GRANULARITIES, "granularity")
+    check_choice(measure, MEASURES, "measure")
     if smoothing < 1:
         raise ValueError(f"smoothing must be at least 1 period, got {smoothing}")
 
@@ -168,7 +168,7 @@ def articles_in_period(frame: pd.DataFrame, topic_key: str, period_start: str | 
                        granularity: str) -> pd.DataFrame:
     """The dated articles tagged with `topic_key` in the period starting at `period_start`:
     what a click on a timeline point lists."""
-    _check_choice(granularity, GRANULARITIES, "granularity")
+    check_choice(granularity, GRANULARITIES, "granularity")
     dated = frame[frame["published"].notna()]
     wanted = pd.Period(pd.Timestamp(period_start), freq=GRANULARITIES[granularity])
     in_period = dated["published"].dt.to_period(GRANULARITIES[granularity]) == wanted
@@ -184,7 +184,7 @@ def _smooth(values: pd.Series, window: int) -> pd.Series:
 
 def articles_per_period(frame: pd.DataFrame, granularity: str = "month") -> pd.DataFrame:
     """Dated articles per period (period, period_label, n_articles), empty periods included."""
-    _check_choice(granularity, GRANULARITIES, "granularity")
+    check_choice(granularity, GRANULARITIES, "granularity")
     dated = frame.loc[frame["published"].notna(), "published"]
     return per_period_from_counts(dated.dt.to_period(GRANULARITIES[granularity]).value_counts(), granularity)
 
@@ -192,7 +192,7 @@ def articles_per_period(frame: pd.DataFrame, granularity: str = "month") -> pd.D
 def per_period_from_counts(counts: pd.Series, granularity: str) -> pd.DataFrame:
     """articles_per_period from counts indexed by pandas Period (pandas or SQL counted)."""
     if counts.empty:
-        return _empty(("period", "period_label", "n_articles"))
+        return empty_frame(("period", "period_label", "n_articles"))
     every_period = pd.period_range(counts.index.min(), counts.index.max(), freq=GRANULARITIES[granularity])
     counts = counts.reindex(every_period, fill_value=0)
     starts = counts.index.start_time
@@ -296,7 +296,7 @@ def pm_topic_table_from_stats(stats: pd.DataFrame, today: date) -> pd.DataFrame:
             _per_100_days(n_tagged, pm_days_in_office(pm, today)),
         ))
     if not rows:
-        return _empty(PM_TOPIC_COLUMNS)
+        return empty_frame(PM_TOPIC_COLUMNS)
     return pd.DataFrame(rows, columns=list(PM_TOPIC_COLUMNS))
 
 
@@ -319,7 +319,7 @@ def pm_counts_from(counts: list[tuple[str, int, int]], today: date) -> pd.DataFr
         days = pm_days_in_office(pm, today)
         rows.append((pm, int(n), int(n_undated), days, _per_100_days(int(n), days)))
     if not rows:
-        return _empty(PM_COUNT_COLUMNS)
+        return empty_frame(PM_COUNT_COLUMNS)
     return pd.DataFrame(rows, columns=list(PM_COUNT_COLUMNS))
 
 
@@ -343,7 +343,7 @@ def kwic(frame: pd.DataFrame, term: str, width: int = 60, limit: int = 200) -> p
     """
     term = term.strip()
     if not term:
-        return _empty(KWIC_COLUMNS)
+        return empty_frame(KWIC_COLUMNS)
     pattern = kwic_pattern(term)
     rows: list[tuple[str, ...]] = []
     columns = (frame["article_id"], frame["title"], frame["text"].fillna(""))
@@ -355,7 +355,7 @@ def kwic(frame: pd.DataFrame, term: str, width: int = 60, limit: int = 200) -> p
             if len(rows) >= limit:
                 return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
     if not rows:
-        return _empty(KWIC_COLUMNS)
+        return empty_frame(KWIC_COLUMNS)
     return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
 
 

@@ -13,7 +13,8 @@ from lib.dask_engine import ClusterUnavailable, DaskEngineError, dask_client, da
 from lib.export import EXPORT_SUFFIXES, write_frame
 from lib.parallel import analyze_stream, default_jobs
 from lib.progress import ProgressLine
-from lib.summary import corpus_summary_text
+from lib.report import IngestReport
+from lib.summary import corpus_summary_text, ingest_report_lines
 from lib.taxonomy import TaxonomyError
 
 ENGINES = ("local", "dask")  # --engine: this machine's process pool, or a Dask cluster
@@ -106,8 +107,7 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             progress.close()
     if args.output is None:
         return _report_store_run(run, args)
-    for problem in corpus.store_problems:
-        print(f"warning: store: {problem}", file=sys.stderr)
+    _warn_store_problems(corpus.store_problems)
     try:
         write_frame(corpus.frame, args.output)
     except OSError as error:
@@ -115,23 +115,27 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return 1
     print(corpus_summary_text(corpus.frame, corpus.report, taxonomy), file=sys.stderr)
     print(f"Wrote {len(corpus.frame)} row(s) to {args.output}", file=sys.stderr)
-    if args.strict and corpus.report.entries:
-        print(f"--strict: {len(corpus.report.entries)} input(s) could not be used", file=sys.stderr)
-        return 1
-    return 0
+    return _exit_status(corpus.report, args)
 
 
 def _report_store_run(run: StoreRun, args: argparse.Namespace) -> int:
-    for problem in run.store_problems:
-        print(f"warning: store: {problem}", file=sys.stderr)
+    _warn_store_problems(run.store_problems)
     print(f"Store {args.store}: {run.analysed} article(s) analysed, {run.reused} already there; "
           f"{run.report.inputs} input(s), {len(run.report.entries)} not used.", file=sys.stderr)
-    if run.report.entries:
-        print("Ingest report:", file=sys.stderr)
-        for line in run.report.lines():
-            print(f"  - {line}", file=sys.stderr)
-    if args.strict and run.report.entries:
-        print(f"--strict: {len(run.report.entries)} input(s) could not be used", file=sys.stderr)
+    for line in ingest_report_lines(run.report):
+        print(line, file=sys.stderr)
+    return _exit_status(run.report, args)
+
+
+def _warn_store_problems(problems: list[str]) -> None:
+    for problem in problems:
+        print(f"warning: store: {problem}", file=sys.stderr)
+
+
+def _exit_status(report: IngestReport, args: argparse.Namespace) -> int:
+    """1 under --strict when some input could not be used, else 0."""
+    if args.strict and report.entries:
+        print(f"--strict: {len(report.entries)} input(s) could not be used", file=sys.stderr)
         return 1
     return 0
 

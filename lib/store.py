@@ -184,6 +184,18 @@ class ArticleStore:
 
     # --- reading ------------------------------------------------------------------------------
 
+    def version(self, taxonomy_fingerprint: str) -> tuple[int, int]:
+        """Changes whenever a part is added to or removed from the base or this taxonomy's tags:
+        parts are only ever renamed into place or deleted, never rewritten, so the folders'
+        modification times say it with two stats (a reader need not stat every part)."""
+        def changed(folder: Path) -> int:
+            try:
+                return folder.stat().st_mtime_ns
+            except OSError:
+                return 0
+
+        return changed(self.base_dir), changed(self.tags_dir(taxonomy_fingerprint))
+
     def parts(self, folder: Path) -> list[Path]:
         return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
 

@@ -28,7 +28,12 @@ def corpus_summary_text(frame: pd.DataFrame, report: IngestReport, taxonomy: Tax
         warned = int(frame["warnings"].map(bool).sum())
         if warned:
             lines.append(f"Articles with warnings: {warned}")
-    if report.entries:
-        lines.append("Ingest report:")
-        lines += [f"  - {line}" for line in report.lines()]
+    lines += ingest_report_lines(report)
     return "\n".join(lines)
+
+
+def ingest_report_lines(report: IngestReport) -> list[str]:
+    """The inputs that were not used, each with its reason, under a heading (none: no lines)."""
+    if not report.entries:
+        return []
+    return ["Ingest report:", *(f"  - {line}" for line in report.lines())]

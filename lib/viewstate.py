@@ -277,7 +277,7 @@ def _in_date_range(frame: pd.DataFrame, state: ViewState) -> pd.Series:
     return keep | (published.isna() & state.include_undated)
 
 
-def _polarity_filtered(state: ViewState) -> bool:
+def polarity_filtered(state: ViewState) -> bool:
     return (state.polarity_min, state.polarity_max) != (
         DEFAULTS["polarity_min"], DEFAULTS["polarity_max"],
     )
@@ -297,7 +297,7 @@ def filter_articles(frame: pd.DataFrame, state: ViewState, search: TextSearch | 
         keep &= frame["pm"].isin(state.pms).fillna(False).astype(bool)
     if state.outlets:
         keep &= frame["outlet"].isin(state.outlets).fillna(False).astype(bool)
-    if _polarity_filtered(state):
+    if polarity_filtered(state):
         polarity = frame["polarity"]
         keep &= (polarity >= state.polarity_min) & (polarity <= state.polarity_max)
     if state.search.strip():
@@ -349,7 +349,7 @@ def _filter_phrases(state: ViewState, taxonomy_labels: Mapping[str, str]) -> lis
         phrases.append(_either(list(state.outlets)))
     if state.date_from or state.date_to:
         phrases.append(_date_phrase(state))
-    if _polarity_filtered(state):
+    if polarity_filtered(state):
         low, high = (_write_number(v) for v in (state.polarity_min, state.polarity_max))
         phrases.append(f"polarity {low} to {high}")
     if state.search.strip():

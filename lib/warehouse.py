@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from threading import Lock
 from typing import Any
@@ -29,9 +30,10 @@ import pyarrow as pa
 from lib.aggregate import (
     GRANULARITIES,
     PM_TOPIC_STATS_COLUMNS,
-    _check_choice,
-    _empty,
+    TIMELINE_COLUMNS,
+    check_choice,
     check_timeline_options,
+    empty_frame,
     per_period_from_counts,
     pm_counts_from,
     pm_order,
@@ -52,7 +54,7 @@ from lib.store_frame import (
 )
 from lib.taxonomy import Taxonomy
 from lib.topic_table import polarity_column, tagged_column
-from lib.viewstate import DEFAULTS, ViewState
+from lib.viewstate import ViewState, polarity_filtered
 
 # DuckDB's date_trunc unit per granularity (weeks start on Monday, as pandas' W-SUN periods).
 PERIOD_UNITS = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
@@ -64,11 +66,10 @@ SEARCHES_KEPT = 16  # recent text searches remembered (ids of matching articles)
 
 def _latest_rows(table: str) -> str:
     """The rows of `table`, one per input_key: the latest written (highest order_key)."""
-    return f"""SELECT * FROM {table} WHERE input_key NOT IN (
-                   SELECT input_key FROM {table} GROUP BY input_key HAVING count(*) > 1)
+    return f"""WITH repeated AS (SELECT input_key FROM {table} GROUP BY input_key HAVING count(*) > 1)
+               SELECT * FROM {table} ANTI JOIN repeated USING (input_key)
                UNION ALL
-               SELECT * FROM {table} WHERE input_key IN (
-                   SELECT input_key FROM {table} GROUP BY input_key HAVING count(*) > 1)
+               SELECT * FROM {table} SEMI JOIN repeated USING (input_key)
                QUALIFY row_number() OVER (PARTITION BY input_key ORDER BY order_key DESC) = 1"""
 
 
@@ -94,6 +95,7 @@ class Warehouse:
         self._load(store, taxonomy)
         self.store_problems = list(store.problems)
         self.columns = [row[0] for row in self._query("DESCRIBE articles").fetchall()]
+        self.n_total = self._scalar("SELECT count(*) FROM articles")
         self._searches: OrderedDict[str, pa.Table] = OrderedDict()
         self._search_lock = Lock()
         self._facets = self._read_facets()
@@ -176,10 +178,6 @@ class Warehouse:
 
     # --- the source interface ----------------------------------------------------------------
 
-    @property
-    def n_total(self) -> int:
-        return self._query("SELECT count(*) FROM articles").fetchone()[0]
-
     def facets(self) -> Facets:
         return self._facets
 
@@ -242,7 +240,7 @@ def view_filter(view: ViewState) -> tuple[str, list[Any]]:
     if view.outlets:
         clauses.append("coalesce(list_contains(?::VARCHAR[], outlet), false)")
         params.append(list(view.outlets))
-    if (view.polarity_min, view.polarity_max) != (DEFAULTS["polarity_min"], DEFAULTS["polarity_max"]):
+    if polarity_filtered(view):
         clauses.append("polarity >= ? AND polarity <= ?")
         params += [view.polarity_min, view.polarity_max]
     if view.search.strip():
@@ -265,10 +263,12 @@ class SqlSelection:
     def _frame(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self._query(sql, params).df()
 
+    @cached_property
+    def _count(self) -> int:
+        return self._query(f"SELECT count(*) FROM articles WHERE {self.where}").fetchone()[0]
+
     def __len__(self) -> int:
-        if not hasattr(self, "_n"):
-            self._n = self._query(f"SELECT count(*) FROM articles WHERE {self.where}").fetchone()[0]
-        return self._n
+        return self._count
 
     # --- summaries ---------------------------------------------------------------------------
 
@@ -303,7 +303,7 @@ class SqlSelection:
         }
 
     def _period_counts(self, granularity: str, extra: str = "") -> pd.DataFrame:
-        _check_choice(granularity, GRANULARITIES, "granularity")
+        check_choice(granularity, GRANULARITIES, "granularity")
         frame = self._frame(f"""
             SELECT date_trunc('{PERIOD_UNITS[granularity]}', published)::TIMESTAMP AS start,
                    count(*) AS n_articles{extra}
@@ -342,7 +342,7 @@ class SqlSelection:
         return timeline_from_stats(counts["n_articles"].astype("int64"), stats, granularity, measure, smoothing)
 
     def in_period(self, topic_key: str, period_start: str | pd.Timestamp, granularity: str) -> pd.DataFrame:
-        _check_choice(granularity, GRANULARITIES, "granularity")
+        check_choice(granularity, GRANULARITIES, "granularity")
         start = pd.Period(pd.Timestamp(period_start), freq=GRANULARITIES[granularity]).start_time
         return self._rows(
             f"AND published IS NOT NULL AND {self.warehouse.tagged_expression(topic_key)} "
@@ -398,6 +398,4 @@ def _float(value) -> float:
 
 
 def _empty_timeline() -> pd.DataFrame:
-    from lib.aggregate import TIMELINE_COLUMNS
-
-    return _empty(TIMELINE_COLUMNS)
+    return empty_frame(TIMELINE_COLUMNS)

@@ -194,3 +194,20 @@ def test_the_file_index_never_vouches_for_another_engine(corpus_dir, tmp_path, m
     engine = CountingEngine()
     load_corpus(corpus_dir, store=store, engine=engine)
     assert engine.scored == 5
+
+
+def test_the_store_version_changes_when_a_run_adds_parts(corpus_dir, tmp_path):
+    from lib.sentiment import get_engine
+    from lib.store import ArticleStore
+    from lib.taxonomy import default_taxonomy
+
+    store = ArticleStore(tmp_path / "store", get_engine())
+    fingerprint = default_taxonomy().fingerprint
+    assert store.version(fingerprint) == (0, 0)
+    load_corpus(corpus_dir, store=store.root)
+    first = store.version(fingerprint)
+    assert first != (0, 0)
+    assert store.version(fingerprint) == first  # reading changes nothing
+    (corpus_dir / "new.txt").write_text("Japan and the United States discussed tariffs on cars.", encoding="utf-8")
+    load_corpus(corpus_dir, store=store.root)
+    assert store.version(fingerprint) != first

@@ -61,7 +61,7 @@ def configured_store() -> ArticleStore | None:
 # cache_resource, not cache_data: the warehouse is the same read-only data for every visitor
 # (one DuckDB table; each query takes its own cursor). The store holds no visitor's upload.
 @st.cache_resource(show_spinner="Opening the analysis store…", max_entries=1)
-def _store_warehouse(path: str, fingerprint: str, version: float) -> Warehouse:
+def _store_warehouse(path: str, fingerprint: str, version: tuple[int, int]) -> Warehouse:
     return Warehouse(ArticleStore(path, get_engine()), taxonomy())
 
 
@@ -70,9 +70,9 @@ def base_source() -> ArticleSource:
     store = configured_store()
     if store is None:
         return FrameSource.of(sample_corpus())
-    # The newest part's time is in the key: a store that grew is opened again.
-    version = max((p.stat().st_mtime for p in store.root.glob("*/**/part-*.parquet")), default=0.0)
-    return _store_warehouse(str(store.root), taxonomy().fingerprint, version)
+    # The store's version is in the key: a store that grew is opened again.
+    fingerprint = taxonomy().fingerprint
+    return _store_warehouse(str(store.root), fingerprint, store.version(fingerprint))
 
 
 def active_source() -> ArticleSource:
