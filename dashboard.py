@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.charts import small_timeline, topic_prevalence_bar
+from lib.views.charts import small_timeline, topic_prevalence_bar
 from pages import ui
 
 

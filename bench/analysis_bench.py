@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from bench.make_corpus import generate_articles, write_corpus
-from lib.corpus import build_store, load_corpus
-from lib.parallel import default_jobs
-from lib.sentiment import get_engine
+from lib.annotate.sentiment import get_engine
+from lib.pipeline.corpus import build_store, load_corpus
+from lib.pipeline.parallel import default_jobs
 
 UNTIL = date(2026, 11, 21)  # fixed, so the corpus is the same bytes on any day
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib.dask_engine import benchmark_dask
+from lib.pipeline.dask_engine import benchmark_dask
 
 
 def main(argv: list[str] | None = None) -> int:

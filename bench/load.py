@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from lib.taxonomy import default_taxonomy
+from lib.reference.taxonomy import default_taxonomy
 from tests.browser.conftest import CHART_SVG, CHROMIUM, CHROMIUM_ARGS, _free_port, _healthy
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

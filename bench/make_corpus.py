@@ -10,7 +10,7 @@ The articles are composed from sentence templates in general English and the dom
 never from real articles. They look like what the library is fed in practice:
 - 220 to 1,500 words (lognormal, median about 620), topics mixed per article with varying weights:
   security, trade, tariffs, defense spending, and neutral sentences about diplomacy and politics;
-- the prime minister and US president in office on the article's date (lib.tenures), so dates and
+- the prime minister and US president in office on the article's date (lib.reference.tenures), so dates and
   actors agree; predecessors appear as "former Prime Minister ...";
 - dates from 2012-01-01 to `until` (today by default), about 15% undated; a date is given in the
   metadata column or in the text ("date 2024-01-18 ...", "Published on March 3, 2025", a header
@@ -36,7 +36,7 @@ from itertools import accumulate
 from pathlib import Path
 from random import Random
 
-from lib.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term, term_on
+from lib.reference.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term, term_on
 
 FIRST_DAY = date(2012, 1, 1)
 UNDATED_SHARE = 0.15
@@ -81,7 +81,7 @@ MONTHS_AP = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "S
              "Dec.")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# Fictional people; no surname of a prime minister in lib.tenures, which the library would read
+# Fictional people; no surname of a prime minister in lib.reference.tenures, which the library would read
 # as a mention of that prime minister.
 JP_GIVEN = ("Kenji", "Haruka", "Takumi", "Yuki", "Hiroshi", "Aiko", "Daisuke", "Emi", "Kazuo", "Mariko",
             "Noboru", "Sayaka", "Tomohiro", "Yoko", "Ryota", "Keiko", "Shunsuke", "Naomi", "Masato",
@@ -299,7 +299,7 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "The government said defense spending would rise for the {streak}th year in a row.",
         "[us_role] [says] Japan's higher defense budget showed it was a reliable partner.",
     ),
-    # Neutral sentences: no term of any topic in lib/data/taxonomy.toml (a test checks this).
+    # Neutral sentences: no term of any topic in lib/reference/data/taxonomy.toml (a test checks this).
     "filler": (
         "The two governments have held regular consultations at the working level since {past_year}.",
         "Officials in [jp_city] said preparations for the visit had been unusually detailed.",

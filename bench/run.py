@@ -62,7 +62,7 @@ def dask_rates(files: Path) -> dict | None:
 
     if importlib.util.find_spec("distributed") is None:
         return None  # the optional `scale` extra is not installed
-    from lib.dask_engine import benchmark_dask
+    from lib.pipeline.dask_engine import benchmark_dask
 
     one = benchmark_dask(files, 1)
     two = benchmark_dask(files, 2)

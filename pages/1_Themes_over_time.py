@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib.aggregate import GRANULARITIES, MEASURES
-from lib.charts import point_selection, timeline_figure
-from lib.viewstate import MAX_SMOOTHING
+from lib.views.aggregate import GRANULARITIES, MEASURES
+from lib.views.charts import point_selection, timeline_figure
+from lib.views.state import MAX_SMOOTHING
 from pages import ui
 
 with ui.friendly_errors():

@@ -4,8 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from lib.charts import pm_counts_bar, pm_share_bars, pm_topic_heatmap
 from lib.stats import THIN_N
+from lib.views.charts import pm_counts_bar, pm_share_bars, pm_topic_heatmap
 from pages import ui
 
 with ui.friendly_errors():

@@ -4,8 +4,8 @@ import html
 
 import streamlit as st
 
-from lib.aggregate import kwic
-from lib.highlight import highlight_html
+from lib.views.aggregate import kwic
+from lib.views.highlight import highlight_html
 from pages import ui
 
 KWIC_ARTICLES = 5_000  # texts read for keyword in context: bounded, for very large corpora

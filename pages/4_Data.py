@@ -5,9 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from lib.corpus import Corpus, combine, load_blobs
-from lib.export import to_csv_bytes, to_parquet_bytes
-from lib.readers import SUPPORTED_SUFFIXES
+from lib.ingest.readers import SUPPORTED_SUFFIXES
+from lib.pipeline.corpus import Corpus, combine, load_blobs
+from lib.pipeline.export import to_csv_bytes, to_parquet_bytes
 from pages import ui
 from pages.ui import errors
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from lib.columns import COLUMNS
-from lib.viewstate import docs_table
+from lib.schema.columns import COLUMNS
+from lib.views.state import docs_table
 from pages import ui
 
 with ui.friendly_errors():

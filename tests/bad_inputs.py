@@ -1,7 +1,7 @@
 """Bad inputs for tests/test_bad_inputs.py: small ones as constants, large ones built by code
 (in memory, or into a test's tmp_path) so nothing big is committed.
 
-Each generator returns `(name, bytes)` pairs, the shape `lib.corpus.load_blobs` takes.
+Each generator returns `(name, bytes)` pairs, the shape `lib.pipeline.corpus.load_blobs` takes.
 """
 
 from __future__ import annotations

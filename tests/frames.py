@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.columns import build_frame
+from lib.schema.columns import build_frame
 
 DEFAULTS: dict = {
     "source": "test.txt",

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 from frames import make_frame, score
 
-from lib.aggregate import (
+from lib.reference.taxonomy import default_taxonomy
+from lib.views.aggregate import (
     ARTICLE_TABLE_COLUMNS,
     KWIC_COLUMNS,
     PM_TOPIC_COLUMNS,
@@ -24,7 +25,6 @@ from lib.aggregate import (
     timeline,
     undated_summary,
 )
-from lib.taxonomy import default_taxonomy
 
 TODAY = date(2026, 1, 1)
 

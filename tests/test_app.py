@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from lib.charts import CUSTOMDATA_FIELDS
+from lib.views.charts import CUSTOMDATA_FIELDS
 from pages.ui import EMPTY_RESULT
 from tests.conftest import PAGES, ROOT, SEEDS
 

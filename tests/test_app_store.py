@@ -1,11 +1,11 @@
 """The dashboard opened on an analysis store (ALLIANCE_LENS_STORE): figures from DuckDB
-(lib.warehouse), texts read on demand for reading, search and keyword in context."""
+(lib.views.warehouse), texts read on demand for reading, search and keyword in context."""
 
 from __future__ import annotations
 
 import pytest
 
-from lib.corpus import load_corpus
+from lib.pipeline.corpus import load_corpus
 from tests.conftest import PAGES, SEEDS
 
 

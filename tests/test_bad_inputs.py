@@ -18,12 +18,12 @@ from pathlib import Path
 import bad_inputs as bad
 import pytest
 
-from lib.corpus import Corpus, load_blobs, load_corpus
-from lib.dates import date_field_problem, parse_metadata_date
-from lib.export import to_csv_bytes
-from lib.limits import Limits
-from lib.readers import read_bytes
-from lib.report import IngestReport
+from lib.annotate.dates import date_field_problem, parse_metadata_date
+from lib.ingest.readers import read_bytes
+from lib.pipeline.corpus import Corpus, load_blobs, load_corpus
+from lib.pipeline.export import to_csv_bytes
+from lib.schema.limits import Limits
+from lib.schema.report import IngestReport
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ("good.txt", bad.article("the good one in every batch").encode())

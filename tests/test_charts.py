@@ -5,14 +5,16 @@ import plotly.graph_objects as go
 import pytest
 from frames import make_frame, score
 
-from lib.aggregate import (
+from lib.reference.taxonomy import default_taxonomy
+from lib.reference.tenures import pm_colour
+from lib.views.aggregate import (
     articles_per_period,
     corpus_summary,
     pm_counts,
     pm_topic_table,
     timeline,
 )
-from lib.charts import (
+from lib.views.charts import (
     CUSTOMDATA_FIELDS,
     THIN_MARK,
     chart_config,
@@ -25,8 +27,6 @@ from lib.charts import (
     timeline_figure,
     topic_prevalence_bar,
 )
-from lib.taxonomy import default_taxonomy
-from lib.tenures import pm_colour
 
 TAXONOMY = default_taxonomy()
 TODAY = date(2026, 1, 1)

@@ -1,10 +1,10 @@
-"""lib/cleaning.py: small text transforms and the furniture stripper with its per-line report."""
+"""lib/annotate/cleaning.py: small text transforms and the furniture stripper with its per-line report."""
 
 from __future__ import annotations
 
 import pytest
 
-from lib.cleaning import (
+from lib.annotate.cleaning import (
     clean_text,
     furniture_rule,
     normalise_whitespace,
@@ -242,7 +242,7 @@ def test_nothing_left_when_the_page_is_all_furniture() -> None:
 
 
 def test_a_short_headline_at_the_top_is_kept_for_the_title():
-    from lib.cleaning import clean_text
+    from lib.annotate.cleaning import clean_text
 
     page = "Menu\n\nTariffs Hit Tokyo Hard\n\nJapan braced for new US tariffs on cars on Thursday, officials said."
     cleaned = clean_text(page)
@@ -259,13 +259,13 @@ def test_a_short_headline_at_the_top_is_kept_for_the_title():
     ],
 )
 def test_bylines_and_labelled_date_lines_are_furniture(line, rule):
-    from lib.cleaning import furniture_rule
+    from lib.annotate.cleaning import furniture_rule
 
     assert furniture_rule(line) == rule
 
 
 def test_a_headline_with_us_abbreviation_is_not_a_sentence():
-    from lib.cleaning import is_sentence_like
+    from lib.annotate.cleaning import is_sentence_like
 
     assert not is_sentence_like("Japan Braces for U.S. Tariffs on Chips")
     assert is_sentence_like("Officials met on Monday. The talks went well")

@@ -1,4 +1,4 @@
-"""lib/cleaning.py's shortcuts (one regex for the furniture rules, tests for needed text before
+"""lib/annotate/cleaning.py's shortcuts (one regex for the furniture rules, tests for needed text before
 a regex runs, one pass over the text) give what the plain rule-by-rule clean-up gave."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import lib.cleaning as C
+import lib.annotate.cleaning as C
 from bench.make_corpus import generate_articles
 
 # --- The clean-up as it was, rule by rule, for reference -----------------------------------------

@@ -1,4 +1,4 @@
-"""lib/cli.py: `python -m lib analyze PATH... -o OUT`, run as a user would run it."""
+"""lib/cli/main.py: `python -m lib analyze PATH... -o OUT`, run as a user would run it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""lib/corpus.py: the front door. Golden results for the seeds, and the promise that every input
+"""lib/pipeline/corpus.py: the front door. Golden results for the seeds, and the promise that every input
 is a row or a report entry."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from lib import load_articles, load_blobs, load_corpus, topic_table, validate_frame
-from lib.corpus import combine
+from lib.pipeline.corpus import combine
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ALL_TOPICS = ["security", "trade", "tariffs", "defense_spending"]
@@ -286,8 +286,8 @@ def test_progress_is_called_per_article() -> None:
 
 
 def test_combining_keeps_flat_topic_columns_true_for_both_sides():
-    from lib.corpus import combine, load_blobs
-    from lib.topic_table import with_topic_columns
+    from lib.pipeline.corpus import combine, load_blobs
+    from lib.schema.topic_table import with_topic_columns
 
     sample = load_corpus(SEEDS)
     sample.frame = with_topic_columns(sample.frame, ("tariffs",))
@@ -299,11 +299,11 @@ def test_combining_keeps_flat_topic_columns_true_for_both_sides():
 
 def test_build_store_equals_load_corpus_through_the_store(tmp_path: Path) -> None:
     """The store-only run and the table run leave the same articles in the store."""
-    from lib.corpus import build_store
-    from lib.sentiment import get_engine
-    from lib.store import ArticleStore
-    from lib.store_frame import open_store_frame
-    from lib.taxonomy import default_taxonomy
+    from lib.annotate.sentiment import get_engine
+    from lib.pipeline.corpus import build_store
+    from lib.pipeline.store import ArticleStore
+    from lib.pipeline.store_frame import open_store_frame
+    from lib.reference.taxonomy import default_taxonomy
 
     run = build_store(SEEDS, store=tmp_path / "only")
     assert (run.analysed, run.reused, run.report.inputs) == (5, 0, 5)

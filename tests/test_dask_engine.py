@@ -1,4 +1,4 @@
-"""lib/dask_engine.py: a Dask cluster gives the local engine's frame, report and store, row for row."""
+"""lib/pipeline/dask_engine.py: a Dask cluster gives the local engine's frame, report and store, row for row."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import pandas as pd
 import pytest
 
 from bench.make_corpus import generate_articles
-from lib.corpus import load_corpus
-from lib.dask_engine import DaskEngineError, WorkerMismatch, analyze_on_cluster, analyze_on_worker, dask_client
-from lib.dask_engine import dask_stream as on_cluster
-from lib.parallel import AnalysisSettings, analyze_stream
-from lib.readers import RawArticle
-from lib.sentiment import get_engine
-from lib.store import engine_key
-from lib.taxonomy import default_taxonomy
+from lib.annotate.sentiment import get_engine
+from lib.ingest.readers import RawArticle
+from lib.pipeline.corpus import load_corpus
+from lib.pipeline.dask_engine import DaskEngineError, WorkerMismatch, analyze_on_cluster, analyze_on_worker, dask_client
+from lib.pipeline.dask_engine import dask_stream as on_cluster
+from lib.pipeline.parallel import AnalysisSettings, analyze_stream
+from lib.pipeline.store import engine_key
+from lib.reference.taxonomy import default_taxonomy
 from tests.conftest import ROOT, SEEDS
 
 pytest.importorskip("distributed")

@@ -38,10 +38,10 @@ def captions(at) -> str:
 def test_an_upload_over_the_cap_is_refused_before_analysis(app, monkeypatch):
     monkeypatch.setenv(errors.MAX_UPLOAD_ENV, "0.002")  # 2 kB
     analysed = []
-    import lib.corpus
+    import lib.pipeline.corpus
 
-    real = lib.corpus.load_blobs
-    monkeypatch.setattr(lib.corpus, "load_blobs", lambda *a, **k: analysed.append(1) or real(*a, **k))
+    real = lib.pipeline.corpus.load_blobs
+    monkeypatch.setattr(lib.pipeline.corpus, "load_blobs", lambda *a, **k: analysed.append(1) or real(*a, **k))
     at = app.run()
     upload(at, csv_upload("big batch.csv", rows=20), csv_upload("small.csv"))
     no_exceptions(at)
@@ -82,19 +82,19 @@ def test_a_refused_upload_keeps_the_previous_one(app, monkeypatch):
 @pytest.mark.parametrize(
     ("raised", "shown", "hidden"),
     [
-        (RuntimeError("boom in /srv/app/lib/readers.py line 12"), "an unexpected error (RuntimeError) "
+        (RuntimeError("boom in /srv/app/lib/ingest/readers.py line 12"), "an unexpected error (RuntimeError) "
          "on our side", "/srv/app"),
         (ValueError("row 3 has no text"), "` row 3 has no text `", "Traceback"),
         (MemoryError(), "they need more memory than this server has", "MemoryError()"),
     ],
 )
 def test_a_failing_analysis_is_a_friendly_message(app, monkeypatch, raised, shown, hidden):
-    import lib.corpus
+    import lib.pipeline.corpus
 
     def fail(*args, **kwargs):
         raise raised
 
-    monkeypatch.setattr(lib.corpus, "load_blobs", fail)
+    monkeypatch.setattr(lib.pipeline.corpus, "load_blobs", fail)
     at = app.run()
     upload(at, csv_upload("extra.csv"))
     no_exceptions(at)

@@ -1,4 +1,4 @@
-"""lib/dates.py: gather date candidates, choose the publication date by evidence, never invent one."""
+"""lib/annotate/dates.py: gather date candidates, choose the publication date by evidence, never invent one."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from lib.dates import (
+from lib.annotate.dates import (
     DateCandidate,
     choose_text_date,
     find_date_candidates,
     parse_metadata_date,
     resolve_ambiguous,
 )
-from lib.tenures import pm_on
+from lib.reference.tenures import pm_on
 
 # A body paragraph long enough (> 25 words) to end the page's header zone.
 BODY = (
@@ -179,7 +179,7 @@ def test_parse_metadata_date(value: object, expected: date | None) -> None:
 
 
 def test_a_page_date_below_several_furniture_lines_is_still_the_header_date():
-    from lib.dates import choose_text_date
+    from lib.annotate.dates import choose_text_date
 
     page = (
         "Home » world » asia\nAdvertisement\nShare this article\nTrending\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lib.columns import data_dictionary_markdown
-from lib.viewstate import QUERY_KEYS, docs_markdown
+from lib.schema.columns import data_dictionary_markdown
+from lib.views.state import QUERY_KEYS, docs_markdown
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

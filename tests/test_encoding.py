@@ -1,4 +1,4 @@
-"""lib/encoding.py: detect the encoding, refuse binary data, repair mojibake."""
+"""lib/ingest/encoding.py: detect the encoding, refuse binary data, repair mojibake."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.encoding import (
+from lib.ingest.encoding import (
     NotTextError,
     decode_bytes,
     detect_encoding,

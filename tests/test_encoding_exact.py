@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lib.encoding import _CONTROL, _HTML_ENTITY, _candidate_run, _reverse_table, needs_ftfy
+from lib.ingest.encoding import _CONTROL, _HTML_ENTITY, _candidate_run, _reverse_table, needs_ftfy
 
 
 def reference_needs_ftfy(text: str) -> bool:

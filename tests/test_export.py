@@ -1,4 +1,4 @@
-"""lib/export.py: the article frame as CSV (lists joined with ';'), Parquet and JSON Lines."""
+"""lib/pipeline/export.py: the article frame as CSV (lists joined with ';'), Parquet and JSON Lines."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib.corpus import load_corpus
-from lib.export import flat_frame, neutralise_formula, to_csv_bytes, write_frame
+from lib.pipeline.corpus import load_corpus
+from lib.pipeline.export import flat_frame, neutralise_formula, to_csv_bytes, write_frame
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

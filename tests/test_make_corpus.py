@@ -28,11 +28,11 @@ from bench.make_corpus import (
     write_corpus,
 )
 from lib import load_blobs
-from lib.analysis import normalised_text
-from lib.readers import read_bytes
-from lib.report import IngestReport
-from lib.taxonomy import default_taxonomy
-from lib.tenures import pm_on
+from lib.annotate.article import normalised_text
+from lib.ingest.readers import read_bytes
+from lib.reference.taxonomy import default_taxonomy
+from lib.reference.tenures import pm_on
+from lib.schema.report import IngestReport
 
 UNTIL = date(2026, 11, 21)  # fixed, so the corpus does not change with the day the tests run
 TOPICS = ("security", "trade", "tariffs", "defense_spending")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bench.make_corpus import generate_articles
-from lib.corpus import load_blobs, load_corpus
+from lib.pipeline.corpus import load_blobs, load_corpus
 from tests.conftest import SEEDS
 
 

@@ -1,4 +1,4 @@
-"""lib/pms.py and the PM resolver in lib/analysis.py: who is named, who is sitting, and how the
+"""lib/annotate/pms.py and the PM resolver in lib/annotate/article.py: who is named, who is sitting, and how the
 date and the text are reconciled."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from lib.analysis import analyze_article
-from lib.pms import find_mentions, pms_mentioned, sitting_pm_named
-from lib.readers import RawArticle
-from lib.sentiment import get_engine
-from lib.taxonomy import default_taxonomy
-from lib.tenures import pm_on, us_president_on
+from lib.annotate.article import analyze_article
+from lib.annotate.pms import find_mentions, pms_mentioned, sitting_pm_named
+from lib.annotate.sentiment import get_engine
+from lib.ingest.readers import RawArticle
+from lib.reference.taxonomy import default_taxonomy
+from lib.reference.tenures import pm_on, us_president_on
 
 BODY = " The two leaders discussed the alliance and regional stability at length in Tokyo."
 

@@ -1,4 +1,4 @@
-"""lib/pms.py's name pattern checks the character before a name after matching the name's
+"""lib/annotate/pms.py's name pattern checks the character before a name after matching the name's
 first letter: it finds exactly what the lookbehind-first pattern found."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bench.make_corpus import generate_articles
-from lib.pms import _name_pattern
-from lib.tenures import JAPAN_PRIME_MINISTERS
+from lib.annotate.pms import _name_pattern
+from lib.reference.tenures import JAPAN_PRIME_MINISTERS
 
 
 def reference_pattern() -> re.Pattern:

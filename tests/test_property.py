@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.corpus import load_blobs
-from lib.readers import FIELD_SYNONYMS
+from lib.ingest.readers import FIELD_SYNONYMS
+from lib.pipeline.corpus import load_blobs
 
 # Modest and derandomised: the file stays well under a minute and fails the same way every run.
 SETTINGS = settings(max_examples=50, deadline=None, derandomize=True, database=None,

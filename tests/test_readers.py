@@ -1,4 +1,4 @@
-"""lib/readers.py: every input format to raw articles, every refusal to a report entry."""
+"""lib/ingest/readers.py: every input format to raw articles, every refusal to a report entry."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.limits import Limits
-from lib.readers import map_fields, read_bytes, walk_paths
-from lib.report import IngestReport
+from lib.ingest.readers import map_fields, read_bytes, walk_paths
+from lib.schema.limits import Limits
+from lib.schema.report import IngestReport
 
 TEXT = (
     "Prime Minister Shigeru Ishiba said on Friday that the alliance with the United States "
@@ -287,7 +287,7 @@ def test_walk_paths_refuses_links_leaving_the_folder(tmp_path: Path) -> None:
 
 
 def test_csv_rows_are_repaired_one_by_one_so_the_warning_names_the_row():
-    from lib.corpus import load_blobs
+    from lib.pipeline.corpus import load_blobs
 
     data = (
         "text\n"
@@ -308,7 +308,7 @@ def test_suffix_is_the_posix_path_suffix(name):
 
     from hypothesis import assume
 
-    from lib.readers import _suffix
+    from lib.ingest.readers import _suffix
 
     # Python 3.14 reads a trailing dot ("notes.") as a suffix; we keep the older reading: none.
     assume(not PurePosixPath(name).name.endswith("."))

@@ -1,10 +1,10 @@
-"""lib/sentences.py: an offline sentence splitter that knows news abbreviations."""
+"""lib/annotate/sentences.py: an offline sentence splitter that knows news abbreviations."""
 
 from __future__ import annotations
 
 import pytest
 
-from lib.sentences import split_sentences
+from lib.annotate.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

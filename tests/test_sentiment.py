@@ -1,12 +1,12 @@
-"""lib/sentiment.py: the engine interface and TextBlob behind it, with no NLTK data needed."""
+"""lib/annotate/sentiment.py: the engine interface and TextBlob behind it, with no NLTK data needed."""
 
 from __future__ import annotations
 
 import pytest
 from textblob import TextBlob
 
-from lib.corpus import load_blobs
-from lib.sentiment import ScoredText, Sentiment, TextBlobEngine, get_engine
+from lib.annotate.sentiment import ScoredText, Sentiment, TextBlobEngine, get_engine
+from lib.pipeline.corpus import load_blobs
 
 SENTENCES = [
     "The summit was a great success.",

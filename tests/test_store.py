@@ -8,9 +8,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from lib.corpus import load_corpus
-from lib.sentiment import TextBlobEngine
-from lib.taxonomy import DEFAULT_TAXONOMY_PATH
+from lib.annotate.sentiment import TextBlobEngine
+from lib.pipeline.corpus import load_corpus
+from lib.reference.taxonomy import DEFAULT_TAXONOMY_PATH
 from tests.conftest import SEEDS
 
 
@@ -109,7 +109,7 @@ def test_a_run_killed_midway_leaves_a_readable_store_and_the_next_run_resumes(tm
     import time
 
     from bench.make_corpus import write_corpus
-    from lib.corpus import STORE_BATCH
+    from lib.pipeline.corpus import STORE_BATCH
 
     write_corpus(STORE_BATCH + 600, tmp_path / "corpus", seed=3, formats=("files",), progress_every=0)
     files, store = tmp_path / "corpus" / "files", tmp_path / "store"
@@ -149,7 +149,7 @@ def test_stored_json_reads_back_the_same_values_with_or_without_orjson():
     import json
     import math
 
-    from lib.store import _loads
+    from lib.pipeline.store import _loads
 
     record = [{"key": "trade", "score": 1.25, "polarity": None, "terms": ["関税", "tariff"],
                "sentences": [{"text": "Ünïcode “quotes”", "polarity": -0.1}]}]
@@ -162,13 +162,13 @@ def test_unchanged_files_are_not_even_read_again(corpus_dir, tmp_path, monkeypat
     hashing it. A file edited since (new mtime) is read and analysed again."""
     import os
 
-    import lib.readers
+    import lib.ingest.readers
 
     store = tmp_path / "store"
     first = load_corpus(corpus_dir, store=store)
     reads = []
-    real_read_bytes = lib.readers.read_bytes
-    monkeypatch.setattr(lib.readers, "read_bytes", lambda name, *a, **k: reads.append(name) or real_read_bytes(
+    real_read_bytes = lib.ingest.readers.read_bytes
+    monkeypatch.setattr(lib.ingest.readers, "read_bytes", lambda name, *a, **k: reads.append(name) or real_read_bytes(
         name, *a, **k))
     again = load_corpus(corpus_dir, store=store)
     assert reads == []
@@ -186,20 +186,20 @@ def test_unchanged_files_are_not_even_read_again(corpus_dir, tmp_path, monkeypat
 
 def test_the_file_index_never_vouches_for_another_engine(corpus_dir, tmp_path, monkeypatch):
     """A stored file analysed under another analysis version is read and analysed again."""
-    import lib.store
+    import lib.pipeline.store
 
     store = tmp_path / "store"
     load_corpus(corpus_dir, store=store)
-    monkeypatch.setattr(lib.store, "ANALYSIS_VERSION", "some-later-version")
+    monkeypatch.setattr(lib.pipeline.store, "ANALYSIS_VERSION", "some-later-version")
     engine = CountingEngine()
     load_corpus(corpus_dir, store=store, engine=engine)
     assert engine.scored == 5
 
 
 def test_the_store_version_changes_when_a_run_adds_parts(corpus_dir, tmp_path):
-    from lib.sentiment import get_engine
-    from lib.store import ArticleStore
-    from lib.taxonomy import default_taxonomy
+    from lib.annotate.sentiment import get_engine
+    from lib.pipeline.store import ArticleStore
+    from lib.reference.taxonomy import default_taxonomy
 
     store = ArticleStore(tmp_path / "store", get_engine())
     fingerprint = default_taxonomy().fingerprint

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.corpus import load_corpus
-from lib.sentiment import get_engine
-from lib.store import ArticleStore
-from lib.store_frame import HEAVY_COLUMNS, article_records, open_store_frame, search_store, texts_for
-from lib.taxonomy import default_taxonomy
-from lib.topic_table import with_topic_columns
+from lib.annotate.sentiment import get_engine
+from lib.pipeline.corpus import load_corpus
+from lib.pipeline.store import ArticleStore
+from lib.pipeline.store_frame import HEAVY_COLUMNS, article_records, open_store_frame, search_store, texts_for
+from lib.reference.taxonomy import default_taxonomy
+from lib.schema.topic_table import with_topic_columns
 from tests.conftest import SEEDS
 
 
@@ -50,7 +50,7 @@ def test_search_and_texts_read_part_by_part(tmp_path):
 
 
 def test_a_new_taxonomy_is_applied_from_stored_sentences(tmp_path):
-    from lib.taxonomy import DEFAULT_TAXONOMY_PATH, load_taxonomy
+    from lib.reference.taxonomy import DEFAULT_TAXONOMY_PATH, load_taxonomy
 
     store = _store(tmp_path)
     edited = tmp_path / "t.toml"

@@ -1,4 +1,4 @@
-"""lib/taxonomy.py: the TOML taxonomy is loaded, validated with errors that name the topic, and
+"""lib/reference/taxonomy.py: the TOML taxonomy is loaded, validated with errors that name the topic, and
 compiled into matchers."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.taxonomy import (
+from lib.reference.taxonomy import (
     DEFAULT_TAXONOMY_PATH,
     TaxonomyError,
     default_taxonomy,

@@ -1,4 +1,4 @@
-"""lib/topics.py: counted mentions (negations and excluded senses left out), each topic's rule,
+"""lib/annotate/topics.py: counted mentions (negations and excluded senses left out), each topic's rule,
 scores per 1,000 words and the evidence sentences."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lib.corpus import load_blobs
-from lib.sentiment import Sentiment
-from lib.taxonomy import default_taxonomy, load_taxonomy
-from lib.topics import is_negated, mentions_in, score_topics
+from lib.annotate.sentiment import Sentiment
+from lib.annotate.topics import is_negated, mentions_in, score_topics
+from lib.pipeline.corpus import load_blobs
+from lib.reference.taxonomy import default_taxonomy, load_taxonomy
 
 TAXONOMY = default_taxonomy()
 

@@ -1,4 +1,4 @@
-"""lib/topics.py tries its matchers only where a match can start (where a literal that every
+"""lib/annotate/topics.py tries its matchers only where a match can start (where a literal that every
 match begins with occurs): the spans are exactly those of a scan of the whole text."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import sys
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lib.taxonomy import Topic, default_taxonomy, match_starts, parse_taxonomy
-from lib.topics import _spans, lowered_for_matching, topic_spans
+from lib.annotate.topics import _spans, lowered_for_matching, topic_spans
+from lib.reference.taxonomy import Topic, default_taxonomy, match_starts, parse_taxonomy
 
 ODD = parse_taxonomy('''
 [negation]
@@ -70,7 +70,7 @@ FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthC
 
 
 def test_word_start_test_is_the_lookbehind() -> None:
-    """lib.topics skips places after a character the matchers' (?<![\\w-]) rejects."""
+    """lib.annotate.topics skips places after a character the matchers' (?<![\\w-]) rejects."""
     word = re.compile(r"\w")
     assert all(bool(word.fullmatch(chr(cp))) == (chr(cp).isalnum() or chr(cp) == "_")
                for cp in range(sys.maxunicode + 1))

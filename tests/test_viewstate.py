@@ -6,7 +6,7 @@ from frames import make_frame
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.viewstate import (
+from lib.views.state import (
     DEFAULTS,
     MAX_SMOOTHING,
     QUERY_KEYS,

@@ -1,5 +1,5 @@
-"""lib.warehouse answers every question a page asks exactly as the pandas path does on the same
-store (lib.article_source.FrameSelection over open_store_frame), for many views."""
+"""lib.views.warehouse answers every question a page asks exactly as the pandas path does on the same
+store (lib.views.sources.FrameSelection over open_store_frame), for many views."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import pandas as pd
 import pytest
 
 from bench.make_corpus import write_corpus
-from lib.article_source import FrameSource
-from lib.corpus import build_store
-from lib.sentiment import get_engine
-from lib.store import ArticleStore
-from lib.store_frame import open_store_frame, search_store
-from lib.taxonomy import default_taxonomy
-from lib.viewstate import ViewState
-from lib.warehouse import Warehouse
+from lib.annotate.sentiment import get_engine
+from lib.pipeline.corpus import build_store
+from lib.pipeline.store import ArticleStore
+from lib.pipeline.store_frame import open_store_frame, search_store
+from lib.reference.taxonomy import default_taxonomy
+from lib.views.sources import FrameSource
+from lib.views.state import ViewState
+from lib.views.warehouse import Warehouse
 from tests.conftest import SEEDS
 
 TODAY = date(2026, 11, 21)
@@ -146,8 +146,8 @@ def test_hostile_filter_values_are_parameters_not_sql(sources):
 
 
 def test_a_taxonomy_edit_is_tagged_from_stored_sentences(tmp_path):
-    from lib.corpus import load_corpus
-    from lib.taxonomy import DEFAULT_TAXONOMY_PATH, load_taxonomy
+    from lib.pipeline.corpus import load_corpus
+    from lib.reference.taxonomy import DEFAULT_TAXONOMY_PATH, load_taxonomy
 
     load_corpus(SEEDS, store=tmp_path / "store")
     edited = tmp_path / "t.toml"

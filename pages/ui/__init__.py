@@ -15,17 +15,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.aggregate import articles_table, pm_order
-from lib.article_source import ArticleSource, Facets, FrameSource, Selection
-from lib.charts import chart_config
-from lib.corpus import Corpus, load_corpus
-from lib.sentiment import get_engine
-from lib.store import ArticleStore
-from lib.store_frame import article_records, texts_for
-from lib.taxonomy import Taxonomy, default_taxonomy
-from lib.topic_table import with_topic_columns
-from lib.viewstate import ViewState, describe
-from lib.warehouse import Warehouse
+from lib.annotate.sentiment import get_engine
+from lib.pipeline.corpus import Corpus, load_corpus
+from lib.pipeline.store import ArticleStore
+from lib.pipeline.store_frame import article_records, texts_for
+from lib.reference.taxonomy import Taxonomy, default_taxonomy
+from lib.schema.topic_table import with_topic_columns
+from lib.views.aggregate import articles_table, pm_order
+from lib.views.charts import chart_config
+from lib.views.sources import ArticleSource, Facets, FrameSource, Selection
+from lib.views.state import ViewState, describe
+from lib.views.warehouse import Warehouse
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "seeds"
 STORE_ENV = "ALLIANCE_LENS_STORE"

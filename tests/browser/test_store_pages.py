@@ -1,5 +1,5 @@
 """The dashboard opened on an analysis store (ALLIANCE_LENS_STORE), where every figure comes from
-DuckDB (lib.warehouse) instead of pandas: every page draws, without exception boxes or console
+DuckDB (lib.views.warehouse) instead of pandas: every page draws, without exception boxes or console
 errors, and a shared link restores its view."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ N_GENERATED = 150
 def store_server(tmp_path_factory):
     from bench.load import serve
     from bench.make_corpus import write_corpus
-    from lib.corpus import build_store
+    from lib.pipeline.corpus import build_store
 
     root = tmp_path_factory.mktemp("browser-store")
     write_corpus(N_GENERATED, root / "corpus", seed=3, formats=("files",), until=date(2026, 11, 21),

@@ -3,11 +3,11 @@
 At a million articles a pandas frame of even the slim columns costs gigabytes and a filter
 change seconds; here the slim rows live in one DuckDB table (columnar, in this process) and
 every figure a page draws is one GROUP BY over it. Only the rows a page lists come back to
-pandas, and texts are still read on demand from their parts (lib.store_frame).
+pandas, and texts are still read on demand from their parts (lib.pipeline.store_frame).
 
-The table holds exactly the rows lib.store_frame.open_store_frame gives, in the same order
+The table holds exactly the rows lib.pipeline.store_frame.open_store_frame gives, in the same order
 (later parts win for an input, one row per article id, by source); tests/test_warehouse.py
-checks every answer against the pandas one (lib.article_source.FrameSelection).
+checks every answer against the pandas one (lib.views.sources.FrameSelection).
 
 One Warehouse is shared by every session of a dashboard (read-only after opening); each query
 runs on its own cursor, as DuckDB connections are not to be shared between threads.
@@ -27,7 +27,19 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from lib.aggregate import (
+from lib.pipeline.store import ArticleStore
+from lib.pipeline.store_frame import (
+    PART_COLUMN,
+    SLIM_BASE_COLUMNS,
+    TAG_PART_COLUMN,
+    retag_missing,
+    search_store,
+    with_slim_dtypes,
+)
+from lib.reference.taxonomy import Taxonomy
+from lib.schema.report import IngestReport
+from lib.schema.topic_table import polarity_column, tagged_column
+from lib.views.aggregate import (
     GRANULARITIES,
     PM_TOPIC_STATS_COLUMNS,
     TIMELINE_COLUMNS,
@@ -41,20 +53,8 @@ from lib.aggregate import (
     timeline_from_stats,
     undated_summary_from,
 )
-from lib.article_source import Facets
-from lib.report import IngestReport
-from lib.store import ArticleStore
-from lib.store_frame import (
-    PART_COLUMN,
-    SLIM_BASE_COLUMNS,
-    TAG_PART_COLUMN,
-    retag_missing,
-    search_store,
-    with_slim_dtypes,
-)
-from lib.taxonomy import Taxonomy
-from lib.topic_table import polarity_column, tagged_column
-from lib.viewstate import ViewState, polarity_filtered
+from lib.views.sources import Facets
+from lib.views.state import ViewState, polarity_filtered
 
 # DuckDB's date_trunc unit per granularity (weeks start on Monday, as pandas' W-SUN periods).
 PERIOD_UNITS = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
@@ -106,7 +106,7 @@ class Warehouse:
         """Copy `columns` of the parts in `folder` into `table_name`, with each row's part name
         and `order_key` (part index, row number: where it sits in the store, for the store's
         "later wins" and "first by source" rules). DuckDB reads the Parquet itself, in parallel;
-        if a part is damaged, the parts are checked one by one (lib.store reports the damaged
+        if a part is damaged, the parts are checked one by one (lib.pipeline.store reports the damaged
         ones) and the readable ones read. False when no part can be read."""
         parts = self.store.parts(folder)
         readable = parts
@@ -196,7 +196,7 @@ class Warehouse:
 
     def _search_hits(self, term: str) -> pa.Table:
         """Ids of the articles whose title or text holds `term`: the texts are not in the
-        table, so the parts are scanned (lib.store_frame.search_store), once per term."""
+        table, so the parts are scanned (lib.pipeline.store_frame.search_store), once per term."""
         with self._search_lock:
             if term in self._searches:
                 self._searches.move_to_end(term)
@@ -218,7 +218,7 @@ class Warehouse:
 
 
 def view_filter(view: ViewState) -> tuple[str, list[Any]]:
-    """The WHERE clause (with ? parameters) of lib.viewstate.filter_articles, for SQL. A text
+    """The WHERE clause (with ? parameters) of lib.views.state.filter_articles, for SQL. A text
     search is a semi-join on `search_hits`, registered with each query."""
     clauses, params = ["true"], []
     if view.date_from or view.date_to:

@@ -14,10 +14,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from lib.columns import COLUMNS
-from lib.store import TAG_SCHEMA, ArticleStore, base_to_record
-from lib.taxonomy import Taxonomy
-from lib.topic_table import polarity_column, tagged_column
+from lib.pipeline.store import TAG_SCHEMA, ArticleStore, base_to_record
+from lib.reference.taxonomy import Taxonomy
+from lib.schema.columns import COLUMNS
+from lib.schema.topic_table import polarity_column, tagged_column
 
 # Frame columns the slim frame leaves out: long texts and per-article evidence.
 HEAVY_COLUMNS = ("text", "topic_scores", "furniture_removed")
@@ -71,7 +71,7 @@ def open_store_frame(store: ArticleStore, taxonomy: Taxonomy) -> pd.DataFrame:
 
 
 def with_slim_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
-    """Slim rows as read from Parquet (here or by lib.warehouse) with the frame's declared
+    """Slim rows as read from Parquet (here or by lib.views.warehouse) with the frame's declared
     dtypes: dates as datetime64, lists as lists, text as pandas strings."""
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     for column in ("topics", "pms_mentioned", "warnings"):

@@ -1,7 +1,7 @@
 """Inputs to raw articles: files, folders, zip archives, CSV/JSON(L) tables and HTML pages.
 
 Every input ends up as a RawArticle or as an entry in the ingest report; nothing is skipped
-silently. Everything is read as bytes and decoded by lib.encoding.
+silently. Everything is read as bytes and decoded by lib.ingest.encoding.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from lib.encoding import DecodedText, NotTextError, decode_bytes, repair_mojibake
-from lib.limits import DEFAULT_LIMITS, Limits
-from lib.report import IngestReport
+from lib.ingest.encoding import DecodedText, NotTextError, decode_bytes, repair_mojibake
+from lib.schema.limits import DEFAULT_LIMITS, Limits
+from lib.schema.report import IngestReport
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from lib.aggregate import highlight_segments, highlight_spans
-from lib.taxonomy import Taxonomy
+from lib.reference.taxonomy import Taxonomy
+from lib.views.aggregate import highlight_segments, highlight_spans
 
 
 def highlight_html(text: str, taxonomy: Taxonomy) -> str:

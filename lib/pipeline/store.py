@@ -25,10 +25,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from lib.analysis import tag_article
-from lib.sentiment import SentimentEngine
-from lib.taxonomy import Taxonomy
-from lib.topic_table import polarity_column, tagged_column
+from lib.annotate.article import tag_article
+from lib.annotate.sentiment import SentimentEngine
+from lib.reference.taxonomy import Taxonomy
+from lib.schema.topic_table import polarity_column, tagged_column
 
 # Bump when the analysis would give different base rows for the same input.
 ANALYSIS_VERSION = "2026.11.1"
@@ -220,7 +220,7 @@ class ArticleStore:
 
     def file_lookup(self, known: set[str]) -> Callable[[str, int, int], str | None]:
         """(path, size, mtime_ns) -> the input key the store analysed that file as, if that key
-        is among `known` (analysed by this version and engine); for lib.readers.walk_paths."""
+        is among `known` (analysed by this version and engine); for lib.ingest.readers.walk_paths."""
         index: dict[tuple[str, int, int], str] = {}
         for part in self.parts(self.files_dir):
             table = self.read_part(part, list(FILE_SCHEMA.names))

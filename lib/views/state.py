@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from lib.aggregate import GRANULARITIES, MEASURES
-from lib.topic_table import tagged_column
+from lib.schema.topic_table import tagged_column
+from lib.views.aggregate import GRANULARITIES, MEASURES
 
 MAX_SMOOTHING = 24
 MAX_TEXT_LENGTH = 200

@@ -8,21 +8,21 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib.columns import COLUMN_NAMES, build_frame
-from lib.limits import DEFAULT_LIMITS, Limits
-from lib.parallel import Outcome, analyze_stream
-from lib.readers import RawArticle, read_bytes, walk_paths
-from lib.report import IngestReport
-from lib.sentiment import SentimentEngine, get_engine
-from lib.store import ArticleStore
-from lib.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
-from lib.topic_table import with_topic_columns
+from lib.annotate.sentiment import SentimentEngine, get_engine
+from lib.ingest.readers import RawArticle, read_bytes, walk_paths
+from lib.pipeline.parallel import Outcome, analyze_stream
+from lib.pipeline.store import ArticleStore
+from lib.reference.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from lib.schema.columns import COLUMN_NAMES, build_frame
+from lib.schema.limits import DEFAULT_LIMITS, Limits
+from lib.schema.report import IngestReport
+from lib.schema.topic_table import with_topic_columns
 
 EXTRA_PREFIX = "extra:"
 STORE_BATCH = 2000  # new records per store part: a killed run loses at most this many
 Progress = Callable[[int, str], None]  # (articles done so far, current source)
-# How raw articles become outcomes, in input order: lib.parallel.analyze_stream (this machine) by
-# default; lib.dask_engine.dask_stream(client) runs the same per-chunk function on a Dask cluster.
+# How raw articles become outcomes, in input order: lib.pipeline.parallel.analyze_stream (this machine) by
+# default; lib.pipeline.dask_engine.dask_stream(client) runs the same per-chunk function on a Dask cluster.
 OutcomeStream = Callable[..., Iterator[Outcome]]  # (raws, taxonomy, engine, *, jobs) -> outcomes
 
 

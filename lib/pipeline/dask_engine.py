@@ -1,8 +1,8 @@
-"""The Dask engine: the same per-chunk analysis (lib.parallel.analyze_chunk) on a Dask cluster.
+"""The Dask engine: the same per-chunk analysis (lib.pipeline.parallel.analyze_chunk) on a Dask cluster.
 
 The client reads the inputs (walk_paths, as the local engine does), sends chunks of raw articles
 to the cluster with a bounded number in flight, and hands the outcomes back in input order, so
-lib.corpus builds the frame and writes the store exactly as it does for the local engine:
+lib.pipeline.corpus builds the frame and writes the store exactly as it does for the local engine:
 
     with dask_client(scheduler=None, workers=2) as client:     # a LocalCluster, or "tcp://host:8786"
         corpus = load_corpus("articles/", store="store/", analyze_outcomes=dask_stream(client))
@@ -24,12 +24,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lib.corpus import load_corpus
-from lib.parallel import AnalysisSettings, Outcome, analyze_chunk, chunked, default_jobs
-from lib.readers import RawArticle
-from lib.sentiment import SentimentEngine, get_engine
-from lib.store import engine_key
-from lib.taxonomy import Taxonomy, default_taxonomy, parse_taxonomy
+from lib.annotate.sentiment import SentimentEngine, get_engine
+from lib.ingest.readers import RawArticle
+from lib.pipeline.corpus import load_corpus
+from lib.pipeline.parallel import AnalysisSettings, Outcome, analyze_chunk, chunked, default_jobs
+from lib.pipeline.store import engine_key
+from lib.reference.taxonomy import Taxonomy, default_taxonomy, parse_taxonomy
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -201,7 +201,7 @@ def _run_error(error: Exception, index: int, first_source: str) -> DaskEngineErr
 
 
 def dask_stream(client: Client, *, chunk_size: int = DASK_CHUNK_SIZE, in_flight: int | None = None):
-    """An `analyze_outcomes` for lib.corpus.analyze_raw / load_corpus that runs on `client`'s
+    """An `analyze_outcomes` for lib.pipeline.corpus.analyze_raw / load_corpus that runs on `client`'s
     cluster. `jobs` is ignored: the cluster's workers are the jobs."""
 
     def stream(raws: Iterable[RawArticle], taxonomy: Taxonomy, engine: SentimentEngine,

@@ -1,6 +1,6 @@
 """The topic taxonomy: loaded from TOML, validated, compiled into matchers once.
 
-A taxonomy is data (see lib/data/taxonomy.toml); this module only turns its entries into
+A taxonomy is data (see lib/reference/data/taxonomy.toml); this module only turns its entries into
 regular expressions and reports mistakes in it with the topic and field named.
 """
 
@@ -45,14 +45,14 @@ def _alternation(entries: list[str]) -> str:
     ends with a symbol ("F-35", "U.S."). The boundaries stand once, outside the alternation, so
     the engine rejects most positions before trying any entry."""
     # Longest first so "trade deficit" wins over "trade" at the same position.
-    # (lib.topics relies on the pattern starting with this lookbehind.)
+    # (lib.annotate.topics relies on the pattern starting with this lookbehind.)
     ordered = sorted(entries, key=len, reverse=True)
     return r"(?<![\w-])(?:" + "|".join(entry_to_regex(e) for e in ordered) + r")(?!\w)"
 
 
 def match_starts(literals: list[str]) -> tuple[str, ...] | None:
     """The shortest of `literals` that every match of a pattern starts with (each literal is the
-    fixed text one alternative of the pattern begins with), or None if one is empty. lib.topics
+    fixed text one alternative of the pattern begins with), or None if one is empty. lib.annotate.topics
     finds where they occur with str.find, which is many times faster than scanning the text with
     the pattern, and tries the pattern only there. A literal that begins with a shorter one adds
     no place to try."""
@@ -84,7 +84,7 @@ class Topic:
     min_hits: int
     matcher: re.Pattern = field(repr=False, compare=False)  # everything, case-insensitive
     excluder: re.Pattern | None = field(repr=False, compare=False)
-    # The fast path (lib.topics.topic_spans): terms and phrases lower-cased, matched without
+    # The fast path (lib.annotate.topics.topic_spans): terms and phrases lower-cased, matched without
     # IGNORECASE on lower-cased text, which lets the regex engine skip most positions; the
     # raw patterns keep IGNORECASE and run on the original text.
     word_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from lib.cleaning import is_content_paragraph, is_sentence_like
+from lib.annotate.cleaning import is_content_paragraph, is_sentence_like
 
 TITLE_MAX_CHARS = 90
 _WIRE_DATELINE = re.compile(

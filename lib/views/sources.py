@@ -1,13 +1,13 @@
 """What the pages ask of the loaded articles, behind one interface with two answers:
 
 - FrameSource: a pandas frame in memory (the sample, a visitor's upload), answered by
-  lib.aggregate;
-- lib.warehouse.Warehouse: an analysis store of any size, answered by SQL in DuckDB without
+  lib.views.aggregate;
+- lib.views.warehouse.Warehouse: an analysis store of any size, answered by SQL in DuckDB without
   loading the articles into pandas.
 
 A source gives the facets the filters offer and, for a view, a Selection: the articles the view
 lets through, with the figures the pages draw. Both answers share the arithmetic that turns
-counts into charts (lib.aggregate's *_from_* functions), and a test checks they agree.
+counts into charts (lib.views.aggregate's *_from_* functions), and a test checks they agree.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Protocol
 
 import pandas as pd
 
-from lib import aggregate
-from lib.corpus import Corpus
-from lib.report import IngestReport
-from lib.viewstate import TextSearch, ViewState, filter_articles
+from lib.pipeline.corpus import Corpus
+from lib.schema.report import IngestReport
+from lib.views import aggregate
+from lib.views.state import TextSearch, ViewState, filter_articles
 
 
 @dataclass(frozen=True)

@@ -11,23 +11,23 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from lib.cleaning import clean_text
-from lib.dates import (
+from lib.annotate.cleaning import clean_text
+from lib.annotate.dates import (
     DateChoice,
     choose_text_date,
     date_field_problem,
     dates_consistent_with_pm,
     parse_metadata_date,
 )
-from lib.language import detect_language
-from lib.metadata import heading_title, outlet_from_dateline, outlet_from_url, shorten
-from lib.pms import find_mentions, pms_mentioned, sitting_pm_named
-from lib.readers import RawArticle, repaired
-from lib.sentences import split_sentences
-from lib.sentiment import Sentiment, SentimentEngine
-from lib.taxonomy import Taxonomy
-from lib.tenures import pm_on, us_president_on
-from lib.topics import TopicScore, score_topics
+from lib.annotate.metadata import heading_title, outlet_from_dateline, outlet_from_url, shorten
+from lib.annotate.pms import find_mentions, pms_mentioned, sitting_pm_named
+from lib.annotate.sentences import split_sentences
+from lib.annotate.sentiment import Sentiment, SentimentEngine
+from lib.annotate.topics import TopicScore, score_topics
+from lib.ingest.language import detect_language
+from lib.ingest.readers import RawArticle, repaired
+from lib.reference.taxonomy import Taxonomy
+from lib.reference.tenures import pm_on, us_president_on
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 

@@ -1,4 +1,4 @@
-"""Every figure the dashboard shows, built in one place from lib.aggregate's outputs.
+"""Every figure the dashboard shows, built in one place from lib.views.aggregate's outputs.
 
 One palette: a topic keeps its taxonomy colour and a prime minister the colour of their tenure
 on every chart. Figures carry plain-English titles, axis labels and hover text; pages only
@@ -12,10 +12,10 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.aggregate import GRANULARITIES, MEASURES
+from lib.reference.taxonomy import Taxonomy
+from lib.reference.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term, pm_colour
 from lib.stats import THIN_N
-from lib.taxonomy import Taxonomy
-from lib.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term, pm_colour
+from lib.views.aggregate import GRANULARITIES, MEASURES
 
 NEUTRAL = "#7f7f7f"
 THIN_MARK = "†"
@@ -145,7 +145,7 @@ def timeline_figure(
     show_terms: bool = True,
     bars: bool | None = None,
 ) -> go.Figure:
-    """Lines (or grouped bars) per topic from `lib.aggregate.timeline`, in taxonomy colours,
+    """Lines (or grouped bars) per topic from `lib.views.aggregate.timeline`, in taxonomy colours,
     with PM / US-president bands over the visible range. Each point's customdata follows
     CUSTOMDATA_FIELDS, so a click can list its articles.
 
@@ -213,7 +213,7 @@ def _heatmap_grid(table: pd.DataFrame, keys: list[str], column: str) -> pd.DataF
 def pm_topic_heatmap(
     table: pd.DataFrame, taxonomy: Taxonomy, *, measure: str = "share"
 ) -> go.Figure:
-    """PM x topic grid from `lib.aggregate.pm_topic_table`: share tagged or mean polarity.
+    """PM x topic grid from `lib.views.aggregate.pm_topic_table`: share tagged or mean polarity.
 
     Cells resting on fewer than THIN_N articles carry a † and a footnote says why.
     """
@@ -301,7 +301,7 @@ def pm_share_bars(table: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
 
 
 def pm_counts_bar(counts: pd.DataFrame, *, per_100_days: bool = False) -> go.Figure:
-    """Articles per PM from `lib.aggregate.pm_counts`, optionally per 100 days in office."""
+    """Articles per PM from `lib.views.aggregate.pm_counts`, optionally per 100 days in office."""
     column = "per_100_days" if per_100_days else "n_articles"
     title = "Articles per 100 days in office" if per_100_days else "Articles per prime minister"
     if counts.empty:
@@ -350,7 +350,7 @@ def topic_prevalence_bar(
 
 
 def small_timeline(per_period: pd.DataFrame, granularity: str = "month") -> go.Figure:
-    """Dated articles per period (`lib.aggregate.articles_per_period`), as a compact bar strip."""
+    """Dated articles per period (`lib.views.aggregate.articles_per_period`), as a compact bar strip."""
     title = f"Articles per {granularity}"
     if per_period.empty:
         return _empty_figure(title, "No dated articles.")

@@ -18,7 +18,7 @@ from functools import lru_cache
 import charset_normalizer
 import ftfy
 
-from lib.language import detect_language
+from lib.ingest.language import detect_language
 
 # Single-byte tables that mojibake is made with, most common first. Mis-decoders often mix them
 # (seed 003 is ISO-8859-7 with Windows-1252 punctuation), so one reverse table spans them all.

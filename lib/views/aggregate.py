@@ -1,6 +1,6 @@
 """The numbers the pages show: timelines, prime-minister-by-topic tables, keyword in context.
 
-Every function takes the article frame (see lib/columns.py) and returns a plain DataFrame or
+Every function takes the article frame (see lib/schema/columns.py) and returns a plain DataFrame or
 dict; nothing here draws, renders HTML or knows about Streamlit.
 """
 
@@ -12,11 +12,11 @@ from datetime import date
 
 import pandas as pd
 
+from lib.annotate.topics import lowered_for_matching, topic_spans
+from lib.reference.taxonomy import Taxonomy
+from lib.reference.tenures import PM_SURNAMES, pm_days_in_office
+from lib.schema.topic_table import polarity_column, tagged_column, topic_table
 from lib.stats import THIN_N, interval_from_moments, moments, wilson_interval
-from lib.taxonomy import Taxonomy
-from lib.tenures import PM_SURNAMES, pm_days_in_office
-from lib.topic_table import polarity_column, tagged_column, topic_table
-from lib.topics import lowered_for_matching, topic_spans
 
 # Time buckets the timeline offers, each with its pandas period alias. Weeks run Monday-Sunday.
 GRANULARITIES: dict[str, str] = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -69,7 +69,7 @@ def tagged_polarity(frame: pd.DataFrame, key: str) -> pd.Series:
     """Per article, the polarity of its `key` sentences when tagged with `key`, else NaN.
 
     Indexed like `frame`. Read from the flat `topic_polarity:<key>` column when the frame has
-    it, else from topic_scores through lib.topic_table.
+    it, else from topic_scores through lib.schema.topic_table.
     """
     if polarity_column(key) in frame.columns:
         return frame[polarity_column(key)].astype("float64").where(tagged_mask(frame, key))
@@ -136,7 +136,7 @@ def timeline_from_stats(
     smoothing: int,
 ) -> pd.DataFrame:
     """The timeline from per-period figures, however they were counted (pandas here, SQL in
-    lib.warehouse): `n_articles` dated articles per period and, per topic, a frame with
+    lib.views.warehouse): `n_articles` dated articles per period and, per topic, a frame with
     n_tagged, polarity_mean and n_polarity, all indexed by pandas Period (missing = none)."""
     every_period = pd.period_range(n_articles.index.min(), n_articles.index.max(),
                                    freq=GRANULARITIES[granularity])

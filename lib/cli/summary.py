@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.report import IngestReport
-from lib.taxonomy import Taxonomy
+from lib.reference.taxonomy import Taxonomy
+from lib.schema.report import IngestReport
 
 
 def corpus_summary_text(frame: pd.DataFrame, report: IngestReport, taxonomy: Taxonomy) -> str:

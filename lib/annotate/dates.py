@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from lib.cleaning import furniture_rule
+from lib.annotate.cleaning import furniture_rule
 
 # Years 1800-2199 are read, so a date outside the plausible window is noticed and refused with a
 # warning rather than passed over unseen.

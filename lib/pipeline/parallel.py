@@ -1,7 +1,7 @@
 """Running the per-article analysis over many articles: in this process or in a process pool.
 
 Both paths call the same `analyze_chunk`, and results come back in input order, so the frame
-is identical whatever the number of workers. The Dask engine (lib/dask_engine.py) calls the same
+is identical whatever the number of workers. The Dask engine (lib/pipeline/dask_engine.py) calls the same
 function per partition.
 """
 
@@ -15,10 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
-from lib.analysis import EmptyArticle, analyze_article
-from lib.readers import RawArticle
-from lib.sentiment import SentimentEngine, get_engine
-from lib.taxonomy import Taxonomy, parse_taxonomy
+from lib.annotate.article import EmptyArticle, analyze_article
+from lib.annotate.sentiment import SentimentEngine, get_engine
+from lib.ingest.readers import RawArticle
+from lib.reference.taxonomy import Taxonomy, parse_taxonomy
 
 CHUNK_SIZE = 32  # articles per task: large enough to amortise pickling, small for a smooth bar
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.columns import COLUMNS
+from lib.schema.columns import COLUMNS
 
 EXPORT_SUFFIXES = (".csv", ".parquet", ".jsonl")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -7,8 +7,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from lib.sentiment import Sentiment
-from lib.taxonomy import Negation, Taxonomy, Topic
+from lib.annotate.sentiment import Sentiment
+from lib.reference.taxonomy import Negation, Taxonomy, Topic
 
 _SPACES = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
@@ -85,10 +85,10 @@ def _occurrences(text: str, literals: tuple[str, ...], found: dict[str, list[int
 def _spans(pattern: re.Pattern, text: str, starts: tuple[str, ...] | None,
            found: dict[str, list[int]], word_start: bool = False) -> list[tuple[int, int]]:
     """`[m.span() for m in pattern.finditer(text)]`. When every match of `pattern` is non-empty
-    and begins with one of `starts` (lib.taxonomy.match_starts), only the places where one occurs
+    and begins with one of `starts` (lib.reference.taxonomy.match_starts), only the places where one occurs
     can start a match, so the pattern is tried there alone: the same matches, in a fraction of
     the time a scan of every position takes. `word_start`: the pattern begins with (?<![\\w-])
-    (lib.taxonomy's alternations), so a place after a word character or "-" is skipped too."""
+    (lib.reference.taxonomy's alternations), so a place after a word character or "-" is skipped too."""
     if starts is None:
         return [m.span() for m in pattern.finditer(text)]
     spans = []

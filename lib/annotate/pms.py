@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lib.tenures import JAPAN_PRIME_MINISTERS, Term
+from lib.reference.tenures import JAPAN_PRIME_MINISTERS, Term
 
 _PM_TITLE = r"(?:(?:Japanese|Japan's|Japan’s)\s+)?(?:Prime\s+Minister|Premier|PM)"
 _NOT_SITTING_BEFORE = re.compile(

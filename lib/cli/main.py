@@ -8,14 +8,14 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from lib.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
-from lib.dask_engine import ClusterUnavailable, DaskEngineError, dask_client, dask_stream
-from lib.export import EXPORT_SUFFIXES, write_frame
-from lib.parallel import analyze_stream, default_jobs
-from lib.progress import ProgressLine
-from lib.report import IngestReport
-from lib.summary import corpus_summary_text, ingest_report_lines
-from lib.taxonomy import TaxonomyError
+from lib.cli.progress import ProgressLine
+from lib.cli.summary import corpus_summary_text, ingest_report_lines
+from lib.pipeline.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
+from lib.pipeline.dask_engine import ClusterUnavailable, DaskEngineError, dask_client, dask_stream
+from lib.pipeline.export import EXPORT_SUFFIXES, write_frame
+from lib.pipeline.parallel import analyze_stream, default_jobs
+from lib.reference.taxonomy import TaxonomyError
+from lib.schema.report import IngestReport
 
 ENGINES = ("local", "dask")  # --engine: this machine's process pool, or a Dask cluster
 
