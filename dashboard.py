@@ -23,11 +23,12 @@ def overview() -> None:
     _headline_metrics(summary)
     left, right = st.columns(2)
     with left:
-        ui.show_figure(topic_prevalence_bar(summary["topic_prevalence"], ui.taxonomy(),
-                                            summary["n_articles"]), filename="topic-prevalence")
+        ui.show_figure(
+            topic_prevalence_bar(summary["topic_prevalence"], ui.taxonomy(), summary["n_articles"]),
+            filename="topic-prevalence",
+        )
     with right:
-        ui.show_figure(small_timeline(shown.per_period("month"), "month"),
-                       filename="articles-per-month")
+        ui.show_figure(small_timeline(shown.per_period("month"), "month"), filename="articles-per-month")
     _data_quality(summary, corpus)
     _how_to_load()
 
@@ -42,32 +43,40 @@ def _headline_metrics(summary: dict) -> None:
         span, detail = "no dates", "No article has a trustworthy date."
     columns[1].metric("Date range", span, help=detail)
     columns[2].metric("Outlets", len(summary["outlets"]))
-    columns[3].metric("Prime ministers", len(summary["pms"]),
-                      help=", ".join(summary["pms"]) or "none")
+    columns[3].metric("Prime ministers", len(summary["pms"]), help=", ".join(summary["pms"]) or "none")
 
 
 def _data_quality(summary: dict, corpus) -> None:
     st.subheader("Data quality")
     quality = summary["quality"]
     cols = st.columns(5)
-    cols[0].metric("Undated", quality["undated"], help="No trustworthy publication date was found: "
-                   "these articles are left off time axes but counted elsewhere.")
+    cols[0].metric(
+        "Undated",
+        quality["undated"],
+        help="No trustworthy publication date was found: these articles are left off time axes but counted elsewhere.",
+    )
     cols[1].metric("Date from text", quality["date_from_text"])
     cols[2].metric("Date from metadata", quality["date_from_metadata"])
-    cols[3].metric("PM from text", quality["pm_from_text"],
-                   help="Undated articles whose sitting prime minister is named in the text.")
+    cols[3].metric(
+        "PM from text",
+        quality["pm_from_text"],
+        help="Undated articles whose sitting prime minister is named in the text.",
+    )
     cols[4].metric("With warnings", quality["with_warnings"])
     if corpus.store_problems:
         st.warning(
             f"{len(corpus.store_problems)} part(s) of the analysis store could not be read; the articles in "
             "them are left out. Re-run `python -m lib analyze SOURCES --store DIR` to analyse them again "
-            "(undamaged parts are reused).")
+            "(undamaged parts are reused)."
+        )
         for problem in corpus.store_problems:
             st.caption(ui.markdown_safe(problem))
     rejected = corpus.report.to_frame()
     if corpus.report.inputs == 0:
-        st.info("These articles were read from an analysis store: the `python -m lib analyze ... --store` "
-                "runs that built it listed the inputs they could not use.")
+        st.info(
+            "These articles were read from an analysis store: the `python -m lib analyze ... --store` "
+            "runs that built it listed the inputs they could not use."
+        )
     elif rejected.empty:
         st.success(f"Every input was used: {corpus.report.inputs} input(s), none rejected.")
     else:

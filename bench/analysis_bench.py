@@ -79,8 +79,15 @@ def incremental(files: Path, workdir: Path, jobs: int = 1) -> dict[str, float]:
         _, added = timed(run)
         shutil.rmtree(extra)
         prefix = "" if label == "store" else "table_"
-        results.update({f"{prefix}full_s": full, f"{prefix}unchanged_s": unchanged, f"{prefix}added_1pct_s": added,
-                        f"{prefix}unchanged_ratio": unchanged / full, f"{prefix}added_ratio": added / full})
+        results.update(
+            {
+                f"{prefix}full_s": full,
+                f"{prefix}unchanged_s": unchanged,
+                f"{prefix}added_1pct_s": added,
+                f"{prefix}unchanged_ratio": unchanged / full,
+                f"{prefix}added_ratio": added / full,
+            }
+        )
     return results
 
 
@@ -92,9 +99,12 @@ def run(n: int, workdir: Path) -> dict:
     many = full_analysis(files, jobs)
     floor = textblob_only(files)
     return {
-        "n": n, "jobs": jobs,
-        "one_worker_rate": one.rate, "all_cores_rate": many.rate,
+        "n": n,
+        "jobs": jobs,
+        "one_worker_rate": one.rate,
+        "all_cores_rate": many.rate,
         "speedup": many.rate / one.rate,
-        "textblob_rate": floor.rate, "share_of_textblob": one.rate / floor.rate,
+        "textblob_rate": floor.rate,
+        "share_of_textblob": one.rate / floor.rate,
         **incremental(files, workdir),
     }

@@ -1,6 +1,6 @@
 """Dask engine throughput on a LocalCluster: 1 vs 2 workers (see bench/run.py).
 
-    python -m bench.dask_bench 2000 /tmp/dask-bench      # generates the files once, then times
+python -m bench.dask_bench 2000 /tmp/dask-bench      # generates the files once, then times
 """
 
 from __future__ import annotations

@@ -74,6 +74,7 @@ READY_JS = """([title, chart]) => {
 
 # --- the server and its memory ---------------------------------------------------------------
 
+
 @dataclass
 class Server:
     url: str
@@ -119,26 +120,37 @@ def tree_rss_bytes(pid: int) -> int:
 
 
 @contextlib.contextmanager
-def serve(*, env: dict[str, str] | None = None, session_ttl: int | None = None,
-          log_path: Path | None = None) -> Iterator[Server]:
+def serve(
+    *, env: dict[str, str] | None = None, session_ttl: int | None = None, log_path: Path | None = None
+) -> Iterator[Server]:
     """`streamlit run dashboard.py` on a free loopback port, stopped on the way out."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     if session_ttl is not None:
         command += ["--server.disconnectedSessionTTL", str(session_ttl)]
     log_path = log_path or LOG_DIR / "streamlit-load.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("w") as log:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(env or {})})
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
         try:
             deadline = time.monotonic() + SERVER_START_TIMEOUT_S
             while not _healthy(url):
@@ -157,6 +169,7 @@ def serve(*, env: dict[str, str] | None = None, session_ttl: int | None = None,
 
 
 # --- what the visitors saw ---------------------------------------------------------------------
+
 
 @dataclass
 class Results:
@@ -188,8 +201,7 @@ def percentile(values: list[float], share: float) -> float | None:
 
 
 async def _ready(page, title: str, chart: bool) -> str:
-    handle = await page.wait_for_function(READY_JS, arg=[title, chart], polling=100,
-                                          timeout=STEP_TIMEOUT_S * 1000)
+    handle = await page.wait_for_function(READY_JS, arg=[title, chart], polling=100, timeout=STEP_TIMEOUT_S * 1000)
     return await handle.json_value()
 
 
@@ -223,8 +235,7 @@ class Visitor:
     def _watch(self, page) -> None:
         def on_console(message) -> None:
             if message.type == "error":
-                self.results.error(self.number, f"console: {message.text} "
-                                                f"({(message.location or {}).get('url', '')})")
+                self.results.error(self.number, f"console: {message.text} ({(message.location or {}).get('url', '')})")
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: self.results.error(self.number, f"pageerror: {error}"))
@@ -282,8 +293,11 @@ class Visitor:
             while time.monotonic() < deadline:
                 label, title, chart = PAGES[step % len(PAGES)]
                 step += 1
-                if await self._safely(page, self.visit(page, label, title, chart)) and chart \
-                        and time.monotonic() < deadline:
+                if (
+                    await self._safely(page, self.visit(page, label, title, chart))
+                    and chart
+                    and time.monotonic() < deadline
+                ):
                     await self._safely(page, self.change_filter(page, title))
         finally:
             await context.close()
@@ -309,8 +323,7 @@ async def _sample_rss(server: Server, results: Results, started: float, every: f
 async def _launch(playwright):
     if not CHROMIUM.exists():
         raise SystemExit(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium).")
-    return await playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                            args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+    return await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
 
 
 async def _warm_up(browser, server: Server, results: Results) -> None:
@@ -328,8 +341,7 @@ async def _warm_up(browser, server: Server, results: Results) -> None:
     results.rss["after a warm-up visit"] = server.rss_bytes()
 
 
-async def load_run(server: Server, *, sessions: int, duration: float, ramp: float,
-                   seed: int) -> Results:
+async def load_run(server: Server, *, sessions: int, duration: float, ramp: float, seed: int) -> Results:
     from playwright.async_api import async_playwright
 
     results = Results()
@@ -413,8 +425,9 @@ def _mb(value: float) -> str:
     return f"{value / MB:.1f} MB"
 
 
-def report(results: Results, *, mode: str, sessions: int, duration: float, command: str,
-           server_command: list[str]) -> str:
+def report(
+    results: Results, *, mode: str, sessions: int, duration: float, command: str, server_command: list[str]
+) -> str:
     charts = results.all_chart_times()
     lines = [
         f"Alliance Lens {mode} check: {sessions} session(s)"
@@ -434,8 +447,12 @@ def report(results: Results, *, mode: str, sessions: int, duration: float, comma
         _row("time to a drawn chart, max", _seconds(max(charts, default=None))),
     ]
     for action, times in results.chart_times.items():
-        lines.append(_row(f"  {action}: n={len(times)}, p50 / p95",
-                          f"{percentile(times, 0.5):.2f} / {percentile(times, 0.95):.2f} s"))
+        lines.append(
+            _row(
+                f"  {action}: n={len(times)}, p50 / p95",
+                f"{percentile(times, 0.5):.2f} / {percentile(times, 0.95):.2f} s",
+            )
+        )
     lines += [
         _row("time to a settled page without charts, p50", _seconds(percentile(results.page_times, 0.5))),
         _row("time to a settled page without charts, p95", _seconds(percentile(results.page_times, 0.95))),
@@ -448,8 +465,7 @@ def report(results: Results, *, mode: str, sessions: int, duration: float, comma
     if mode == "leak" and "after the first session (warm)" in results.rss:
         growth = rss[-1][1] - results.rss["after the first session (warm)"]
         lines.append(_row("server RSS growth, last - warm (target <= 50 MB)", f"{growth / MB:+.1f} MB"))
-        lines.append("server RSS by sessions done: " + ", ".join(
-            f"{n}: {v / MB:.0f} MB" for n, v in results.rss_trace))
+        lines.append("server RSS by sessions done: " + ", ".join(f"{n}: {v / MB:.0f} MB" for n, v in results.rss_trace))
     elif len(rss) >= 2:
         lines.append(_row("server RSS growth, end - warm", f"{(rss[-1][1] - rss[1][1]) / MB:+.1f} MB"))
     if results.errors:
@@ -459,16 +475,30 @@ def report(results: Results, *, mode: str, sessions: int, duration: float, comma
 
 def main(argv: list[str] | None = None) -> Results:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, default=None,
-                        help="concurrent sessions (default 20), or with --leak sessions in turn (200)")
+    parser.add_argument(
+        "--sessions",
+        type=int,
+        default=None,
+        help="concurrent sessions (default 20), or with --leak sessions in turn (200)",
+    )
     parser.add_argument("--duration", type=float, default=300.0, help="seconds each session runs (300)")
     parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which sessions arrive (10)")
     parser.add_argument("--leak", action="store_true", help="open and close sessions one after another")
-    parser.add_argument("--session-ttl", type=int, default=None, metavar="S",
-                        help="server.disconnectedSessionTTL for the server (Streamlit's default 120)")
-    parser.add_argument("--linger", type=float, default=None, metavar="S",
-                        help="with --leak: wait this long after the last session before the final "
-                             "RSS reading (default: the session TTL + 15 s)")
+    parser.add_argument(
+        "--session-ttl",
+        type=int,
+        default=None,
+        metavar="S",
+        help="server.disconnectedSessionTTL for the server (Streamlit's default 120)",
+    )
+    parser.add_argument(
+        "--linger",
+        type=float,
+        default=None,
+        metavar="S",
+        help="with --leak: wait this long after the last session before the final "
+        "RSS reading (default: the session TTL + 15 s)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     sessions = args.sessions or (200 if args.leak else 20)
@@ -479,10 +509,19 @@ def main(argv: list[str] | None = None) -> Results:
             linger = ttl + 15 if args.linger is None else args.linger
             results = asyncio.run(leak_run(server, sessions=sessions, seed=args.seed, linger=linger))
         else:
-            results = asyncio.run(load_run(server, sessions=sessions, duration=args.duration,
-                                           ramp=args.ramp, seed=args.seed))
-        print(report(results, mode="leak" if args.leak else "load", sessions=sessions,
-                     duration=args.duration, command=command, server_command=server.command))
+            results = asyncio.run(
+                load_run(server, sessions=sessions, duration=args.duration, ramp=args.ramp, seed=args.seed)
+            )
+        print(
+            report(
+                results,
+                mode="leak" if args.leak else "load",
+                sessions=sessions,
+                duration=args.duration,
+                command=command,
+                server_command=server.command,
+            )
+        )
     return results
 
 

@@ -75,72 +75,238 @@ OUTLETS = (
 WIRE_AGENCIES = ("Pacific Wire", "Meridian News", "Kanto Press", "Asia Wire")
 DATELINE_CITIES = ("Tokyo", "TOKYO", "Washington", "WASHINGTON", "Osaka", "Naha", "Yokosuka", "Honolulu")
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-MONTHS_AP = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-             "Dec.")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTHS_AP = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Fictional people; no surname of a prime minister in lib.reference.tenures, which the library would read
 # as a mention of that prime minister.
-JP_GIVEN = ("Kenji", "Haruka", "Takumi", "Yuki", "Hiroshi", "Aiko", "Daisuke", "Emi", "Kazuo", "Mariko",
-            "Noboru", "Sayaka", "Tomohiro", "Yoko", "Ryota", "Keiko", "Shunsuke", "Naomi", "Masato",
-            "Chihiro")
-JP_SURNAMES = ("Watanabe", "Tanaka", "Yamamoto", "Nakamura", "Kobayashi", "Saito", "Matsumoto", "Inoue",
-               "Kimura", "Hayashi", "Shimizu", "Yamazaki", "Ikeda", "Hashimoto", "Ishikawa", "Ogawa",
-               "Okada", "Hasegawa", "Fujita", "Murakami")
-US_GIVEN = ("Emily", "Michael", "Sarah", "David", "Laura", "James", "Rachel", "Daniel", "Megan", "Robert",
-            "Karen", "Thomas", "Olivia", "Brian", "Hannah", "Steven")
-US_SURNAMES = ("Carter", "Reyes", "Whitman", "Brennan", "Chen", "Holloway", "Ortiz", "Kessler", "Price",
-               "Alvarez", "Doyle", "Greer", "Lindqvist", "Okafor", "Sullivan", "Marsh")
+JP_GIVEN = (
+    "Kenji",
+    "Haruka",
+    "Takumi",
+    "Yuki",
+    "Hiroshi",
+    "Aiko",
+    "Daisuke",
+    "Emi",
+    "Kazuo",
+    "Mariko",
+    "Noboru",
+    "Sayaka",
+    "Tomohiro",
+    "Yoko",
+    "Ryota",
+    "Keiko",
+    "Shunsuke",
+    "Naomi",
+    "Masato",
+    "Chihiro",
+)
+JP_SURNAMES = (
+    "Watanabe",
+    "Tanaka",
+    "Yamamoto",
+    "Nakamura",
+    "Kobayashi",
+    "Saito",
+    "Matsumoto",
+    "Inoue",
+    "Kimura",
+    "Hayashi",
+    "Shimizu",
+    "Yamazaki",
+    "Ikeda",
+    "Hashimoto",
+    "Ishikawa",
+    "Ogawa",
+    "Okada",
+    "Hasegawa",
+    "Fujita",
+    "Murakami",
+)
+US_GIVEN = (
+    "Emily",
+    "Michael",
+    "Sarah",
+    "David",
+    "Laura",
+    "James",
+    "Rachel",
+    "Daniel",
+    "Megan",
+    "Robert",
+    "Karen",
+    "Thomas",
+    "Olivia",
+    "Brian",
+    "Hannah",
+    "Steven",
+)
+US_SURNAMES = (
+    "Carter",
+    "Reyes",
+    "Whitman",
+    "Brennan",
+    "Chen",
+    "Holloway",
+    "Ortiz",
+    "Kessler",
+    "Price",
+    "Alvarez",
+    "Doyle",
+    "Greer",
+    "Lindqvist",
+    "Okafor",
+    "Sullivan",
+    "Marsh",
+)
 
 # Pool-level slots, written [name]: filled when the sentence pools are built.
 VOCABULARY: dict[str, tuple[str, ...]] = {
-    "jp_city": ("Tokyo", "Osaka", "Nagoya", "Fukuoka", "Sapporo", "Hiroshima", "Naha", "Yokohama",
-                "Kobe", "Sendai"),
-    "us_city": ("Washington", "New York", "Honolulu", "San Francisco", "Chicago", "Seattle",
-                "Los Angeles", "Detroit"),
-    "us_state": ("Kentucky", "Tennessee", "Ohio", "Indiana", "Alabama", "Texas", "Georgia",
-                 "Mississippi", "Arizona", "North Carolina"),
-    "jp_role": ("a senior Foreign Ministry official", "a government spokesperson",
-                "a ruling party lawmaker", "the chief cabinet secretary", "a senior government official",
-                "an aide to the prime minister", "a veteran diplomat", "a Japanese negotiator"),
-    "us_role": ("a senior State Department official", "the U.S. ambassador to Japan",
-                "a White House spokesperson", "a senior administration official",
-                "a member of the Senate Foreign Relations Committee", "a U.S. embassy spokesperson"),
-    "analyst": ("an analyst at the Pacific Policy Institute", "a professor at Keio University",
-                "a researcher at the Center for Alliance Studies", "a fellow at the Harbor Institute",
-                "a political scientist at Waseda University", "an economist at Meridian Research",
-                "a former diplomat now at Sophia University", "a scholar at Georgetown University"),
+    "jp_city": ("Tokyo", "Osaka", "Nagoya", "Fukuoka", "Sapporo", "Hiroshima", "Naha", "Yokohama", "Kobe", "Sendai"),
+    "us_city": ("Washington", "New York", "Honolulu", "San Francisco", "Chicago", "Seattle", "Los Angeles", "Detroit"),
+    "us_state": (
+        "Kentucky",
+        "Tennessee",
+        "Ohio",
+        "Indiana",
+        "Alabama",
+        "Texas",
+        "Georgia",
+        "Mississippi",
+        "Arizona",
+        "North Carolina",
+    ),
+    "jp_role": (
+        "a senior Foreign Ministry official",
+        "a government spokesperson",
+        "a ruling party lawmaker",
+        "the chief cabinet secretary",
+        "a senior government official",
+        "an aide to the prime minister",
+        "a veteran diplomat",
+        "a Japanese negotiator",
+    ),
+    "us_role": (
+        "a senior State Department official",
+        "the U.S. ambassador to Japan",
+        "a White House spokesperson",
+        "a senior administration official",
+        "a member of the Senate Foreign Relations Committee",
+        "a U.S. embassy spokesperson",
+    ),
+    "analyst": (
+        "an analyst at the Pacific Policy Institute",
+        "a professor at Keio University",
+        "a researcher at the Center for Alliance Studies",
+        "a fellow at the Harbor Institute",
+        "a political scientist at Waseda University",
+        "an economist at Meridian Research",
+        "a former diplomat now at Sophia University",
+        "a scholar at Georgetown University",
+    ),
     # Before a clause ("officials [says] the talks ...") and after a quotation ("...,” X [said]).
     "says": ("said", "noted", "stressed", "told reporters", "acknowledged", "argued", "warned"),
     "said": ("said", "noted", "added", "told reporters", "said in an interview", "told a news conference"),
-    "when": ("on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "last week",
-             "earlier this month", "in recent weeks", "over the weekend", "this week"),
+    "when": (
+        "on Monday",
+        "on Tuesday",
+        "on Wednesday",
+        "on Thursday",
+        "on Friday",
+        "last week",
+        "earlier this month",
+        "in recent weeks",
+        "over the weekend",
+        "this week",
+    ),
     "mood": ("cautious", "businesslike", "warm", "tense", "cordial", "guarded", "upbeat", "sober"),
-    "threat": ("North Korea's missile launches", "China's growing military activity",
-               "tensions in the Taiwan Strait", "Chinese pressure in the East China Sea",
-               "Russia's war in Ukraine", "North Korea's nuclear program",
-               "coercion in the South China Sea"),
-    "sec_coop": ("joint exercises", "missile defense cooperation", "intelligence sharing",
-                 "command and control ties", "cooperation in space and cyber defense",
-                 "joint production of interceptor missiles", "maritime patrols"),
-    "sector": ("automobiles", "auto parts", "steel", "aluminum", "semiconductors", "machinery",
-               "electronics", "pharmaceuticals", "chemicals", "machine tools"),
+    "threat": (
+        "North Korea's missile launches",
+        "China's growing military activity",
+        "tensions in the Taiwan Strait",
+        "Chinese pressure in the East China Sea",
+        "Russia's war in Ukraine",
+        "North Korea's nuclear program",
+        "coercion in the South China Sea",
+    ),
+    "sec_coop": (
+        "joint exercises",
+        "missile defense cooperation",
+        "intelligence sharing",
+        "command and control ties",
+        "cooperation in space and cyber defense",
+        "joint production of interceptor missiles",
+        "maritime patrols",
+    ),
+    "sector": (
+        "automobiles",
+        "auto parts",
+        "steel",
+        "aluminum",
+        "semiconductors",
+        "machinery",
+        "electronics",
+        "pharmaceuticals",
+        "chemicals",
+        "machine tools",
+    ),
     "farm_goods": ("beef", "pork", "rice", "wheat", "corn", "soybeans", "dairy products", "oranges"),
-    "firms": ("Japanese automakers", "Japanese chipmakers", "Japanese steelmakers",
-              "Japanese electronics makers", "Japanese trading houses", "Japanese machinery makers"),
-    "sea": ("near Okinawa", "in the East China Sea", "off the coast of Kyushu", "in the Philippine Sea",
-            "near the Nansei Islands", "in waters off Hokkaido"),
-    "ministry": ("the Cabinet Office", "the Foreign Ministry", "the prime minister's office",
-                 "the Japanese Embassy in Washington", "the Chief Cabinet Secretary's office"),
-    "pollster": ("a national broadcaster", "a major newspaper", "a Kyoto research group",
-                 "a Tokyo polling firm"),
-    "building": ("the prime minister's office", "the White House", "a hotel in central Tokyo",
-                 "the State Guest House", "the U.S. Embassy in Tokyo", "the Diet building"),
-    "venue": ("the prime minister's office", "the White House", "a hotel in central Tokyo",
-              "the State Guest House", "the sidelines of the Group of Seven summit",
-              "the sidelines of the APEC meeting", "Camp David"),
+    "firms": (
+        "Japanese automakers",
+        "Japanese chipmakers",
+        "Japanese steelmakers",
+        "Japanese electronics makers",
+        "Japanese trading houses",
+        "Japanese machinery makers",
+    ),
+    "sea": (
+        "near Okinawa",
+        "in the East China Sea",
+        "off the coast of Kyushu",
+        "in the Philippine Sea",
+        "near the Nansei Islands",
+        "in waters off Hokkaido",
+    ),
+    "ministry": (
+        "the Cabinet Office",
+        "the Foreign Ministry",
+        "the prime minister's office",
+        "the Japanese Embassy in Washington",
+        "the Chief Cabinet Secretary's office",
+    ),
+    "pollster": ("a national broadcaster", "a major newspaper", "a Kyoto research group", "a Tokyo polling firm"),
+    "building": (
+        "the prime minister's office",
+        "the White House",
+        "a hotel in central Tokyo",
+        "the State Guest House",
+        "the U.S. Embassy in Tokyo",
+        "the Diet building",
+    ),
+    "venue": (
+        "the prime minister's office",
+        "the White House",
+        "a hotel in central Tokyo",
+        "the State Guest House",
+        "the sidelines of the Group of Seven summit",
+        "the sidelines of the APEC meeting",
+        "Camp David",
+    ),
 }
 
 LEADS: dict[str, tuple[str, ...]] = {
@@ -214,8 +380,7 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "Officials [says] the threat from [threat] could no longer be treated as distant.",
     ),
     "trade": (
-        "Japan is the largest foreign investor in the United States, with holdings of more than"
-        " ${fdi_bn} billion.",
+        "Japan is the largest foreign investor in the United States, with holdings of more than ${fdi_bn} billion.",
         "Japanese automakers employ tens of thousands of workers at plants in [us_state].",
         "Two-way trade between the countries reached about ${trade_bn} billion last year.",
         "[firms] have expanded investment in [us_state] to secure supply chains for [sector].",
@@ -239,17 +404,14 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "The trade surplus with the United States narrowed to {surplus_tn} trillion yen.",
         "[us_role] [says] the United States welcomed Japanese investment in [us_state].",
         "The two sides agreed to work together on secure supply chains for critical minerals.",
-        "American farm exporters complained that Japan's market for [farm_goods] was still hard to"
-        " enter.",
+        "American farm exporters complained that Japan's market for [farm_goods] was still hard to enter.",
     ),
     "tariffs": (
         "Washington imposed a {tariff} percent tariff on imports of [sector] from Japan.",
-        "Japanese officials argued that the tariffs would hurt American consumers as much as Japanese"
-        " firms.",
+        "Japanese officials argued that the tariffs would hurt American consumers as much as Japanese firms.",
         "[firms] are among the companies most exposed to the tariffs.",
         "Tokyo sought an exemption from the Section 232 duties on steel and aluminum.",
-        "A tariff of {tariff} percent would cut profits at [firms] by about ${loss_bn} billion,"
-        " analysts estimated.",
+        "A tariff of {tariff} percent would cut profits at [firms] by about ${loss_bn} billion, analysts estimated.",
         "{analyst_name}, {analyst_role}, said the threat of tariffs was being used as leverage.",
         "“Tariffs are not in the interest of either country,” [jp_role] [said].",
         "The government set up a help desk for small firms hit by the import duties.",
@@ -257,8 +419,7 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "U.S. customs duties on Japanese [sector] were raised in two stages.",
         "Farmers in Japan worried that cutting tariffs on [farm_goods] would flood the market.",
         "The administration said the tariffs were needed to protect American jobs.",
-        "Economists estimated that the tariffs would shave {gdp_hit} percentage points off Japan's"
-        " growth.",
+        "Economists estimated that the tariffs would shave {gdp_hit} percentage points off Japan's growth.",
         "Shares of [firms] fell after the tariff announcement.",
         "Some officials in [jp_city] privately hoped the tariff threat would fade after the talks.",
         "The tariffs took effect at midnight Washington time.",
@@ -280,8 +441,7 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "Critics asked how the higher defense spending would be paid for without new taxes.",
         "[us_role] urged Tokyo to spend more, pointing to the cost of stationing American troops.",
         "Arms purchases from the United States have risen sharply in recent years.",
-        "{analyst_name}, {analyst_role}, said the defense budget debate had exposed divisions in the ruling"
-        " party.",
+        "{analyst_name}, {analyst_role}, said the defense budget debate had exposed divisions in the ruling party.",
         "The cost of the U.S. forces in Japan is shared under an agreement renewed every five years.",
         "Finance Ministry officials warned that defense expenditure was outpacing revenue.",
         "“Japan must be able to pay more for its own defense,” [jp_role] [said].",
@@ -291,10 +451,8 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "Lawmakers debated whether to raise corporate taxes to cover defense costs.",
         "The Pentagon welcomed the increase but said more would be needed over time.",
         "Japan's share of the cost of U.S. bases has been a point of friction since the 1970s.",
-        "{analyst_name}, {analyst_role}, said the target of {pct_gdp} percent of GDP was ambitious"
-        " but achievable.",
-        "Defense procurement has been slowed by a weak yen, which makes U.S. equipment more"
-        " expensive.",
+        "{analyst_name}, {analyst_role}, said the target of {pct_gdp} percent of GDP was ambitious but achievable.",
+        "Defense procurement has been slowed by a weak yen, which makes U.S. equipment more expensive.",
         "Some in [jp_city] worried that arms purchases would crowd out social spending.",
         "The government said defense spending would rise for the {streak}th year in a row.",
         "[us_role] [says] Japan's higher defense budget showed it was a reliable partner.",
@@ -303,8 +461,7 @@ SENTENCES: dict[str, tuple[str, ...]] = {
     "filler": (
         "The two governments have held regular consultations at the working level since {past_year}.",
         "Officials in [jp_city] said preparations for the visit had been unusually detailed.",
-        "{analyst_name}, {analyst_role}, said the tone of the talks mattered more than any single"
-        " announcement.",
+        "{analyst_name}, {analyst_role}, said the tone of the talks mattered more than any single announcement.",
         "Public approval of the cabinet stood at {poll} percent in a recent survey by [pollster].",
         "Opposition lawmakers in the Diet asked whether the government had consulted them in advance.",
         "The yen moved sharply against the dollar during the week, a reminder of how closely markets"
@@ -324,10 +481,8 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "The meeting lasted about {minutes} minutes, longer than planned.",
         "Reporters waiting outside [building] were given only a short briefing.",
         "Editorials in the major newspapers were [mood] in tone.",
-        "Polls suggest most voters see the relationship with Washington as stable, if not always"
-        " comfortable.",
-        "Speaking to reporters, [jp_role] said the government was “carefully watching” events in"
-        " Washington.",
+        "Polls suggest most voters see the relationship with Washington as stable, if not always comfortable.",
+        "Speaking to reporters, [jp_role] said the government was “carefully watching” events in Washington.",
         "The U.S. ambassador, speaking at a reception in [jp_city], called the relationship “one of the"
         " most important in the world.”",
         "Former Prime Minister {prev_pm} also weighed in, urging the government to stay the course.",
@@ -372,36 +527,74 @@ SENTENCES: dict[str, tuple[str, ...]] = {
 }
 
 SUBHEADINGS = (
-    "A Delicate Balance", "What Comes Next", "Pressure from Washington", "Reaction in [jp_city]",
-    "The View from [us_city]", "Markets React", "Old Partners, New Questions", "Behind Closed Doors",
-    "Tokyo's Calculations", "A Test for {pm_sur}", "The Road Ahead", "Voices of Caution",
+    "A Delicate Balance",
+    "What Comes Next",
+    "Pressure from Washington",
+    "Reaction in [jp_city]",
+    "The View from [us_city]",
+    "Markets React",
+    "Old Partners, New Questions",
+    "Behind Closed Doors",
+    "Tokyo's Calculations",
+    "A Test for {pm_sur}",
+    "The Road Ahead",
+    "Voices of Caution",
 )
 TITLES: dict[str, tuple[str, ...]] = {
-    "security": ("{pm_sur} and {pres_sur} Vow to Strengthen Alliance",
-                 "Japan, U.S. Step Up Defense Cooperation Amid Regional Tensions",
-                 "Tokyo Seeks Reassurance from Washington on Deterrence",
-                 "Alliance Under Strain as {pm_sur} Meets {pres_sur}"),
-    "trade": ("{pm_sur} Seeks Stable Trade Ties with Washington",
-              "Japanese Firms Weigh New Investment in the United States",
-              "Trade Talks Test Japan-U.S. Relationship",
-              "{pres_sur} Presses Japan on Market Access"),
-    "tariffs": ("Japan Braces for U.S. Tariffs on [sector_title]",
-                "{pm_sur} Seeks Exemption from {pres_sur} Tariffs",
-                "Tariff Threat Hangs Over Japan-U.S. Talks",
-                "Tokyo Weighs Response to New Import Duties"),
-    "defense_spending": ("Japan Plans Record Defense Budget",
-                         "{pm_sur} Pledges Higher Defense Spending",
-                         "Washington Presses Tokyo to Pay More for Defense",
-                         "Japan to Buy More U.S. Missiles as Costs Rise"),
+    "security": (
+        "{pm_sur} and {pres_sur} Vow to Strengthen Alliance",
+        "Japan, U.S. Step Up Defense Cooperation Amid Regional Tensions",
+        "Tokyo Seeks Reassurance from Washington on Deterrence",
+        "Alliance Under Strain as {pm_sur} Meets {pres_sur}",
+    ),
+    "trade": (
+        "{pm_sur} Seeks Stable Trade Ties with Washington",
+        "Japanese Firms Weigh New Investment in the United States",
+        "Trade Talks Test Japan-U.S. Relationship",
+        "{pres_sur} Presses Japan on Market Access",
+    ),
+    "tariffs": (
+        "Japan Braces for U.S. Tariffs on [sector_title]",
+        "{pm_sur} Seeks Exemption from {pres_sur} Tariffs",
+        "Tariff Threat Hangs Over Japan-U.S. Talks",
+        "Tokyo Weighs Response to New Import Duties",
+    ),
+    "defense_spending": (
+        "Japan Plans Record Defense Budget",
+        "{pm_sur} Pledges Higher Defense Spending",
+        "Washington Presses Tokyo to Pay More for Defense",
+        "Japan to Buy More U.S. Missiles as Costs Rise",
+    ),
 }
 VOCABULARY["sector_title"] = ("Autos", "Steel", "Chips", "Machinery", "Auto Parts", "Electronics")
 
-FURNITURE_TOP = ("Skip to content", "Menu", "Connect with us", "Advertisement", "Trending Now", "Search",
-                 "World", "Japan", "Politics", "Asia")
+FURNITURE_TOP = (
+    "Skip to content",
+    "Menu",
+    "Connect with us",
+    "Advertisement",
+    "Trending Now",
+    "Search",
+    "World",
+    "Japan",
+    "Politics",
+    "Asia",
+)
 FURNITURE_MIDDLE = ("Advertisement", "Advertisment", "ADVERTISEMENT", "Related Articles", "Sponsored")
-FURNITURE_BOTTOM = ("Share this article", "Leave a Comment", "Trending", "You may also like", "Subscribe now",
-                    "Related Stories", "END", "X", "Share your thoughts in the comments below.",
-                    "Most Popular", "Print this article", "Tags:")
+FURNITURE_BOTTOM = (
+    "Share this article",
+    "Leave a Comment",
+    "Trending",
+    "You may also like",
+    "Subscribe now",
+    "Related Stories",
+    "END",
+    "X",
+    "Share your thoughts in the comments below.",
+    "Most Popular",
+    "Print this article",
+    "Tags:",
+)
 SECTIONS = ("world", "World", "Asia", "politics", "Japan", "news")
 
 # Characters that mojibake mangles, and what UTF-8 read as Windows-1252 makes of them (bytes that
@@ -488,27 +681,45 @@ def _article_slots(rng: Random, published: date) -> dict[str, str]:
         return low + (high - low) * random()
 
     return {
-        "pm": pm.full_name, "pm_sur": pm.surname, "prev_pm": _predecessor(pm).full_name,
-        "pres": president.full_name, "pres_sur": president.surname,
+        "pm": pm.full_name,
+        "pm_sur": pm.surname,
+        "prev_pm": _predecessor(pm).full_name,
+        "pres": president.full_name,
+        "pres_sur": president.surname,
         "weekday": f"on {WEEKDAYS[randint(0, 4)]}",
         "past_year": str(published.year - randint(2, 15)),
         "target_year": str(published.year + randint(2, 5)),
-        "troops": f"{randint(50, 56)},{randint(0, 9)}00", "ships": str(randint(3, 14)),
-        "drills": str(randint(20, 90)), "fdi_bn": f"{uniform(480, 820):.0f}",
-        "trade_bn": f"{uniform(190, 240):.1f}", "export_pct": f"{uniform(0.5, 14):.1f}",
-        "invest_bn": f"{uniform(0.4, 12):.1f}", "tariff": str(rng.choice((10, 15, 20, 24, 25, 27.5))),
-        "tariff_low": str(randint(2, 15)), "loss_bn": f"{uniform(0.8, 19):.1f}",
-        "gdp_hit": f"{uniform(0.1, 0.9):.1f}", "pct_gdp": f"{uniform(1.0, 2.0):.1f}",
-        "yen_tn": f"{uniform(4.9, 9.9):.2f}", "hns_bn": str(randint(180, 220)),
-        "tomahawks": str(randint(200, 400)), "jets": str(randint(105, 147)),
-        "poll": str(randint(18, 62)), "poll_size": f"{randint(1, 3)},{randint(0, 999):03d}",
-        "minutes": str(randint(20, 110)), "gap": str(randint(2, 12)), "calls": str(randint(2, 9)),
-        "nikkei": f"{uniform(0.1, 2.4):.2f}", "yen": f"{uniform(77, 160):.1f}",
-        "growth": f"{uniform(-0.8, 1.6):.1f}", "cpi": f"{uniform(0.1, 3.9):.1f}",
-        "streak": str(randint(4, 12)), "surplus_tn": f"{uniform(4, 9):.1f}",
+        "troops": f"{randint(50, 56)},{randint(0, 9)}00",
+        "ships": str(randint(3, 14)),
+        "drills": str(randint(20, 90)),
+        "fdi_bn": f"{uniform(480, 820):.0f}",
+        "trade_bn": f"{uniform(190, 240):.1f}",
+        "export_pct": f"{uniform(0.5, 14):.1f}",
+        "invest_bn": f"{uniform(0.4, 12):.1f}",
+        "tariff": str(rng.choice((10, 15, 20, 24, 25, 27.5))),
+        "tariff_low": str(randint(2, 15)),
+        "loss_bn": f"{uniform(0.8, 19):.1f}",
+        "gdp_hit": f"{uniform(0.1, 0.9):.1f}",
+        "pct_gdp": f"{uniform(1.0, 2.0):.1f}",
+        "yen_tn": f"{uniform(4.9, 9.9):.2f}",
+        "hns_bn": str(randint(180, 220)),
+        "tomahawks": str(randint(200, 400)),
+        "jets": str(randint(105, 147)),
+        "poll": str(randint(18, 62)),
+        "poll_size": f"{randint(1, 3)},{randint(0, 999):03d}",
+        "minutes": str(randint(20, 110)),
+        "gap": str(randint(2, 12)),
+        "calls": str(randint(2, 9)),
+        "nikkei": f"{uniform(0.1, 2.4):.2f}",
+        "yen": f"{uniform(77, 160):.1f}",
+        "growth": f"{uniform(-0.8, 1.6):.1f}",
+        "cpi": f"{uniform(0.1, 3.9):.1f}",
+        "streak": str(randint(4, 12)),
+        "surplus_tn": f"{uniform(4, 9):.1f}",
         "analyst_name": _person(rng, JP_GIVEN + US_GIVEN, JP_SURNAMES + US_SURNAMES),
         "analyst_role": rng.choice(VOCABULARY["analyst"]),
-        "us_official": _person(rng, US_GIVEN, US_SURNAMES), "jp_official": _person(rng, JP_GIVEN, JP_SURNAMES),
+        "us_official": _person(rng, US_GIVEN, US_SURNAMES),
+        "jp_official": _person(rng, JP_GIVEN, JP_SURNAMES),
     }
 
 
@@ -581,8 +792,10 @@ def _header_date(rng: Random, day: date) -> str:
     if style == 0:
         return _long_date(day)
     if style == 1:
-        return (f"{WEEKDAYS[day.weekday()][:3]}, {day.month:02d}/{day.day:02d}/{day.year}"
-                f" - {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}")
+        return (
+            f"{WEEKDAYS[day.weekday()][:3]}, {day.month:02d}/{day.day:02d}/{day.year}"
+            f" - {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+        )
     if style == 2:
         return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     if style == 3:
@@ -599,8 +812,10 @@ def _metadata_date(rng: Random, day: date) -> str:
     if style == 2:
         return f"{day.isoformat()}T{hour:02d}:{minute:02d}:00+09:00"
     if style == 3:
-        return f"{WEEKDAYS[day.weekday()][:3]}, {day.day:02d} {MONTHS[day.month - 1][:3]} {day.year}" \
-               f" {hour:02d}:{minute:02d}:00 GMT"
+        return (
+            f"{WEEKDAYS[day.weekday()][:3]}, {day.day:02d} {MONTHS[day.month - 1][:3]} {day.year}"
+            f" {hour:02d}:{minute:02d}:00 GMT"
+        )
     if style == 4:
         return _long_date(day)
     return str((day - date(1970, 1, 1)).days * 86400 + hour * 3600 + minute * 60)
@@ -635,9 +850,13 @@ def _place_date(rng: Random, style: str, published: date, paragraphs: list[str])
         return [_header_date(rng, crawled)]
     if style == "wire_body":
         paragraphs[0] = _dateline(rng, published) + paragraphs[0]
-        paragraphs.insert(1, (
-            f"In a statement issued on {_ap_date(published)}, the two governments said they would"
-            " keep in close contact."))
+        paragraphs.insert(
+            1,
+            (
+                f"In a statement issued on {_ap_date(published)}, the two governments said they would"
+                " keep in close contact."
+            ),
+        )
     return []
 
 
@@ -707,8 +926,9 @@ def _one_article(rng: Random, first: date, last: date, pools: dict) -> dict:
     paragraphs = _body(rng, main, kinds, weights, pools)
     header_lines = _dates_in_text(rng, style, published, paragraphs)
     title = title_template.format_map(slots)
-    title_place = "none" if style == "labelled_iso" else _weighted(
-        rng, (("metadata", 0.7), ("heading", 0.15), ("none", 0.15)))
+    title_place = (
+        "none" if style == "labelled_iso" else _weighted(rng, (("metadata", 0.7), ("heading", 0.15), ("none", 0.15)))
+    )
     top, bottom = _furniture(rng, title if title_place != "none" else "")
     if style == "labelled_iso":
         top = []
@@ -806,8 +1026,15 @@ class _TableSink:
         return self.path.stat().st_size
 
 
-def write_corpus(n: int, out_dir: Path, *, seed: int = 0, formats: tuple[str, ...] = ("files", "csv", "jsonl"),
-                 until: date | None = None, progress_every: int = 100_000) -> dict[str, int]:
+def write_corpus(
+    n: int,
+    out_dir: Path,
+    *,
+    seed: int = 0,
+    formats: tuple[str, ...] = ("files", "csv", "jsonl"),
+    until: date | None = None,
+    progress_every: int = 100_000,
+) -> dict[str, int]:
     """Generate and write `n` articles; returns bytes written per format."""
     out_dir.mkdir(parents=True, exist_ok=True)
     sinks: dict[str, _FilesSink | _TableSink] = {}
@@ -831,11 +1058,15 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("out_dir", type=Path, help="folder to write into (created if missing)")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same corpus (default 0)")
-    parser.add_argument("--format", choices=("files", "csv", "jsonl", "all"), default="all",
-                        help="what to write (default all)")
-    parser.add_argument("--until", type=date.fromisoformat, default=None,
-                        help="last possible publication date, YYYY-MM-DD (default today; fix it to get the"
-                             " same corpus on another day)")
+    parser.add_argument(
+        "--format", choices=("files", "csv", "jsonl", "all"), default="all", help="what to write (default all)"
+    )
+    parser.add_argument(
+        "--until",
+        type=date.fromisoformat,
+        default=None,
+        help="last possible publication date, YYYY-MM-DD (default today; fix it to get the same corpus on another day)",
+    )
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("N must be zero or more")
@@ -852,9 +1083,12 @@ def main(argv: list[str] | None = None) -> int:
     written = write_corpus(args.n, args.out_dir, seed=args.seed, formats=formats, until=until)
     seconds = time.perf_counter() - started
     detail = ", ".join(f"{kind} {size:,}" for kind, size in written.items())
-    print(f"{args.n:,} articles (seed {args.seed}, dates to {until.isoformat()}) in {seconds:.1f} s:"
-          f" {args.n / max(seconds, 1e-9):,.0f} articles/s; {sum(written.values()):,} bytes written"
-          f" ({detail}) to {args.out_dir}", file=sys.stderr)
+    print(
+        f"{args.n:,} articles (seed {args.seed}, dates to {until.isoformat()}) in {seconds:.1f} s:"
+        f" {args.n / max(seconds, 1e-9):,.0f} articles/s; {sum(written.values()):,} bytes written"
+        f" ({detail}) to {args.out_dir}",
+        file=sys.stderr,
+    )
     return 0
 
 

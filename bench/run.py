@@ -33,8 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def machine() -> str:
     memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {memory_gb:.0f} GiB, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {memory_gb:.0f} GiB, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def build_store(n: int, workdir: Path) -> Path:
@@ -44,16 +46,50 @@ def build_store(n: int, workdir: Path) -> Path:
     if (store / "base").is_dir():
         return store
     files = workdir / f"corpus{n}"
-    subprocess.run([sys.executable, "-m", "bench.make_corpus", str(n), str(files), "--format", "files",
-                    "--until", UNTIL.isoformat()], check=True, cwd=ROOT)
-    subprocess.run([sys.executable, "-m", "lib", "analyze", str(files / "files"), "--store", str(store),
-                    "--engine", "dask", "-j", "0", "--quiet"], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.make_corpus",
+            str(n),
+            str(files),
+            "--format",
+            "files",
+            "--until",
+            UNTIL.isoformat(),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lib",
+            "analyze",
+            str(files / "files"),
+            "--store",
+            str(store),
+            "--engine",
+            "dask",
+            "-j",
+            "0",
+            "--quiet",
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return store
 
 
 def dashboard(store: Path) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.dashboard_bench", str(store)], check=True, cwd=ROOT,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.dashboard_bench", str(store)],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -73,16 +109,25 @@ def table(results: dict, dashboards: dict) -> str:
     a = results
     rows = [
         ("Full analysis, 1 worker", f"{a['one_worker_rate']:.0f} articles/s", ""),
-        (f"Full analysis, {a['jobs']} workers", f"{a['all_cores_rate']:.0f} articles/s",
-         f"{a['speedup']:.2f}x one worker (target ≥ 1.7x)"),
+        (
+            f"Full analysis, {a['jobs']} workers",
+            f"{a['all_cores_rate']:.0f} articles/s",
+            f"{a['speedup']:.2f}x one worker (target ≥ 1.7x)",
+        ),
         ("TextBlob `.sentiment` alone, 1 core", f"{a['textblob_rate']:.0f} articles/s", ""),
         ("Full analysis / TextBlob alone", f"{a['share_of_textblob']:.0%}", "target ≥ 70%"),
         ("Re-analyse unchanged corpus into the store", f"{a['unchanged_ratio']:.1%} of a full run", "target ≤ 5%"),
         ("Add 1% new files to the store", f"{a['added_ratio']:.1%} of a full run", "target ≤ 3%"),
-        ("… and read the whole table back too: unchanged", f"{a['table_unchanged_ratio']:.1%} of a full run",
-         "`load_corpus(..., store=)`; no target"),
-        ("… and read the whole table back too: add 1%", f"{a['table_added_ratio']:.1%} of a full run",
-         "`load_corpus(..., store=)`; no target"),
+        (
+            "… and read the whole table back too: unchanged",
+            f"{a['table_unchanged_ratio']:.1%} of a full run",
+            "`load_corpus(..., store=)`; no target",
+        ),
+        (
+            "… and read the whole table back too: add 1%",
+            f"{a['table_added_ratio']:.1%} of a full run",
+            "`load_corpus(..., store=)`; no target",
+        ),
     ]
     if "dask_speedup" in a:
         rates = f"{a['dask_1_worker_rate']:.0f} → {a['dask_2_workers_rate']:.0f} articles/s"
@@ -91,12 +136,17 @@ def table(results: dict, dashboards: dict) -> str:
         # The targets: ≤ 0.5 s, ≤ 5 s cold, ≤ 700 MB up to 100k; ≤ 1 s and ≤ 1.5 GB at 1M.
         large = n > 100_000
         rows += [
-            (f"Dashboard {n:,}: rerun after filter change (median of 10)", f"{d['rerun_median_s']:.2f} s",
-             "target ≤ 1 s" if large else "target ≤ 0.5 s"),
-            (f"Dashboard {n:,}: cold start from the store", f"{d['cold_start_s']:.1f} s",
-             "no target" if large else "target ≤ 5 s"),
-            (f"Dashboard {n:,}: peak RSS", f"{d['peak_rss_mb']} MB",
-             "target ≤ 1.5 GB" if large else "target ≤ 700 MB"),
+            (
+                f"Dashboard {n:,}: rerun after filter change (median of 10)",
+                f"{d['rerun_median_s']:.2f} s",
+                "target ≤ 1 s" if large else "target ≤ 0.5 s",
+            ),
+            (
+                f"Dashboard {n:,}: cold start from the store",
+                f"{d['cold_start_s']:.1f} s",
+                "no target" if large else "target ≤ 5 s",
+            ),
+            (f"Dashboard {n:,}: peak RSS", f"{d['peak_rss_mb']} MB", "target ≤ 1.5 GB" if large else "target ≤ 700 MB"),
         ]
     lines = ["| measure | result | target / note |", "| --- | --- | --- |"]
     lines += [f"| {m} | {r} | {t} |" for m, r, t in rows]
@@ -106,8 +156,11 @@ def table(results: dict, dashboards: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Alliance Lens benchmarks")
     parser.add_argument("--articles", type=int, default=2000, help="corpus size for the analysis figures")
-    parser.add_argument("--dashboard-sizes", default="10000,100000",
-                        help="comma-separated store sizes for the dashboard figures ('' to skip)")
+    parser.add_argument(
+        "--dashboard-sizes",
+        default="10000,100000",
+        help="comma-separated store sizes for the dashboard figures ('' to skip)",
+    )
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpora and stores here (reused)")
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="alliance-bench-"))

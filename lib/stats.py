@@ -42,9 +42,7 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> tuple[f
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def mean_interval(
-    values: Iterable[float], confidence: float = 0.95
-) -> tuple[float, float, float]:
+def mean_interval(values: Iterable[float], confidence: float = 0.95) -> tuple[float, float, float]:
     """(mean, low, high) with a Student t interval; NaNs are ignored.
 
     No values gives (nan, nan, nan); a single value gives (value, nan, nan) because its
@@ -65,9 +63,7 @@ def moments(values: Iterable[float]) -> tuple[int, float, float]:
     return (n, mean, math.sqrt(math.fsum((v - mean) ** 2 for v in kept) / (n - 1)))
 
 
-def interval_from_moments(
-    n: int, mean: float, sd: float, confidence: float = 0.95
-) -> tuple[float, float, float]:
+def interval_from_moments(n: int, mean: float, sd: float, confidence: float = 0.95) -> tuple[float, float, float]:
     """(mean, low, high), a Student t interval from n, mean and sample sd: what an embedded
     database returns (count, avg, stddev_samp), so it and pandas share this arithmetic."""
     if n == 0:

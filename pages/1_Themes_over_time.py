@@ -12,18 +12,43 @@ with ui.friendly_errors():
 
     options = st.columns([2, 5, 2, 2])
     with options[0]:
-        ui.bound_widget(st.selectbox, "o_granularity", "granularity", label="Period",
-                        options=list(GRANULARITIES), format_func=str.capitalize)
+        ui.bound_widget(
+            st.selectbox,
+            "o_granularity",
+            "granularity",
+            label="Period",
+            options=list(GRANULARITIES),
+            format_func=str.capitalize,
+        )
     with options[1]:
-        ui.bound_widget(st.radio, "o_measure", "measure", label="Measure", options=list(MEASURES),
-                        format_func=MEASURES.get, horizontal=True)
+        ui.bound_widget(
+            st.radio,
+            "o_measure",
+            "measure",
+            label="Measure",
+            options=list(MEASURES),
+            format_func=MEASURES.get,
+            horizontal=True,
+        )
     with options[2]:
-        ui.bound_widget(st.number_input, "o_smoothing", "smoothing", label="Smoothing (periods)",
-                        min_value=1, max_value=MAX_SMOOTHING, step=1,
-                        help="Centred rolling mean over this many periods; 1 = none.")
+        ui.bound_widget(
+            st.number_input,
+            "o_smoothing",
+            "smoothing",
+            label="Smoothing (periods)",
+            min_value=1,
+            max_value=MAX_SMOOTHING,
+            step=1,
+            help="Centred rolling mean over this many periods; 1 = none.",
+        )
     with options[3]:
-        ui.bound_widget(st.toggle, "o_bands", "show_terms", label="Terms",
-                        help="Shade the terms of Japan's prime ministers and of US presidents.")
+        ui.bound_widget(
+            st.toggle,
+            "o_bands",
+            "show_terms",
+            label="Terms",
+            help="Shade the terms of Japan's prime ministers and of US presidents.",
+        )
 
     if not ui.nothing_to_show(shown):
         view = ui.current_view()
@@ -32,11 +57,15 @@ with ui.friendly_errors():
             st.warning(undated["reason"])
         keys = list(view.topics) or list(ui.taxonomy().keys)
         # Over the articles the other filters keep: the topic filter picks the lines drawn.
-        table = corpus.select(view.across_topics()).timeline(keys, view.granularity, view.measure,
-                                                              view.smoothing)
-        figure = timeline_figure(table, ui.taxonomy(), measure=view.measure,
-                                 granularity=view.granularity, smoothing=view.smoothing,
-                                 show_terms=view.show_terms)
+        table = corpus.select(view.across_topics()).timeline(keys, view.granularity, view.measure, view.smoothing)
+        figure = timeline_figure(
+            table,
+            ui.taxonomy(),
+            measure=view.measure,
+            granularity=view.granularity,
+            smoothing=view.smoothing,
+            show_terms=view.show_terms,
+        )
         event = ui.show_figure(figure, key="timeline_chart", selectable=True, filename="themes-over-time")
         points = (event or {}).get("selection", {}).get("points", []) if event else []
         if points:

@@ -14,7 +14,6 @@ LISTED_ARTICLES = 5_000  # rows sent to the browser's table: a million would sta
 with ui.friendly_errors():
     corpus, shown = ui.begin_page("Articles")
 
-
     def show_article(article) -> None:
         # Titles and outlets are the visitor's (or a scraped page's) text: never markdown.
         st.html(f'<h3 class="article-title">{html.escape(article["title"])}</h3>')
@@ -24,13 +23,15 @@ with ui.friendly_errors():
         facts[1].metric("Prime minister", article["pm"] or "unknown")
         facts[2].metric("Polarity", f"{article['polarity']:+.2f}")
         facts[3].metric("Words", int(article["n_words"]))
-        st.caption(ui.markdown_safe(
-            f"Outlet: {article['outlet'] or 'unknown'} · Source: {article['source']} · "
-            f"Date from: {article['date_basis']}"
-            + (f" ({article['date_evidence']})" if article["date_evidence"] else "")
-            + f" · PM from: {article['pm_basis']} · PMs named in the text: "
-            + (", ".join(article["pms_mentioned"]) or "none")
-        ))
+        st.caption(
+            ui.markdown_safe(
+                f"Outlet: {article['outlet'] or 'unknown'} · Source: {article['source']} · "
+                f"Date from: {article['date_basis']}"
+                + (f" ({article['date_evidence']})" if article["date_evidence"] else "")
+                + f" · PM from: {article['pm_basis']} · PMs named in the text: "
+                + (", ".join(article["pms_mentioned"]) or "none")
+            )
+        )
         for warning in article["warnings"]:
             st.warning(ui.markdown_safe(warning))
         text_tab, evidence_tab, furniture_tab = st.tabs(["Text", "Topic evidence", "Removed furniture"])
@@ -41,29 +42,31 @@ with ui.friendly_errors():
             for score in article["topic_scores"]:
                 verdict = "tagged" if score["tagged"] else "not tagged"
                 polarity = "" if score["polarity"] is None else f", sentence polarity {score['polarity']:+.2f}"
-                with st.expander(f"{labels.get(score['key'], score['key'])}: {score['hits']} mention(s), "
-                                 f"{verdict}{polarity}"):
+                with st.expander(
+                    f"{labels.get(score['key'], score['key'])}: {score['hits']} mention(s), {verdict}{polarity}"
+                ):
                     st.caption("Terms: " + (", ".join(score["terms"]) or "none"))
                     if score["sentences"]:
                         st.dataframe(
-                            [{"sentence": s["text"], "polarity": round(s["polarity"], 3)}
-                             for s in score["sentences"]],
-                            hide_index=True, width="stretch",
+                            [{"sentence": s["text"], "polarity": round(s["polarity"], 3)} for s in score["sentences"]],
+                            hide_index=True,
+                            width="stretch",
                         )
         with furniture_tab:
             if article["furniture_removed"]:
-                st.dataframe({"removed line": list(article["furniture_removed"])}, hide_index=True,
-                             width="stretch")
+                st.dataframe({"removed line": list(article["furniture_removed"])}, hide_index=True, width="stretch")
             else:
                 st.caption("Nothing was removed.")
 
-
     if not ui.nothing_to_show(shown):
         if len(shown) > LISTED_ARTICLES:
-            st.caption(f"Listing the first {LISTED_ARTICLES:,} of {len(shown):,} articles (in source order); "
-                       "narrow the filters or search to see others.")
-        event, table = ui.article_list(shown.rows(LISTED_ARTICLES), on_select="rerun",
-                                       selection_mode="single-row", key="articles_table")
+            st.caption(
+                f"Listing the first {LISTED_ARTICLES:,} of {len(shown):,} articles (in source order); "
+                "narrow the filters or search to see others."
+            )
+        event, table = ui.article_list(
+            shown.rows(LISTED_ARTICLES), on_select="rerun", selection_mode="single-row", key="articles_table"
+        )
         rows = event.selection.rows if event else []
         if rows:
             ui.update_view(article=str(table.iloc[rows[0]]["article_id"]))
@@ -76,11 +79,16 @@ with ui.friendly_errors():
 
         st.divider()
         st.subheader("Keyword in context")
-        term = ui.bound_widget(st.text_input, "o_kwic", "kwic", label="Term",
-                               placeholder="e.g. alliance")
+        term = ui.bound_widget(st.text_input, "o_kwic", "kwic", label="Term", placeholder="e.g. alliance")
         if term.strip():
             lines = kwic(ui.article_texts(shown, KWIC_ARTICLES), term.strip())
             st.caption(ui.markdown_safe(f"{len(lines)} occurrence(s) of “{term.strip()}” in the filtered articles."))
-            st.dataframe(lines.drop(columns=["article_id"]), hide_index=True, width="stretch",
-                         column_config={"left": st.column_config.TextColumn(width="large"),
-                                        "right": st.column_config.TextColumn(width="large")})
+            st.dataframe(
+                lines.drop(columns=["article_id"]),
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "left": st.column_config.TextColumn(width="large"),
+                    "right": st.column_config.TextColumn(width="large"),
+                },
+            )

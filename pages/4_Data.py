@@ -26,8 +26,10 @@ def analyse_uploads(files) -> Corpus:
     bar = st.progress(0.0, text="Analysing…")
     corpus = Corpus(ui.sample_corpus().frame.iloc[0:0])
     for index, file in enumerate(files, start=1):
+
         def progress(done: int, source: str, index=index) -> None:
             bar.progress((index - 1) / len(files), text=f"Analysing {source} ({done} article(s) so far)")
+
         one = load_blobs([(file.name, file.getvalue())], taxonomy=ui.taxonomy(), progress=progress)
         corpus = combine(corpus, one)
         bar.progress(index / len(files), text=f"Analysed {index} of {len(files)} file(s)")
@@ -39,8 +41,7 @@ def load_upload(files, mode: str) -> None:
     """Analyse a new upload and make it the visitor's corpus; a refusal or a failure leaves
     their articles as they were and says why, in words (the traceback goes to the server log)."""
     st.session_state.pop(PROBLEM_KEY, None)
-    problem = errors.upload_too_large([(file.name, file.size) for file in files],
-                                      errors.max_session_upload_bytes())
+    problem = errors.upload_too_large([(file.name, file.size) for file in files], errors.max_session_upload_bytes())
     if problem is None:
         try:
             upload = analyse_uploads(files)
@@ -65,33 +66,37 @@ with ui.friendly_errors():
     st.subheader("Load your own articles")
     UPLOAD_STATE = ("upload_corpus", "upload_files", ui.OWN_CORPUS_KEY)
 
-
     def files_changed() -> None:
         # Streamlit empties the file box when the visitor switches page; only a change the visitor
         # made here may replace or drop their articles.
         st.session_state["upload_changed"] = True
 
-
     def mode_changed() -> None:
         st.session_state["upload_mode_value"] = st.session_state["upload_mode"]
         st.session_state["upload_mode_changed"] = True
-
 
     def back_to_sample() -> None:
         for key in (*UPLOAD_STATE, PROBLEM_KEY):
             st.session_state.pop(key, None)
 
-
     files = st.file_uploader(
         "Articles: " + ", ".join(SUPPORTED_SUFFIXES) + " (several at once)",
-        accept_multiple_files=True, key=UPLOAD_KEY, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
+        accept_multiple_files=True,
+        key=UPLOAD_KEY,
+        type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
         on_change=files_changed,
         help="Files stay in your browser session only: they are analysed in memory, never written to "
-             "disk, and no other visitor can see them.",
+        "disk, and no other visitor can see them.",
     )
     st.session_state["upload_mode"] = st.session_state.get("upload_mode_value", "add")
-    mode = st.radio("With the sample articles", options=list(MODES), format_func=MODES.get,
-                    key="upload_mode", horizontal=True, on_change=mode_changed)
+    mode = st.radio(
+        "With the sample articles",
+        options=list(MODES),
+        format_func=MODES.get,
+        key="upload_mode",
+        horizontal=True,
+        on_change=mode_changed,
+    )
 
     if st.session_state.pop("upload_changed", False):
         if files:
@@ -108,13 +113,17 @@ with ui.friendly_errors():
     upload = st.session_state.get("upload_corpus")
     if upload is not None:
         effect = "added to the sample articles" if mode == "add" else "in place of the sample articles"
-        st.success(f"Loaded {len(upload.frame)} article(s) from {st.session_state['upload_files']} file(s), "
-                   f"{effect}. Every page now shows them.")
+        st.success(
+            f"Loaded {len(upload.frame)} article(s) from {st.session_state['upload_files']} file(s), "
+            f"{effect}. Every page now shows them."
+        )
         st.button("Back to the sample articles", on_click=back_to_sample)
 
     st.subheader("Ingest report")
-    st.caption(f"{corpus.report.inputs} input(s) (files, archive members, table rows): "
-               f"{corpus.n_total} article(s) in use, {len(corpus.report.entries)} not used.")
+    st.caption(
+        f"{corpus.report.inputs} input(s) (files, archive members, table rows): "
+        f"{corpus.n_total} article(s) in use, {len(corpus.report.entries)} not used."
+    )
     report = corpus.report.to_frame()
     if report.empty:
         st.success("Every input was used.")
@@ -122,16 +131,34 @@ with ui.friendly_errors():
         st.dataframe(report, hide_index=True, width="stretch")
 
     st.subheader("Download")
-    st.caption(ui.describe_view(ui.current_view(), len(shown), corpus.n_total)
-               + (f" Downloads hold the first {EXPORT_ROWS:,} of them; narrow the filters for the rest."
-                  if len(shown) > EXPORT_ROWS else ""))
+    st.caption(
+        ui.describe_view(ui.current_view(), len(shown), corpus.n_total)
+        + (
+            f" Downloads hold the first {EXPORT_ROWS:,} of them; narrow the filters for the rest."
+            if len(shown) > EXPORT_ROWS
+            else ""
+        )
+    )
     columns = st.columns(3)
     # Callables: the files are built when the visitor clicks, not on every run of this page, and no
     # copy of the table waits in the server's memory for a click that may never come.
-    columns[0].download_button("Filtered table (CSV)", partial(export, to_csv_bytes, shown), "alliance-lens.csv",
-                               mime="text/csv", disabled=len(shown) == 0)
-    columns[1].download_button("Filtered table (Parquet)", partial(export, to_parquet_bytes, shown),
-                               "alliance-lens.parquet", mime="application/octet-stream",
-                               disabled=len(shown) == 0)
-    columns[2].download_button("Taxonomy in use (TOML)", partial(str.encode, ui.taxonomy().source_text, "utf-8"),
-                               "taxonomy.toml", mime="application/toml")
+    columns[0].download_button(
+        "Filtered table (CSV)",
+        partial(export, to_csv_bytes, shown),
+        "alliance-lens.csv",
+        mime="text/csv",
+        disabled=len(shown) == 0,
+    )
+    columns[1].download_button(
+        "Filtered table (Parquet)",
+        partial(export, to_parquet_bytes, shown),
+        "alliance-lens.parquet",
+        mime="application/octet-stream",
+        disabled=len(shown) == 0,
+    )
+    columns[2].download_button(
+        "Taxonomy in use (TOML)",
+        partial(str.encode, ui.taxonomy().source_text, "utf-8"),
+        "taxonomy.toml",
+        mime="application/toml",
+    )

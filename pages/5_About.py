@@ -63,8 +63,10 @@ with ui.friendly_errors():
 
     st.subheader("Taxonomy in use")
     taxonomy = ui.taxonomy()
-    st.caption(f"Version {taxonomy.version}. Download it from the Data page, edit it, and pass it to "
-               "`python -m lib analyze --taxonomy FILE`.")
+    st.caption(
+        f"Version {taxonomy.version}. Download it from the Data page, edit it, and pass it to "
+        "`python -m lib analyze --taxonomy FILE`."
+    )
     for topic in taxonomy.topics:
         with st.expander(f"{topic.label} (`{topic.key}`): tagged at {topic.min_hits}+ mention(s)"):
             st.write(topic.description)
@@ -77,5 +79,8 @@ with ui.friendly_errors():
     with st.expander("Link parameters (what a shared link carries)"):
         st.dataframe(docs_table(), hide_index=True, width="stretch")
     with st.expander("Data dictionary (columns of the exported table)"):
-        st.dataframe(pd.DataFrame([{"column": c.name, "type": c.dtype, "meaning": c.meaning}
-                                   for c in COLUMNS]), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame([{"column": c.name, "type": c.dtype, "meaning": c.meaning} for c in COLUMNS]),
+            hide_index=True,
+            width="stretch",
+        )

@@ -71,7 +71,8 @@ def tiny_files(folder: Path, count: int = 10_000) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
         (folder / f"{number:05d}.txt").write_text(
-            f"Japan and the United States met for talks number {number}.", encoding="utf-8")
+            f"Japan and the United States met for talks number {number}.", encoding="utf-8"
+        )
     return folder
 
 
@@ -100,24 +101,26 @@ CSV_RAGGED = (
 ).encode()
 CSV_SEMICOLON = f'title;text;date\nSemi;"{article("semicolon; with a semicolon inside")}";2024-11-08\n'.encode()
 CSV_QUOTED_NEWLINES = (
-    'title,text\n'
+    "title,text\n"
     f'"Two\nline title","{article("first paragraph")}\n\nSecond paragraph, after a blank line."\n'
     f'Next,"{article("next row")}"\n'
 ).encode()
 CSV_BOM = ("\ufefftext,title\n" + f'"{article("bom")}",BOM\n').encode()
 CSV_FORMULAS = (
-    "title,text,=HYPERLINK(\"http://evil.example\")\n"
-    f'=cmd|\' /C calc\'!A0,"{article("formula")}",+1\n'
+    'title,text,=HYPERLINK("http://evil.example")\n'
+    f"=cmd|' /C calc'!A0,\"{article('formula')}\",+1\n"
     f'@SUM(A1),"{article("formula two")}",-2\n'
 ).encode()
-JSONL_BROKEN = "\n".join([
-    json.dumps({"text": article("jsonl one")}),
-    '{"text": "cut off',
-    "not json at all",
-    "",
-    json.dumps({"text": article("jsonl two")}),
-    "[1, 2, 3]",
-]).encode()
+JSONL_BROKEN = "\n".join(
+    [
+        json.dumps({"text": article("jsonl one")}),
+        '{"text": "cut off',
+        "not json at all",
+        "",
+        json.dumps({"text": article("jsonl two")}),
+        "[1, 2, 3]",
+    ]
+).encode()
 # (name, bytes, what the report should say)
 JSON_NOT_RECORDS = [
     ("number.json", b"42", "not a list of records"),
@@ -140,14 +143,16 @@ def zip_bytes(members: list[Blob] | dict[str, bytes], method: int = zipfile.ZIP_
 
 
 def zip_with_unsafe_paths() -> bytes:
-    return zip_bytes({
-        "ok.txt": article("zip ok").encode(),
-        "../escape.txt": b"Escaped text must never be read.",
-        "a/../../escape2.txt": b"Escaped text must never be read.",
-        "/etc/absolute.txt": b"Absolute text must never be read.",
-        "C:/windows/drive.txt": b"Drive-letter text must never be read.",
-        "..\\backslash.txt": b"Backslash text must never be read.",
-    })
+    return zip_bytes(
+        {
+            "ok.txt": article("zip ok").encode(),
+            "../escape.txt": b"Escaped text must never be read.",
+            "a/../../escape2.txt": b"Escaped text must never be read.",
+            "/etc/absolute.txt": b"Absolute text must never be read.",
+            "C:/windows/drive.txt": b"Drive-letter text must never be read.",
+            "..\\backslash.txt": b"Backslash text must never be read.",
+        }
+    )
 
 
 def zip_with_nameless_member() -> bytes:
@@ -171,16 +176,17 @@ def zip_with_nameless_member() -> bytes:
 def high_ratio_zip(expanded: int = 50_000_000) -> bytes:
     """One member of zeros: tiny compressed, far above the ratio limit once expanded."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, \
-            archive.open("zeros.txt", "w", force_zip64=True) as member:
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("zeros.txt", "w", force_zip64=True) as member,
+    ):
         block = b"0" * 1_000_000
         for _ in range(expanded // len(block)):
             member.write(block)
     return buffer.getvalue()
 
 
-def lying_size_zip(declared: int = 1000, expanded: int = 100_000_000,
-                   method: int = zipfile.ZIP_DEFLATED) -> bytes:
+def lying_size_zip(declared: int = 1000, expanded: int = 100_000_000, method: int = zipfile.ZIP_DEFLATED) -> bytes:
     """A member whose headers claim `declared` bytes but whose data inflates to `expanded`:
     the size checks pass, so only a bounded read keeps it out of memory."""
     data = bytearray(zip_bytes({"liar.txt": b"A" * expanded}, method))
@@ -202,8 +208,10 @@ def zip_of_zips(levels: int = 4, copies: int = 8) -> bytes:
 def bzip2_bomb(expanded: int = 200_000_000) -> bytes:
     """bzip2 packs runs of one byte far tighter than deflate: a few kB expand to `expanded`."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as archive, \
-            archive.open("bz.txt", "w", force_zip64=True) as member:
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as archive,
+        archive.open("bz.txt", "w", force_zip64=True) as member,
+    ):
         block = b"\x00" * 10_000_000
         for _ in range(expanded // len(block)):
             member.write(block)

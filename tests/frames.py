@@ -34,8 +34,13 @@ DEFAULTS: dict = {
 def score(key: str, polarity: float | None = None, *, tagged: bool = True, hits: int = 1) -> dict:
     """One topic_scores entry."""
     return {
-        "key": key, "hits": hits, "score": float(hits), "tagged": tagged, "polarity": polarity,
-        "terms": [], "sentences": [],
+        "key": key,
+        "hits": hits,
+        "score": float(hits),
+        "tagged": tagged,
+        "polarity": polarity,
+        "terms": [],
+        "sentences": [],
     }
 
 

@@ -33,15 +33,36 @@ TODAY = date(2026, 1, 1)
 def corpus():
     return make_frame(
         [
-            dict(published="2025-01-05", pm="Ishiba", topics=["trade"],
-                 topic_scores=[score("trade", 0.5)], outlet="Nikkei"),
-            dict(published="2025-01-20", pm="Ishiba", topics=["trade", "tariffs"],
-                 topic_scores=[score("trade", -0.1), score("tariffs", 0.2)], outlet="Nikkei"),
+            dict(
+                published="2025-01-05",
+                pm="Ishiba",
+                topics=["trade"],
+                topic_scores=[score("trade", 0.5)],
+                outlet="Nikkei",
+            ),
+            dict(
+                published="2025-01-20",
+                pm="Ishiba",
+                topics=["trade", "tariffs"],
+                topic_scores=[score("trade", -0.1), score("tariffs", 0.2)],
+                outlet="Nikkei",
+            ),
             dict(published="2025-04-02", pm="Ishiba", topics=[], outlet="Kyodo"),
-            dict(published="2025-04-30", pm="Ishiba", topics=["tariffs"],
-                 topic_scores=[score("tariffs", None)], date_basis="text"),
-            dict(published=None, pm="Kishida", pm_basis="text", topics=["trade"],
-                 topic_scores=[score("trade", 0.3)], warnings=["no date"]),
+            dict(
+                published="2025-04-30",
+                pm="Ishiba",
+                topics=["tariffs"],
+                topic_scores=[score("tariffs", None)],
+                date_basis="text",
+            ),
+            dict(
+                published=None,
+                pm="Kishida",
+                pm_basis="text",
+                topics=["trade"],
+                topic_scores=[score("trade", 0.3)],
+                warnings=["no date"],
+            ),
             dict(published=None, pm="", topics=["security"]),
         ]
     )
@@ -60,8 +81,7 @@ def test_timeline_counts_fill_empty_periods_with_zero(corpus):
     assert _values(table, "trade") == [2, 0, 0, 0]
     assert _values(table, "tariffs") == [1, 0, 0, 1]
     assert _values(table, "trade", "n_articles") == [2, 0, 0, 2]
-    assert _values(table, "trade", "period_label") == ["Jan 2025", "Feb 2025", "Mar 2025",
-                                                       "Apr 2025"]
+    assert _values(table, "trade", "period_label") == ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"]
     january = articles_in_period(corpus, "trade", table["period"].iloc[0], "month")
     assert sorted(january["article_id"]) == ["a0", "a1"]
     assert articles_in_period(corpus, "trade", table["period"].iloc[1], "month").empty
@@ -95,25 +115,28 @@ def test_timeline_polarity_is_the_mean_over_tagged_articles(corpus):
     ],
 )
 def test_timeline_periods_start_on_the_period_start(granularity, starts):
-    frame = make_frame([dict(published="2025-01-05", topics=["trade"]),
-                        dict(published="2025-01-21", topics=["trade"])])
+    frame = make_frame([dict(published="2025-01-05", topics=["trade"]), dict(published="2025-01-21", topics=["trade"])])
     table = timeline(frame, ["trade"], granularity, "count")
     assert list(table["period"]) == [pd.Timestamp(s) for s in starts]
 
 
 def test_timeline_smoothing_is_centred_and_keeps_gaps():
     frame = make_frame(
-        [dict(published=f"2025-{m:02d}-10", topics=["trade"] * (m != 3),
-              topic_scores=[score("trade", 0.1 * m)] if m != 3 else []) for m in range(1, 6)]
+        [
+            dict(
+                published=f"2025-{m:02d}-10",
+                topics=["trade"] * (m != 3),
+                topic_scores=[score("trade", 0.1 * m)] if m != 3 else [],
+            )
+            for m in range(1, 6)
+        ]
         + [dict(published="2025-03-11", topics=["trade"]), dict(published="2025-03-12")]
     )
     counts = timeline(frame, ["trade"], "month", "count", smoothing=3)
     assert list(counts["raw_value"]) == [1, 1, 1, 1, 1]
     assert list(counts["value"]) == pytest.approx([1, 1, 1, 1, 1])
     polarity = timeline(frame, ["trade"], "month", "polarity", smoothing=3)
-    assert list(polarity["value"]) == pytest.approx(
-        [0.15, 0.15, math.nan, 0.45, 0.45], nan_ok=True
-    )
+    assert list(polarity["value"]) == pytest.approx([0.15, 0.15, math.nan, 0.45, 0.45], nan_ok=True)
 
 
 @pytest.mark.parametrize(
@@ -168,22 +191,22 @@ def test_undated_summary(corpus):
 
 
 def test_pm_order_follows_office_then_unknown_names():
-    assert pm_order(["Ishiba", "Abe", "Zzz", "Koizumi", "Abe"]) == ["Koizumi", "Abe", "Ishiba",
-                                                                    "Zzz"]
+    assert pm_order(["Ishiba", "Abe", "Zzz", "Koizumi", "Abe"]) == ["Koizumi", "Abe", "Ishiba", "Zzz"]
 
 
 def test_pm_topic_table(corpus):
     table = pm_topic_table(corpus, ["trade", "tariffs"], TODAY)
     assert list(table.columns) == list(PM_TOPIC_COLUMNS)
     assert list(zip(table["pm"], table["topic"], strict=True)) == [
-        ("Kishida", "trade"), ("Kishida", "tariffs"), ("Ishiba", "trade"), ("Ishiba", "tariffs"),
+        ("Kishida", "trade"),
+        ("Kishida", "tariffs"),
+        ("Ishiba", "trade"),
+        ("Ishiba", "tariffs"),
     ]
     ishiba_trade = table.iloc[2]
     assert (ishiba_trade["n_articles"], ishiba_trade["n_tagged"]) == (4, 2)
     assert ishiba_trade["share"] == 0.5
-    assert (ishiba_trade["share_low"], ishiba_trade["share_high"]) == pytest.approx(
-        (0.1500, 0.8500), abs=1e-4
-    )
+    assert (ishiba_trade["share_low"], ishiba_trade["share_high"]) == pytest.approx((0.1500, 0.8500), abs=1e-4)
     assert ishiba_trade["mean_polarity"] == pytest.approx(0.2)
     # Two values, t(0.975, 1) = 12.706: the interval is clipped to the polarity scale.
     assert (ishiba_trade["pol_low"], ishiba_trade["pol_high"]) == (-1.0, 1.0)
@@ -307,10 +330,16 @@ def test_corpus_summary(corpus):
     assert summary["outlets"] == {"Nikkei": 2, "Kyodo": 1}
     assert summary["pms"] == {"Kishida": 1, "Ishiba": 4}
     assert summary["topic_prevalence"] == {
-        "security": 1, "trade": 3, "tariffs": 2, "defense_spending": 0,
+        "security": 1,
+        "trade": 3,
+        "tariffs": 2,
+        "defense_spending": 0,
     }
     assert summary["quality"] == {
-        "undated": 2, "date_from_text": 1, "date_from_metadata": 3, "pm_from_text": 1,
+        "undated": 2,
+        "date_from_text": 1,
+        "date_from_metadata": 3,
+        "pm_from_text": 1,
         "with_warnings": 1,
     }
 

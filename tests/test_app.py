@@ -32,7 +32,7 @@ def captions(at) -> str:
 CSV_UPLOAD = (
     b"Headline,Body,Published,Publisher,Desk\n"
     b'"Tariff talks open","Japan and the United States opened talks on auto tariffs on Monday. '
-    b'Prime Minister Shigeru Ishiba said the alliance was strong. Officials discussed trade and '
+    b"Prime Minister Shigeru Ishiba said the alliance was strong. Officials discussed trade and "
     b'investment.",2025-03-10,Example Wire,economy\n'
 )
 

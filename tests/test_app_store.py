@@ -84,7 +84,9 @@ def test_a_topic_filter_picks_the_topics_not_the_share_denominator(app, tmp_path
         (corpus / seed.name).write_bytes(seed.read_bytes())
     (corpus / "steel.txt").write_text(
         "Steel talks\n\nPublished on November 20, 2024\n\nJapan and the United States discussed tariffs "
-        "on steel and cars in Washington on Wednesday, trade officials said.", encoding="utf-8")
+        "on steel and cars in Washington on Wednesday, trade officials said.",
+        encoding="utf-8",
+    )
     load_corpus(corpus, store=tmp_path / "store")
     monkeypatch.setenv("ALLIANCE_LENS_STORE", str(tmp_path / "store"))
     app.query_params["topic"] = "security"
@@ -94,8 +96,12 @@ def test_a_topic_filter_picks_the_topics_not_the_share_denominator(app, tmp_path
     at.switch_page("pages/1_Themes_over_time.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.caption[0].value.endswith("of 6 articles: Security")
-    points = [point for chart in at.get("plotly_chart") for trace in json.loads(chart.proto.spec)["data"]
-              for point in trace.get("customdata") or []]
+    points = [
+        point
+        for chart in at.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        for point in trace.get("customdata") or []
+    ]
     by_year = {label: (n_tagged, n_articles) for label, _topic, n_tagged, n_articles, *_ in points}
     assert by_year["2024"][1] > by_year["2024"][0] >= 1  # the steel article counts in the denominator
     at.switch_page("pages/2_By_prime_minister.py").run()

@@ -70,20 +70,23 @@ def peak_memory(action) -> int:
         pytest.param("paper.txt", bad.PDF, [("paper.txt", "not text")], id="PDF named .txt"),
         pytest.param("program.html", bad.ELF, [("program.html", "not text")], id="ELF named .html"),
         pytest.param("noise.txt", bad.random_bytes(), [("noise.txt", "undecodable")], id="random bytes"),
-        pytest.param("noise.csv", bad.random_bytes(seed=7), [("noise.csv", "not text")],
-                     id="random bytes named .csv"),
-        pytest.param("controls.txt", bad.UNDECODABLE, [("controls.txt", "not text")],
-                     id="control bytes"),
+        pytest.param("noise.csv", bad.random_bytes(seed=7), [("noise.csv", "not text")], id="random bytes named .csv"),
+        pytest.param("controls.txt", bad.UNDECODABLE, [("controls.txt", "not text")], id="control bytes"),
         pytest.param("image.png", bad.PNG, [("image.png", "unsupported file type")], id="PNG"),
         pytest.param("program", bad.ELF, [("program", "unsupported file type")], id="executable"),
-        pytest.param("ids.csv", bad.CSV_NO_TEXT_COLUMN,
-                     [("ids.csv#row 1", "no text column"), ("ids.csv#row 2", "no text column")],
-                     id="CSV with no text column"),
-        pytest.param("strings.json", bad.JSON_LIST_OF_STRINGS,
-                     [("strings.json#record 1", "not a record"), ("strings.json#record 2", "not a record")],
-                     id="JSON list of strings"),
-        *[pytest.param(name, data, [(name, reason)], id=f"JSON {name}")
-          for name, data, reason in bad.JSON_NOT_RECORDS],
+        pytest.param(
+            "ids.csv",
+            bad.CSV_NO_TEXT_COLUMN,
+            [("ids.csv#row 1", "no text column"), ("ids.csv#row 2", "no text column")],
+            id="CSV with no text column",
+        ),
+        pytest.param(
+            "strings.json",
+            bad.JSON_LIST_OF_STRINGS,
+            [("strings.json#record 1", "not a record"), ("strings.json#record 2", "not a record")],
+            id="JSON list of strings",
+        ),
+        *[pytest.param(name, data, [(name, reason)], id=f"JSON {name}") for name, data, reason in bad.JSON_NOT_RECORDS],
     ],
 )
 def test_refused_with_a_reason(name: str, data: bytes, expected: list[tuple[str, str]]) -> None:
@@ -104,10 +107,20 @@ def test_refused_with_a_reason(name: str, data: bytes, expected: list[tuple[str,
         pytest.param("long.txt", bad.very_long_line(500_000), "long.txt", "", id="500,000-character line"),
         pytest.param("semicolon.csv", bad.CSV_SEMICOLON, "semicolon.csv#row 1", "", id="CSV with ';'"),
         pytest.param("bom.csv", bad.CSV_BOM, "bom.csv#row 1", "", id="CSV with BOM"),
-        pytest.param("ragged.csv", bad.CSV_RAGGED, "ragged.csv#row 1",
-                     "row 1 has 2 fields where the header has 3", id="CSV row too short"),
-        pytest.param("ragged.csv", bad.CSV_RAGGED, "ragged.csv#row 2",
-                     "row 2 has 5 fields where the header has 3", id="CSV row too long"),
+        pytest.param(
+            "ragged.csv",
+            bad.CSV_RAGGED,
+            "ragged.csv#row 1",
+            "row 1 has 2 fields where the header has 3",
+            id="CSV row too short",
+        ),
+        pytest.param(
+            "ragged.csv",
+            bad.CSV_RAGGED,
+            "ragged.csv#row 2",
+            "row 2 has 5 fields where the header has 3",
+            id="CSV row too long",
+        ),
     ],
 )
 def test_used_with_a_warning(name: str, data: bytes, source: str, warning: str) -> None:
@@ -138,11 +151,12 @@ def test_csv_quoted_newlines_stay_in_their_row() -> None:
 
 def test_jsonl_broken_lines_are_reported_and_the_rest_is_read() -> None:
     corpus = analyse([("lines.jsonl", bad.JSONL_BROKEN)])
-    assert sorted(s for s in corpus.frame["source"] if s != "good.txt") == [
-        "lines.jsonl#line 1", "lines.jsonl#line 5"]
-    assert entries(corpus) == [("lines.jsonl#line 2", "not valid JSON"),
-                               ("lines.jsonl#line 3", "not valid JSON"),
-                               ("lines.jsonl#line 6", "not a record")]
+    assert sorted(s for s in corpus.frame["source"] if s != "good.txt") == ["lines.jsonl#line 1", "lines.jsonl#line 5"]
+    assert entries(corpus) == [
+        ("lines.jsonl#line 2", "not valid JSON"),
+        ("lines.jsonl#line 3", "not valid JSON"),
+        ("lines.jsonl#line 6", "not a record"),
+    ]
 
 
 def test_duplicate_files_are_kept_once_and_listed() -> None:
@@ -154,8 +168,9 @@ def test_duplicate_files_are_kept_once_and_listed() -> None:
 
 def test_article_longer_than_the_limit_is_refused() -> None:
     limits = Limits(max_article_chars=1000)
-    corpus = analyse([("book.txt", bad.very_long_line(5000)),
-                      ("rows.csv", b'text\n"' + bad.very_long_line(5000) + b'"\n')], limits)
+    corpus = analyse(
+        [("book.txt", bad.very_long_line(5000)), ("rows.csv", b'text\n"' + bad.very_long_line(5000) + b'"\n')], limits
+    )
     assert entries(corpus) == [("book.txt", "too long"), ("rows.csv#row 1", "too long")]
     assert "5,000 characters; limit is 1,000" in corpus.report.entries[0].detail
 
@@ -165,8 +180,7 @@ def test_article_longer_than_the_limit_is_refused() -> None:
     ("name", "data", "language"),
     [
         pytest.param("ja.txt", bad.JAPANESE.encode(), "ja", id="Japanese"),
-        pytest.param("ja-sjis.txt", bad.JAPANESE.encode("shift_jis"), "ja",
-                     id="Japanese in Shift JIS"),
+        pytest.param("ja-sjis.txt", bad.JAPANESE.encode("shift_jis"), "ja", id="Japanese in Shift JIS"),
         pytest.param("zh.txt", bad.CHINESE.encode(), "zh", id="Chinese"),
         pytest.param("ru.txt", bad.RUSSIAN.encode(), "ru", id="Russian"),
         pytest.param("ru-1251.txt", bad.RUSSIAN.encode("cp1251"), "ru", id="Russian in Windows-1251"),
@@ -219,9 +233,16 @@ def test_a_named_pipe_in_a_folder_is_refused_not_read(tmp_path: Path) -> None:
 def test_zip_paths_leaving_the_archive_are_refused() -> None:
     corpus = analyse([("unsafe.zip", bad.zip_with_unsafe_paths())])
     assert row(corpus, "unsafe.zip!ok.txt")
-    assert entries(corpus) == [(f"unsafe.zip!{name}", "unsafe path") for name in (
-        "../escape.txt", "a/../../escape2.txt", "/etc/absolute.txt", "C:/windows/drive.txt",
-        "..\\backslash.txt")]
+    assert entries(corpus) == [
+        (f"unsafe.zip!{name}", "unsafe path")
+        for name in (
+            "../escape.txt",
+            "a/../../escape2.txt",
+            "/etc/absolute.txt",
+            "C:/windows/drive.txt",
+            "..\\backslash.txt",
+        )
+    ]
     assert not corpus.frame["text"].str.contains("must never be read").any()
 
 
@@ -235,13 +256,16 @@ def test_a_zip_entry_without_a_name_is_refused() -> None:
     ("build", "reason"),
     [
         pytest.param(bad.high_ratio_zip, "too large", id="50 MB of zeros, honest headers"),
-        pytest.param(lambda: bad.zip_bytes({"zeros.txt": b"0" * 5_000_000}), "suspicious compression ratio",
-                     id="5 MB of zeros: ratio over 100:1"),
-        pytest.param(bad.lying_size_zip, "unreadable archive member",
-                     id="headers claim 1 kB, data inflates to 100 MB"),
+        pytest.param(
+            lambda: bad.zip_bytes({"zeros.txt": b"0" * 5_000_000}),
+            "suspicious compression ratio",
+            id="5 MB of zeros: ratio over 100:1",
+        ),
+        pytest.param(bad.lying_size_zip, "unreadable archive member", id="headers claim 1 kB, data inflates to 100 MB"),
         pytest.param(bad.bzip2_bomb, "unsupported compression", id="bzip2 bomb"),
-        pytest.param(lambda: bad.lying_size_zip(method=zipfile.ZIP_BZIP2), "unsupported compression",
-                     id="bzip2, headers lying"),
+        pytest.param(
+            lambda: bad.lying_size_zip(method=zipfile.ZIP_BZIP2), "unsupported compression", id="bzip2, headers lying"
+        ),
     ],
 )
 def test_zip_bombs_are_refused_without_being_expanded(build, reason: str) -> None:
@@ -271,8 +295,9 @@ def test_nested_archives_share_one_expansion_budget() -> None:
     member = bad.article("nested").encode()
     inner = [bad.zip_bytes({"story.txt": member + bytes([65 + i])}) for i in range(2)]
     budget = sum(map(len, inner)) + len(member) * 3 // 2  # room for both zips, one story
-    corpus = analyse([("outer.zip", bad.zip_bytes({"a.zip": inner[0], "b.zip": inner[1]}))],
-                     Limits(max_zip_total_bytes=budget))
+    corpus = analyse(
+        [("outer.zip", bad.zip_bytes({"a.zip": inner[0], "b.zip": inner[1]}))], Limits(max_zip_total_bytes=budget)
+    )
     assert row(corpus, "outer.zip!a.zip!story.txt")
     assert entries(corpus) == [("outer.zip!b.zip!story.txt", "archive too large")]
 
@@ -338,22 +363,43 @@ def test_script_and_event_handlers_never_reach_the_article() -> None:
 @pytest.mark.parametrize(
     ("name", "data", "source", "warning"),
     [
-        pytest.param("old.txt", bad.dated_text("March 3, 1850", "old header"), "old.txt",
-                     "date 'March 3, 1850' is outside 1990-01-01", id="text 1850"),
-        pytest.param("future.txt", bad.dated_text("March 3, 2099", "future header"), "future.txt",
-                     "date 'March 3, 2099' is outside 1990-01-01", id="text 2099"),
-        pytest.param("labelled.txt", bad.dated_text("Published: 2099-03-03", "future label"), "labelled.txt",
-                     "date '2099-03-03' is outside", id="labelled 2099"),
-        pytest.param("old.csv", bad.dated_csv("1850-03-03", "old field"), "old.csv#row 1",
-                     "1850-03-03", id="field 1850"),
-        pytest.param("future.csv", bad.dated_csv("2099-03-03", "future field"), "future.csv#row 1",
-                     "2099-03-03", id="field 2099"),
-        pytest.param("epoch.csv", bad.dated_csv("4102444800", "future timestamp"), "epoch.csv#row 1",
-                     "4102444800", id="Unix time in 2100"),
+        pytest.param(
+            "old.txt",
+            bad.dated_text("March 3, 1850", "old header"),
+            "old.txt",
+            "date 'March 3, 1850' is outside 1990-01-01",
+            id="text 1850",
+        ),
+        pytest.param(
+            "future.txt",
+            bad.dated_text("March 3, 2099", "future header"),
+            "future.txt",
+            "date 'March 3, 2099' is outside 1990-01-01",
+            id="text 2099",
+        ),
+        pytest.param(
+            "labelled.txt",
+            bad.dated_text("Published: 2099-03-03", "future label"),
+            "labelled.txt",
+            "date '2099-03-03' is outside",
+            id="labelled 2099",
+        ),
+        pytest.param(
+            "old.csv", bad.dated_csv("1850-03-03", "old field"), "old.csv#row 1", "1850-03-03", id="field 1850"
+        ),
+        pytest.param(
+            "future.csv", bad.dated_csv("2099-03-03", "future field"), "future.csv#row 1", "2099-03-03", id="field 2099"
+        ),
+        pytest.param(
+            "epoch.csv",
+            bad.dated_csv("4102444800", "future timestamp"),
+            "epoch.csv#row 1",
+            "4102444800",
+            id="Unix time in 2100",
+        ),
     ],
 )
-def test_dates_outside_the_window_are_not_publication_dates(name: str, data: bytes, source: str,
-                                                            warning: str) -> None:
+def test_dates_outside_the_window_are_not_publication_dates(name: str, data: bytes, source: str, warning: str) -> None:
     used = row(analyse([(name, data)]), source)
     assert used["date_basis"] == "none"
     assert str(used["published"]) == "NaT"
@@ -377,12 +423,14 @@ def test_date_field_problem_says_why_a_field_gave_no_date(value: str, problem: s
 # --- Exported CSV ------------------------------------------------------------------------------
 def formula_cells(data: bytes) -> list[str]:
     """Cells a spreadsheet would run as a formula (a negative number is just a number)."""
+
     def number(cell: str) -> bool:
         try:
             float(cell)
             return True
         except ValueError:
             return False
+
     cells = [cell for line in csv.reader(io.StringIO(data.decode("utf-8"))) for cell in line]
     return [c for c in cells if c.startswith(("=", "+", "-", "@")) and not number(c)]
 
@@ -392,7 +440,7 @@ def test_exported_csv_neutralises_formulas() -> None:
     data = to_csv_bytes(corpus.frame)
     assert formula_cells(data) == []
     assert "'=cmd|' /C calc'!A0" in data.decode()
-    assert "'=HYPERLINK(\"\"http://evil.example\"\")" in data.decode()  # a header cell too
+    assert '\'=HYPERLINK(""http://evil.example"")' in data.decode()  # a header cell too
 
 
 def test_cli_csv_output_neutralises_formulas(tmp_path: Path) -> None:
@@ -400,8 +448,14 @@ def test_cli_csv_output_neutralises_formulas(tmp_path: Path) -> None:
     (tmp_path / "in" / "formulas.csv").write_bytes(bad.CSV_FORMULAS)
     (tmp_path / "in" / "image.txt").write_bytes(bad.PNG)
     out = tmp_path / "out.csv"
-    result = subprocess.run([sys.executable, "-m", "lib", "analyze", str(tmp_path / "in"), "-o", str(out),
-                             "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "analyze", str(tmp_path / "in"), "-o", str(out), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "image.txt" in result.stderr and "Traceback" not in result.stderr
     assert formula_cells(out.read_bytes()) == []
@@ -411,18 +465,31 @@ def test_cli_csv_output_neutralises_formulas(tmp_path: Path) -> None:
 # --- Everything at once ------------------------------------------------------------------------
 def test_one_batch_of_every_bad_input_accounts_for_each() -> None:
     blobs = [
-        ("empty.txt", bad.EMPTY), ("blank.txt", bad.WHITESPACE), ("nul.txt", bad.NUL_INSIDE_TEXT),
-        ("image.txt", bad.PNG), ("paper.pdf", bad.PDF), ("program.txt", bad.ELF),
-        ("noise.txt", bad.random_bytes()), ("utf16.txt", bad.UTF16_WITH_BOM),
-        ("utf16le.txt", bad.UTF16_LE_NO_BOM), ("ru.txt", bad.RUSSIAN.encode()),
-        ("ja.txt", bad.JAPANESE.encode()), ("ids.csv", bad.CSV_NO_TEXT_COLUMN),
-        ("ragged.csv", bad.CSV_RAGGED), ("semicolon.csv", bad.CSV_SEMICOLON),
-        ("quoted.csv", bad.CSV_QUOTED_NEWLINES), ("bom.csv", bad.CSV_BOM),
-        ("lines.jsonl", bad.JSONL_BROKEN), *[(n, d) for n, d, _ in bad.JSON_NOT_RECORDS],
-        ("unsafe.zip", bad.zip_with_unsafe_paths()), ("bomb.zip", bad.lying_size_zip()),
-        ("42.zip", bad.zip_of_zips(levels=3, copies=3)), ("hostile.html", bad.HOSTILE_HTML),
+        ("empty.txt", bad.EMPTY),
+        ("blank.txt", bad.WHITESPACE),
+        ("nul.txt", bad.NUL_INSIDE_TEXT),
+        ("image.txt", bad.PNG),
+        ("paper.pdf", bad.PDF),
+        ("program.txt", bad.ELF),
+        ("noise.txt", bad.random_bytes()),
+        ("utf16.txt", bad.UTF16_WITH_BOM),
+        ("utf16le.txt", bad.UTF16_LE_NO_BOM),
+        ("ru.txt", bad.RUSSIAN.encode()),
+        ("ja.txt", bad.JAPANESE.encode()),
+        ("ids.csv", bad.CSV_NO_TEXT_COLUMN),
+        ("ragged.csv", bad.CSV_RAGGED),
+        ("semicolon.csv", bad.CSV_SEMICOLON),
+        ("quoted.csv", bad.CSV_QUOTED_NEWLINES),
+        ("bom.csv", bad.CSV_BOM),
+        ("lines.jsonl", bad.JSONL_BROKEN),
+        *[(n, d) for n, d, _ in bad.JSON_NOT_RECORDS],
+        ("unsafe.zip", bad.zip_with_unsafe_paths()),
+        ("bomb.zip", bad.lying_size_zip()),
+        ("42.zip", bad.zip_of_zips(levels=3, copies=3)),
+        ("hostile.html", bad.HOSTILE_HTML),
         ("future.txt", bad.dated_text("March 3, 2099", "batch")),
-        ("story.txt", bad.article("twice").encode()), ("copy.txt", bad.article("twice").encode()),
+        ("story.txt", bad.article("twice").encode()),
+        ("copy.txt", bad.article("twice").encode()),
     ]
     corpus = analyse(blobs)
     named = {e.input.split("!")[0].split("#")[0] for e in corpus.report.entries}

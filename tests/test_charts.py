@@ -35,10 +35,14 @@ TODAY = date(2026, 1, 1)
 @pytest.fixture
 def corpus():
     rows = [
-        dict(published="2024-08-05", pm="Kishida", topics=["trade"],
-             topic_scores=[score("trade", 0.4)], polarity=0.2),
-        dict(published="2025-01-20", pm="Ishiba", topics=["trade", "tariffs"],
-             topic_scores=[score("trade", -0.1), score("tariffs", -0.3)], polarity=-0.1),
+        dict(published="2024-08-05", pm="Kishida", topics=["trade"], topic_scores=[score("trade", 0.4)], polarity=0.2),
+        dict(
+            published="2025-01-20",
+            pm="Ishiba",
+            topics=["trade", "tariffs"],
+            topic_scores=[score("trade", -0.1), score("tariffs", -0.3)],
+            polarity=-0.1,
+        ),
         dict(published="2025-03-02", pm="Ishiba", topics=["security"], polarity=0.0),
     ]
     rows += [dict(published="2025-02-01", pm="Ishiba", topics=["tariffs"])] * 5
@@ -89,8 +93,7 @@ def test_timeline_bands_can_be_switched_off(corpus):
     ("measure", "smoothing", "title", "tick_format"),
     [
         ("share", 1, "Share of each month's articles tagged with each topic", ".0%"),
-        ("polarity", 3, "Mean polarity of each topic's sentences, per month (3-month centred "
-                        "average)", None),
+        ("polarity", 3, "Mean polarity of each topic's sentences, per month (3-month centred average)", None),
     ],
 )
 def test_timeline_titles_follow_the_measure(corpus, measure, smoothing, title, tick_format):
@@ -137,7 +140,8 @@ def test_share_bars_have_wilson_error_bars(corpus):
     table = pm_topic_table(corpus, ["trade", "tariffs"], TODAY)
     fig = pm_share_bars(table, TAXONOMY)
     assert [trace.marker.color for trace in fig.data] == [
-        TAXONOMY.colours()["trade"], TAXONOMY.colours()["tariffs"],
+        TAXONOMY.colours()["trade"],
+        TAXONOMY.colours()["tariffs"],
     ]
     tariffs = fig.data[1]
     ishiba = table[(table["pm"] == "Ishiba") & (table["topic"] == "tariffs")].iloc[0]
@@ -190,18 +194,22 @@ def test_every_figure_uses_the_house_template(corpus):
 def test_chart_config():
     config = chart_config("timeline")
     assert config["displaylogo"] is False
-    assert config["toImageButtonOptions"] == {"format": "png", "filename": "timeline",
-                                              "scale": 2}
+    assert config["toImageButtonOptions"] == {"format": "png", "filename": "timeline", "scale": 2}
 
 
 def test_timeline_uses_bars_for_a_few_periods_and_lines_for_long_series(corpus):
     short = timeline_figure(timeline(corpus, ["trade"], "month", "count"), TAXONOMY)
     assert {trace.type for trace in short.data} == {"bar"}
-    long_frame = make_frame([
-        {"article_id": f"x{i}", "published": pd.Timestamp("2015-01-01") + pd.DateOffset(months=i),
-         "topics": ["trade"]}
-        for i in range(40)
-    ])
+    long_frame = make_frame(
+        [
+            {
+                "article_id": f"x{i}",
+                "published": pd.Timestamp("2015-01-01") + pd.DateOffset(months=i),
+                "topics": ["trade"],
+            }
+            for i in range(40)
+        ]
+    )
     long = timeline_figure(timeline(long_frame, ["trade"], "month", "count"), TAXONOMY)
     assert {trace.type for trace in long.data} == {"scatter"}
 

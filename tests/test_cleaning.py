@@ -99,11 +99,9 @@ def test_strip_leading_date_label(text: str, expected: str) -> None:
         ("Leave a Comment", "comments"),
         ("Leave a Reply", "comments"),
         ("3 Comments", "comments"),
-        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.",
-         "comments"),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comments"),
         ("Adblock Detected", "adblock"),
-        ("Please support us by disabling your AdBlocker extension from your browsers for our website.",
-         "adblock"),
+        ("Please support us by disabling your AdBlocker extension from your browsers for our website.", "adblock"),
         ("Subscribe to our newsletter", "subscribe"),
         ("ID :", "form"),
         ("Auther :", "form"),
@@ -152,57 +150,97 @@ def _page(*lines: str) -> str:
     ("page", "kept", "removed"),
     [
         pytest.param(
-            _page("Connect with us", "Japan", "Japan Ramps Up Efforts to Strengthen Ties With Trump",
-                  "Published", "on", "American and Japanese flags Vector illustration",
-                  BODY_1, BODY_2, "Trending",
-                  "Social Media Auto Publish Powered By : XYZScripts.com"),
+            _page(
+                "Connect with us",
+                "Japan",
+                "Japan Ramps Up Efforts to Strengthen Ties With Trump",
+                "Published",
+                "on",
+                "American and Japanese flags Vector illustration",
+                BODY_1,
+                BODY_2,
+                "Trending",
+                "Social Media Auto Publish Powered By : XYZScripts.com",
+            ),
             ("Japan Ramps Up Efforts to Strengthen Ties With Trump", BODY_1, BODY_2),
-            ("share: Connect with us", "short edge line: Japan", "form: Published", "form: on",
-             "caption: American and Japanese flags Vector illustration", "navigation: Trending",
-             "plugin: Social Media Auto Publish Powered By : XYZScripts.com"),
+            (
+                "share: Connect with us",
+                "short edge line: Japan",
+                "form: Published",
+                "form: on",
+                "caption: American and Japanese flags Vector illustration",
+                "navigation: Trending",
+                "plugin: Social Media Auto Publish Powered By : XYZScripts.com",
+            ),
             id="top and bottom furniture (seed 002 shape)",
         ),
         pytest.param(
-            _page("ID :", "691433", "Thu, 11/07/2024 - 00:35", "Auther :",
-                  "Japan Rushing to Build Ties with Trump", BODY_1, BODY_2, "END", "X"),
+            _page(
+                "ID :",
+                "691433",
+                "Thu, 11/07/2024 - 00:35",
+                "Auther :",
+                "Japan Rushing to Build Ties with Trump",
+                BODY_1,
+                BODY_2,
+                "END",
+                "X",
+            ),
             ("Japan Rushing to Build Ties with Trump", BODY_1, BODY_2),
-            ("form: ID :", "number: 691433", "date line: Thu, 11/07/2024 - 00:35",
-             "form: Auther :", "end mark: END", "end mark: X"),
+            (
+                "form: ID :",
+                "number: 691433",
+                "date line: Thu, 11/07/2024 - 00:35",
+                "form: Auther :",
+                "end mark: END",
+                "end mark: X",
+            ),
             id="form residue (seed 004 shape)",
         ),
         pytest.param(
-            _page(BODY_1, "Advertisment", "Japan's Diplomatic Maneuvers", BODY_2, "Advertisment",
-                  BODY_3),
+            _page(BODY_1, "Advertisment", "Japan's Diplomatic Maneuvers", BODY_2, "Advertisment", BODY_3),
             (BODY_1, "Japan's Diplomatic Maneuvers", BODY_2, BODY_3),
             ("ad: Advertisment", "ad: Advertisment"),
             id="ads between paragraphs, in-body heading kept",
         ),
         pytest.param(
-            _page("Home » world » Ishiba Talks", "by James Carter Senior News Editor", BODY_1,
-                  "Frequently Asked Questions", "Q: What role will Japan play in regional security?",
-                  "A: Japan is likely to take on a greater role in its own defense.",
-                  "What are your predictions? Share your thoughts in the comments below!",
-                  "You may also like", "Leave a Comment",
-                  "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
-                  "Adblock Detected",
-                  "Please support us by disabling your AdBlocker extension from your browsers for "
-                  "our website."),
-            (BODY_1, "Frequently Asked Questions",
-             "Q: What role will Japan play in regional security?",
-             "A: Japan is likely to take on a greater role in its own defense."),
-            ("breadcrumb: Home » world » Ishiba Talks",
-             "byline: by James Carter Senior News Editor",
-             "call to action: What are your predictions? Share your thoughts in the comments below!",
-             "navigation: You may also like", "comments: Leave a Comment",
-             "comments: This site uses Akismet to reduce spam. Learn how your comment data is "
-             "processed.",
-             "adblock: Adblock Detected",
-             "adblock: Please support us by disabling your AdBlocker extension from your browsers "
-             "for our website."),
+            _page(
+                "Home » world » Ishiba Talks",
+                "by James Carter Senior News Editor",
+                BODY_1,
+                "Frequently Asked Questions",
+                "Q: What role will Japan play in regional security?",
+                "A: Japan is likely to take on a greater role in its own defense.",
+                "What are your predictions? Share your thoughts in the comments below!",
+                "You may also like",
+                "Leave a Comment",
+                "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+                "Adblock Detected",
+                "Please support us by disabling your AdBlocker extension from your browsers for our website.",
+            ),
+            (
+                BODY_1,
+                "Frequently Asked Questions",
+                "Q: What role will Japan play in regional security?",
+                "A: Japan is likely to take on a greater role in its own defense.",
+            ),
+            (
+                "breadcrumb: Home » world » Ishiba Talks",
+                "byline: by James Carter Senior News Editor",
+                "call to action: What are your predictions? Share your thoughts in the comments below!",
+                "navigation: You may also like",
+                "comments: Leave a Comment",
+                "comments: This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+                "adblock: Adblock Detected",
+                "adblock: Please support us by disabling your AdBlocker extension from your browsers for our website.",
+            ),
             id="comment widgets and FAQ (seed 003 shape)",
         ),
         pytest.param(
-            _page(BODY_1, BODY_2), (BODY_1, BODY_2), (), id="clean article untouched",
+            _page(BODY_1, BODY_2),
+            (BODY_1, BODY_2),
+            (),
+            id="clean article untouched",
         ),
     ],
 )
@@ -226,10 +264,7 @@ def test_short_lines_inside_the_body_are_kept() -> None:
 
 
 def test_clean_text_pipeline() -> None:
-    cleaned = clean_text(
-        "date 2024-01-18 " + BODY_1 + "\n\nAdvertisment\n\n**US-Japan relations** matter. "
-        + BODY_2
-    )
+    cleaned = clean_text("date 2024-01-18 " + BODY_1 + "\n\nAdvertisment\n\n**US-Japan relations** matter. " + BODY_2)
     assert cleaned.lines == (BODY_1, "US-Japan relations matter. " + BODY_2)
     assert cleaned.removed == ("ad: Advertisment",)
     assert cleaned.text == BODY_1 + "\n\nUS-Japan relations matter. " + BODY_2

@@ -35,7 +35,9 @@ def reference_furniture_rule(line: str) -> str | None:
     if C._DATE_ONLY.match(line):
         return "date line"
     if C._BREADCRUMB_START.match(line) or (
-        C._BREADCRUMB.match(line) and not C.is_sentence_like(line) and line.count("/") < 3
+        C._BREADCRUMB.match(line)
+        and not C.is_sentence_like(line)
+        and line.count("/") < 3
         and re.search(r"\s[»›>|]\s", line)
     ):
         return "breadcrumb"
@@ -66,8 +68,10 @@ def reference_clean_text(text: str) -> C.CleanedText:
     text = C._MARKDOWN_HEADING.sub("", text)
     lines = [line for line in reference_normalise_whitespace(text).split("\n") if line]
     content = [
-        i for i, line in enumerate(lines)
-        if reference_is_content_paragraph(line) and not C._CALL_TO_ACTION.search(line)
+        i
+        for i, line in enumerate(lines)
+        if reference_is_content_paragraph(line)
+        and not C._CALL_TO_ACTION.search(line)
         and reference_furniture_rule(line) is None
     ]
     first, last = (content[0], content[-1]) if content else (len(lines), -1)
@@ -89,8 +93,7 @@ def reference_clean_text(text: str) -> C.CleanedText:
 def test_odd_case_characters_are_all_there_are() -> None:
     """The characters outside ASCII that re.IGNORECASE matches to an ASCII letter."""
     letters = [re.compile(c, re.IGNORECASE) for c in "abcdefghijklmnopqrstuvwxyz"]
-    odd = [chr(cp) for cp in range(128, sys.maxunicode + 1)
-           if any(p.fullmatch(chr(cp)) for p in letters)]
+    odd = [chr(cp) for cp in range(128, sys.maxunicode + 1) if any(p.fullmatch(chr(cp)) for p in letters)]
     assert sorted(odd) == sorted(C._ODD_CASE)
 
 
@@ -106,27 +109,74 @@ def test_generated_articles_clean_as_before() -> None:
 
 LINES = [
     "Japan and the US met in Tokyo on Friday to talk about the alliance and trade.",
-    "Share your thoughts in the comments below.", "Let us know what you think!",
-    "LET US KNOW BELOW", "let uſ know below", "ſhare your views", "Tell us İn the comments",
-    "ın the comments", "Advertisement", "ADVERTISEMENT", "Share this article", "Tweet",
-    "Read more: Japan's budget", "Home » World » Asia", "News > Asia > Japan", "Home / Politics",
-    "a | b | c", "x / y / z / w", "by James Carter Senior News Editor", "By Jane Doe, Staff Writer",
-    "November 7, 2024", "Thu, 11/07/2024 - 00:35", "691433", "END", "X", "---", "ID :", "Tags:",
-    "Photo: Getty Images", "file photo", "## Heading", "# Ishiba Meets Trump", "**bold** text",
-    "__under__ score", "date 2024-01-18 In Tokyo, the talks began.", "Related articles",
-    "東京で日米首脳会談が開かれた。", "Ｋelvin", "Kelvin K", "İstanbul", "Comments (3)",
+    "Share your thoughts in the comments below.",
+    "Let us know what you think!",
+    "LET US KNOW BELOW",
+    "let uſ know below",
+    "ſhare your views",
+    "Tell us İn the comments",
+    "ın the comments",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Share this article",
+    "Tweet",
+    "Read more: Japan's budget",
+    "Home » World » Asia",
+    "News > Asia > Japan",
+    "Home / Politics",
+    "a | b | c",
+    "x / y / z / w",
+    "by James Carter Senior News Editor",
+    "By Jane Doe, Staff Writer",
+    "November 7, 2024",
+    "Thu, 11/07/2024 - 00:35",
+    "691433",
+    "END",
+    "X",
+    "---",
+    "ID :",
+    "Tags:",
+    "Photo: Getty Images",
+    "file photo",
+    "## Heading",
+    "# Ishiba Meets Trump",
+    "**bold** text",
+    "__under__ score",
+    "date 2024-01-18 In Tokyo, the talks began.",
+    "Related articles",
+    "東京で日米首脳会談が開かれた。",
+    "Ｋelvin",
+    "Kelvin K",
+    "İstanbul",
+    "Comments (3)",
 ]
-SPACES = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\u3000", " \t ", "\r\n", "\n",
-          "\n\n", "\n\n\n", "\n \n", "\x0b", "\x0c", "\u2028", "\u00a0 "]
-pages = st.lists(st.one_of(st.sampled_from(LINES), st.sampled_from(SPACES)), max_size=30).map(
-    "".join)
+SPACES = [
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "\u200b",
+    "\u3000",
+    " \t ",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    "\n \n",
+    "\x0b",
+    "\x0c",
+    "\u2028",
+    "\u00a0 ",
+]
+pages = st.lists(st.one_of(st.sampled_from(LINES), st.sampled_from(SPACES)), max_size=30).map("".join)
 FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
 @given(pages)
-@example("Intro line\n\nJapan and the US met in Tokyo on Friday to talk about the alliance."
-         "\n\nlet uſ know below")
+@example("Intro line\n\nJapan and the US met in Tokyo on Friday to talk about the alliance.\n\nlet uſ know below")
 @example("a  b\u3000 c\t\td\n\n\n\ne")
 def test_pages_clean_as_before(page: str) -> None:
     assert C.clean_text(page) == reference_clean_text(page)
@@ -134,8 +184,7 @@ def test_pages_clean_as_before(page: str) -> None:
 
 
 @FUZZ
-@given(st.one_of(st.sampled_from(LINES), st.text(
-    alphabet="aeiknostuwyhlmcbdrv İıſKK»›>|/:.-\t", max_size=60)))
+@given(st.one_of(st.sampled_from(LINES), st.text(alphabet="aeiknostuwyhlmcbdrv İıſKK»›>|/:.-\t", max_size=60)))
 @example("let us know below")
 @example("share your views")
 def test_lines_get_the_same_rules(line: str) -> None:

@@ -19,7 +19,11 @@ TEXT = (
 def run(*args: str | Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "lib", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -38,16 +42,23 @@ def test_help() -> None:
     [
         pytest.param([], "the following arguments are required: COMMAND", id="no command"),
         pytest.param(["frobnicate"], "invalid choice: 'frobnicate'", id="unknown command"),
-        pytest.param(["analyze", "seeds"], "say where the results go: -o OUT (a table), --store DIR, or both",
-                     id="no output"),
-        pytest.param(["analyze", "-o", "out.csv"], "the following arguments are required: PATH",
-                     id="no path"),
-        pytest.param(["analyze", "seeds", "-o", "out.xlsx"],
-                     "'out.xlsx': the output must end in .csv, .parquet, .jsonl", id="bad suffix"),
-        pytest.param(["analyze", "no/such/folder", "-o", "out.csv"],
-                     "no such file or folder: no/such/folder", id="missing input"),
-        pytest.param(["analyze", "seeds", "-o", "out.csv", "--taxonomy", "no/such.toml"],
-                     "cannot read taxonomy", id="missing taxonomy"),
+        pytest.param(
+            ["analyze", "seeds"], "say where the results go: -o OUT (a table), --store DIR, or both", id="no output"
+        ),
+        pytest.param(["analyze", "-o", "out.csv"], "the following arguments are required: PATH", id="no path"),
+        pytest.param(
+            ["analyze", "seeds", "-o", "out.xlsx"],
+            "'out.xlsx': the output must end in .csv, .parquet, .jsonl",
+            id="bad suffix",
+        ),
+        pytest.param(
+            ["analyze", "no/such/folder", "-o", "out.csv"], "no such file or folder: no/such/folder", id="missing input"
+        ),
+        pytest.param(
+            ["analyze", "seeds", "-o", "out.csv", "--taxonomy", "no/such.toml"],
+            "cannot read taxonomy",
+            id="missing taxonomy",
+        ),
     ],
 )
 def test_bad_arguments_exit_2_with_a_message(args: list[str], message: str) -> None:
@@ -73,21 +84,49 @@ def test_analyze_seeds_to_csv(tmp_path: Path) -> None:
     assert f"Wrote 5 row(s) to {out}" in result.stderr
     table = pd.read_csv(out, keep_default_na=False, dtype=str)
     table["seed"] = table["source"].map(lambda s: Path(s).name[:3])
-    got = table.set_index("seed")[["published", "date_basis", "pm", "pm_basis", "pms_mentioned",
-                                   "topics"]]
+    got = table.set_index("seed")[["published", "date_basis", "pm", "pm_basis", "pms_mentioned", "topics"]]
     everything = "security;trade;tariffs;defense_spending"
     assert got.to_dict("index") == {
-        "000": {"published": "2024-01-18", "date_basis": "text", "pm": "Kishida",
-                "pm_basis": "date", "pms_mentioned": "Aso;Abe", "topics": everything},
-        "001": {"published": "2024-01-27", "date_basis": "text", "pm": "Kishida",
-                "pm_basis": "date", "pms_mentioned": "Kishida;Abe;Aso",
-                "topics": "security;trade"},
-        "002": {"published": "", "date_basis": "none", "pm": "Ishiba", "pm_basis": "text",
-                "pms_mentioned": "Ishiba", "topics": everything},
-        "003": {"published": "", "date_basis": "none", "pm": "Takaichi", "pm_basis": "text",
-                "pms_mentioned": "Takaichi", "topics": everything},
-        "004": {"published": "2024-11-07", "date_basis": "text", "pm": "Ishiba",
-                "pm_basis": "date", "pms_mentioned": "Ishiba", "topics": everything},
+        "000": {
+            "published": "2024-01-18",
+            "date_basis": "text",
+            "pm": "Kishida",
+            "pm_basis": "date",
+            "pms_mentioned": "Aso;Abe",
+            "topics": everything,
+        },
+        "001": {
+            "published": "2024-01-27",
+            "date_basis": "text",
+            "pm": "Kishida",
+            "pm_basis": "date",
+            "pms_mentioned": "Kishida;Abe;Aso",
+            "topics": "security;trade",
+        },
+        "002": {
+            "published": "",
+            "date_basis": "none",
+            "pm": "Ishiba",
+            "pm_basis": "text",
+            "pms_mentioned": "Ishiba",
+            "topics": everything,
+        },
+        "003": {
+            "published": "",
+            "date_basis": "none",
+            "pm": "Takaichi",
+            "pm_basis": "text",
+            "pms_mentioned": "Takaichi",
+            "topics": everything,
+        },
+        "004": {
+            "published": "2024-11-07",
+            "date_basis": "text",
+            "pm": "Ishiba",
+            "pm_basis": "date",
+            "pms_mentioned": "Ishiba",
+            "topics": everything,
+        },
     }
 
 
@@ -137,8 +176,7 @@ def test_strict_with_nothing_rejected_exits_0(tmp_path: Path) -> None:
 
 def test_user_taxonomy(tmp_path: Path) -> None:
     taxonomy = tmp_path / "alliance.toml"
-    taxonomy.write_text('[[topic]]\nkey = "alliance"\nlabel = "Alliance"\nterms = ["alliance"]\n',
-                        encoding="utf-8")
+    taxonomy.write_text('[[topic]]\nkey = "alliance"\nlabel = "Alliance"\nterms = ["alliance"]\n', encoding="utf-8")
     out = tmp_path / "out.csv"
     result = run("analyze", "seeds", "-o", out, "--taxonomy", taxonomy)
     assert result.returncode == 0, result.stderr
@@ -152,8 +190,7 @@ def test_unwritable_output_exits_1(tmp_path: Path) -> None:
     assert "error: cannot write" in result.stderr
 
 
-def test_store_only_run_holds_no_table_and_accounts_for_every_input(
-        tmp_path: Path, corpus_with_rejects: Path) -> None:
+def test_store_only_run_holds_no_table_and_accounts_for_every_input(tmp_path: Path, corpus_with_rejects: Path) -> None:
     store = tmp_path / "store"
     (corpus_with_rejects / "second.txt").write_text(TEXT.replace("Friday", "Monday"), encoding="utf-8")
     result = run("analyze", corpus_with_rejects, "--store", store, "--strict")

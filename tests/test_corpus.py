@@ -32,32 +32,109 @@ def seeds() -> pd.DataFrame:
 
 
 GOLDEN = [
-    pytest.param("000", date(2024, 1, 18), "text", "Kishida", "date", ["Aso", "Abe"], "Biden", "",
-                 ALL_TOPICS, "In the political corridors of Japan, a sense of unease veils the air.",
-                 "first_sentence", id="000"),
-    pytest.param("001", date(2024, 1, 27), "text", "Kishida", "date", ["Kishida", "Abe", "Aso"],
-                 "Biden", "", ["security", "trade"],
-                 "The Japanese government, led by Prime Minister Fumio Kishida, is keeping a "
-                 "vigilant eye…", "first_sentence", id="001"),
-    pytest.param("002", None, "none", "Ishiba", "text", ["Ishiba"], "", "", ALL_TOPICS,
-                 "Japan Ramps Up Efforts to Strengthen Ties with Trump Administration Amid "
-                 "Security, Trade Concerns", "heading", id="002"),
-    pytest.param("003", None, "none", "Takaichi", "text", ["Takaichi"], "", "", ALL_TOPICS,
-                 "Takaichi & Trump Call: Possible Friday Talks 🇯🇵🇺🇸", "heading", id="003"),
-    pytest.param("004", date(2024, 11, 7), "text", "Ishiba", "date", ["Ishiba"], "Biden",
-                 "Jiji Press", ALL_TOPICS, "Japan Rushing to Build Ties with Trump", "heading",
-                 id="004"),
+    pytest.param(
+        "000",
+        date(2024, 1, 18),
+        "text",
+        "Kishida",
+        "date",
+        ["Aso", "Abe"],
+        "Biden",
+        "",
+        ALL_TOPICS,
+        "In the political corridors of Japan, a sense of unease veils the air.",
+        "first_sentence",
+        id="000",
+    ),
+    pytest.param(
+        "001",
+        date(2024, 1, 27),
+        "text",
+        "Kishida",
+        "date",
+        ["Kishida", "Abe", "Aso"],
+        "Biden",
+        "",
+        ["security", "trade"],
+        "The Japanese government, led by Prime Minister Fumio Kishida, is keeping a vigilant eye…",
+        "first_sentence",
+        id="001",
+    ),
+    pytest.param(
+        "002",
+        None,
+        "none",
+        "Ishiba",
+        "text",
+        ["Ishiba"],
+        "",
+        "",
+        ALL_TOPICS,
+        "Japan Ramps Up Efforts to Strengthen Ties with Trump Administration Amid Security, Trade Concerns",
+        "heading",
+        id="002",
+    ),
+    pytest.param(
+        "003",
+        None,
+        "none",
+        "Takaichi",
+        "text",
+        ["Takaichi"],
+        "",
+        "",
+        ALL_TOPICS,
+        "Takaichi & Trump Call: Possible Friday Talks 🇯🇵🇺🇸",
+        "heading",
+        id="003",
+    ),
+    pytest.param(
+        "004",
+        date(2024, 11, 7),
+        "text",
+        "Ishiba",
+        "date",
+        ["Ishiba"],
+        "Biden",
+        "Jiji Press",
+        ALL_TOPICS,
+        "Japan Rushing to Build Ties with Trump",
+        "heading",
+        id="004",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("seed", "published", "date_basis", "pm", "pm_basis", "pms_mentioned", "us_president", "outlet",
-     "topics", "title", "title_basis"),
+    (
+        "seed",
+        "published",
+        "date_basis",
+        "pm",
+        "pm_basis",
+        "pms_mentioned",
+        "us_president",
+        "outlet",
+        "topics",
+        "title",
+        "title_basis",
+    ),
     GOLDEN,
 )
-def test_seed_golden(seeds: pd.DataFrame, seed: str, published: date | None, date_basis: str,
-                     pm: str, pm_basis: str, pms_mentioned: list[str], us_president: str,
-                     outlet: str, topics: list[str], title: str, title_basis: str) -> None:
+def test_seed_golden(
+    seeds: pd.DataFrame,
+    seed: str,
+    published: date | None,
+    date_basis: str,
+    pm: str,
+    pm_basis: str,
+    pms_mentioned: list[str],
+    us_president: str,
+    outlet: str,
+    topics: list[str],
+    title: str,
+    title_basis: str,
+) -> None:
     row = seeds.loc[seed]
     if published is None:
         assert pd.isna(row["published"])  # never invent a date
@@ -77,26 +154,67 @@ def test_seed_golden(seeds: pd.DataFrame, seed: str, published: date | None, dat
 
 # (seed, strings that must be gone from the clean text, strings that must be kept)
 CLEAN_TEXT = [
-    pytest.param("000", ["Advertisment", "date 2024-01-18"],
-                 ["In the political corridors of Japan", "Japan's Diplomatic Maneuvers",
-                  "purchase of up to 400 Tomahawk cruise missiles"], id="000"),
-    pytest.param("001", ["date 2024-01-27"],
-                 ["Taro Aso, Japan's Deputy Prime Minister and Finance Minister",
-                  "The Kishida administration is proactively working"], id="001"),
-    pytest.param("002", ["Connect with us", "Trending", "Social Media Auto Publish", "XYZScripts",
-                         "Vector illustration"],
-                 ["Prime Minister Shigeru Ishiba held his first phone conversation",
-                  "“We agreed to take the Japan-U.S. alliance to an even higher level.”"], id="002"),
-    pytest.param("003", ["Β»", "β€", "πŸ", "Home »", "by James Carter", "You may also like",
-                         "Leave a Comment", "Akismet", "Adblock Detected", "AdBlocker",
-                         "Share your thoughts in the comments"],
-                 ["Frequently Asked Questions",
-                  "Q: What is the biggest challenge facing the US-Japan alliance?",
-                  "Did you know? Japan’s constitution", "focused on “America First.”",
-                  "US-Japan relations are at a critical juncture"], id="003"),
-    pytest.param("004", ["ID :", "Auther", "691433", "00:35", "\nEND", "\nX"],
-                 ["Tokyo, Nov. 6 (Jiji Press)--After Republican candidate Donald Trump",
-                  "levy additional 10-20 pct tariffs on all imports"], id="004"),
+    pytest.param(
+        "000",
+        ["Advertisment", "date 2024-01-18"],
+        [
+            "In the political corridors of Japan",
+            "Japan's Diplomatic Maneuvers",
+            "purchase of up to 400 Tomahawk cruise missiles",
+        ],
+        id="000",
+    ),
+    pytest.param(
+        "001",
+        ["date 2024-01-27"],
+        [
+            "Taro Aso, Japan's Deputy Prime Minister and Finance Minister",
+            "The Kishida administration is proactively working",
+        ],
+        id="001",
+    ),
+    pytest.param(
+        "002",
+        ["Connect with us", "Trending", "Social Media Auto Publish", "XYZScripts", "Vector illustration"],
+        [
+            "Prime Minister Shigeru Ishiba held his first phone conversation",
+            "“We agreed to take the Japan-U.S. alliance to an even higher level.”",
+        ],
+        id="002",
+    ),
+    pytest.param(
+        "003",
+        [
+            "Β»",
+            "β€",
+            "πŸ",
+            "Home »",
+            "by James Carter",
+            "You may also like",
+            "Leave a Comment",
+            "Akismet",
+            "Adblock Detected",
+            "AdBlocker",
+            "Share your thoughts in the comments",
+        ],
+        [
+            "Frequently Asked Questions",
+            "Q: What is the biggest challenge facing the US-Japan alliance?",
+            "Did you know? Japan’s constitution",
+            "focused on “America First.”",
+            "US-Japan relations are at a critical juncture",
+        ],
+        id="003",
+    ),
+    pytest.param(
+        "004",
+        ["ID :", "Auther", "691433", "00:35", "\nEND", "\nX"],
+        [
+            "Tokyo, Nov. 6 (Jiji Press)--After Republican candidate Donald Trump",
+            "levy additional 10-20 pct tariffs on all imports",
+        ],
+        id="004",
+    ),
 ]
 
 
@@ -119,8 +237,7 @@ def test_seed_furniture_counts(seeds: pd.DataFrame, seed: str, removed: int) -> 
 
 
 def test_seed_warnings(seeds: pd.DataFrame) -> None:
-    assert seeds.loc["003", "warnings"] == [
-        "repaired 15 mis-decoded character sequence(s) (mojibake)"]
+    assert seeds.loc["003", "warnings"] == ["repaired 15 mis-decoded character sequence(s) (mojibake)"]
     for seed in ("000", "001", "002", "004"):
         assert seeds.loc[seed, "warnings"] == []
 
@@ -138,8 +255,7 @@ def test_topic_table_of_the_seeds(seeds: pd.DataFrame) -> None:
     assert len(table) == 5 * 4
     tagged = table[table["tagged"]].groupby("article_id")["topic"].apply(list)
     assert tagged[seeds.loc["001", "article_id"]] == ["security", "trade"]
-    untagged = table[(table["article_id"] == seeds.loc["001", "article_id"])
-                     & (table["topic"] == "tariffs")].iloc[0]
+    untagged = table[(table["article_id"] == seeds.loc["001", "article_id"]) & (table["topic"] == "tariffs")].iloc[0]
     assert untagged["hits"] == 0
     assert pd.isna(untagged["polarity"])
 
@@ -165,8 +281,7 @@ def test_every_input_is_a_row_or_a_report_entry() -> None:
     corpus = load_blobs(blobs)
     assert corpus.report.accounted(len(corpus.frame))
     assert corpus.report.inputs == len(corpus.frame) + len(corpus.report.entries) == 10
-    assert list(corpus.frame["source"]) == [
-        "a.txt", "d.csv#row 1", "e.jsonl#line 1", "f.zip!one.txt"]
+    assert list(corpus.frame["source"]) == ["a.txt", "d.csv#row 1", "e.jsonl#line 1", "f.zip!one.txt"]
     assert [(e.input, e.reason) for e in corpus.report.entries] == [
         ("b.txt", "empty"),
         ("c.png", "unsupported file type"),
@@ -195,9 +310,7 @@ def test_exact_duplicates_are_kept_once_and_listed() -> None:
 
 
 def test_unknown_csv_columns_are_carried_through() -> None:
-    csv = ("Title,Text,Section,Author Name,title_basis\n"
-           f'One,"{TEXT}",Politics,Jane Doe,x\n'
-           f'Two,"{TEXT} Two.",World,,y\n')
+    csv = f'Title,Text,Section,Author Name,title_basis\nOne,"{TEXT}",Politics,Jane Doe,x\nTwo,"{TEXT} Two.",World,,y\n'
     frame = load_blobs([("news.csv", csv.encode())]).frame
     assert list(frame["Section"]) == ["Politics", "World"]
     assert list(frame["Author Name"]) == ["Jane Doe", ""]
@@ -208,8 +321,7 @@ def test_unknown_csv_columns_are_carried_through() -> None:
 
 
 def test_metadata_fields_from_a_table() -> None:
-    csv = ("headline,body,published,link\n"
-           f'Ishiba Vows Stronger Alliance,"{TEXT}",2024-11-08,https://www.example.com/a\n')
+    csv = f'headline,body,published,link\nIshiba Vows Stronger Alliance,"{TEXT}",2024-11-08,https://www.example.com/a\n'
     row = load_blobs([("news.csv", csv.encode())]).frame.iloc[0]
     assert row["title"] == "Ishiba Vows Stronger Alliance"
     assert row["title_basis"] == "metadata"
@@ -266,7 +378,8 @@ def test_load_articles_puts_the_report_in_attrs(tmp_path: Path) -> None:
     frame = load_articles(tmp_path)
     assert len(frame) == 1
     assert frame.attrs["report"] == [
-        {"input": str(tmp_path / "b.txt"), "reason": "empty", "detail": "the file has no content"}]
+        {"input": str(tmp_path / "b.txt"), "reason": "empty", "detail": "the file has no content"}
+    ]
 
 
 def test_combine_reports_duplicates_across_corpora() -> None:
@@ -280,8 +393,10 @@ def test_combine_reports_duplicates_across_corpora() -> None:
 
 def test_progress_is_called_per_article() -> None:
     seen = []
-    load_blobs([("a.txt", TEXT.encode()), ("b.txt", (TEXT + " B.").encode())],
-               progress=lambda done, source: seen.append((done, source)))
+    load_blobs(
+        [("a.txt", TEXT.encode()), ("b.txt", (TEXT + " B.").encode())],
+        progress=lambda done, source: seen.append((done, source)),
+    )
     assert seen == [(1, "a.txt"), (2, "b.txt")]
 
 
@@ -308,7 +423,8 @@ def test_build_store_equals_load_corpus_through_the_store(tmp_path: Path) -> Non
     run = build_store(SEEDS, store=tmp_path / "only")
     assert (run.analysed, run.reused, run.report.inputs) == (5, 0, 5)
     load_corpus(SEEDS, store=tmp_path / "table")
-    frames = [open_store_frame(ArticleStore(tmp_path / name, get_engine()), default_taxonomy())
-              for name in ("only", "table")]
+    frames = [
+        open_store_frame(ArticleStore(tmp_path / name, get_engine()), default_taxonomy()) for name in ("only", "table")
+    ]
     pd.testing.assert_frame_equal(*(f.drop(columns=["store_part", "store_tag_part"]) for f in frames))
     assert build_store(SEEDS, store=tmp_path / "only").reused == 5

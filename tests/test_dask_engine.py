@@ -75,8 +75,7 @@ def test_a_store_written_on_the_cluster_is_read_back_by_the_local_engine(client,
 
 
 def test_outcomes_come_back_in_input_order_with_one_chunk_in_flight(client) -> None:
-    raws = [RawArticle(source=f"article-{i}", text=f"Tokyo and Washington talked on day {i}. " * 3)
-            for i in range(7)]
+    raws = [RawArticle(source=f"article-{i}", text=f"Tokyo and Washington talked on day {i}. " * 3) for i in range(7)]
     outcomes = list(analyze_on_cluster(client, raws, default_taxonomy(), get_engine(), chunk_size=2, in_flight=1))
     assert [o.source for o in outcomes] == [r.source for r in raws]
 
@@ -107,9 +106,15 @@ def test_the_worker_function_checks_the_engine_key_before_analysing() -> None:
 
 
 def run_cli(*args: str | Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lib", "analyze", *map(str, args), "--quiet"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "lib", "analyze", *map(str, args), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_cli_dask_engine_writes_the_one_worker_parquet(corpus_dir: Path, tmp_path: Path) -> None:
@@ -145,8 +150,16 @@ def _unused_port() -> int:
 )
 def test_cli_unreachable_scheduler_exits_2_with_a_message(tmp_path: Path, address: str, message: str) -> None:
     out = tmp_path / "out.parquet"
-    result = run_cli(SEEDS, "-o", out, "--engine", "dask", "--scheduler", address,
-                     env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
+    result = run_cli(
+        SEEDS,
+        "-o",
+        out,
+        "--engine",
+        "dask",
+        "--scheduler",
+        address,
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"},
+    )
     assert result.returncode == 2
     assert f"error: cannot reach the Dask scheduler at {address}: {message}" in result.stderr
     assert "Traceback" not in result.stderr

@@ -35,6 +35,7 @@ def captions(at) -> str:
 
 # --- the page, through AppTest ---------------------------------------------------------------
 
+
 def test_an_upload_over_the_cap_is_refused_before_analysis(app, monkeypatch):
     monkeypatch.setenv(errors.MAX_UPLOAD_ENV, "0.002")  # 2 kB
     analysed = []
@@ -82,8 +83,11 @@ def test_a_refused_upload_keeps_the_previous_one(app, monkeypatch):
 @pytest.mark.parametrize(
     ("raised", "shown", "hidden"),
     [
-        (RuntimeError("boom in /srv/app/lib/ingest/readers.py line 12"), "an unexpected error (RuntimeError) "
-         "on our side", "/srv/app"),
+        (
+            RuntimeError("boom in /srv/app/lib/ingest/readers.py line 12"),
+            "an unexpected error (RuntimeError) on our side",
+            "/srv/app",
+        ),
         (ValueError("row 3 has no text"), "` row 3 has no text `", "Traceback"),
         (MemoryError(), "they need more memory than this server has", "MemoryError()"),
     ],
@@ -110,6 +114,7 @@ def test_a_failing_analysis_is_a_friendly_message(app, monkeypatch, raised, show
 
 
 # --- the message builders ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -147,7 +152,9 @@ def test_upload_too_large_names_the_largest_files():
     files = [(f"f{i}.txt", (i + 1) * MB) for i in range(8)]
     assert errors.upload_too_large(files, 36 * MB) is None  # 36 MB in all: at the limit is fine
     message = errors.upload_too_large(files, 35 * MB)
-    assert message.startswith("Not analysed: 8 file(s) of 36.0 MB in all, over this app's limit "
-                              "of 35.0 MB per visitor: ` f7.txt ` (8.0 MB), ` f6.txt ` (7.0 MB)")
+    assert message.startswith(
+        "Not analysed: 8 file(s) of 36.0 MB in all, over this app's limit "
+        "of 35.0 MB per visitor: ` f7.txt ` (8.0 MB), ` f6.txt ` (7.0 MB)"
+    )
     assert "` f3.txt ` (4.0 MB) and 3 more." in message
     assert "f2.txt" not in message

@@ -31,68 +31,168 @@ def page(*lines: str) -> str:
 # (text, sitting PM named in the text, published, warning fragment or "")
 DATE_CASES = [
     pytest.param(page("date 2024-01-18 " + BODY), "", date(2024, 1, 18), "", id="labelled iso"),
-    pytest.param(page("Headline About the Alliance", "2024-01-18", BODY), "", date(2024, 1, 18), "",
-                 id="iso header line"),
-    pytest.param(page("Published: 2025-03-03", BODY), "", date(2025, 3, 3), "",
-                 id="published label"),
-    pytest.param(page("Published on March 3, 2025", BODY), "", date(2025, 3, 3), "",
-                 id="published on month name"),
-    pytest.param(page("Posted on 5 February 2025", BODY), "", date(2025, 2, 5), "",
-                 id="posted on day month year"),
-    pytest.param(page("Headline About the Alliance", "October 2, 2023", BODY), "", date(2023, 10, 2),
-                 "", id="month name header"),
-    pytest.param(page("Headline About the Alliance", "Sept. 12th, 2023", BODY), "",
-                 date(2023, 9, 12), "", id="abbreviated month with ordinal"),
-    pytest.param(page("Japan Rushing to Build Ties", WIRE + " The election was on Nov. 5, 2024."),
-                 "", date(2024, 11, 6), "", id="dateline takes the year of a nearby date"),
-    pytest.param(page("Thu, 11/07/2024 - 00:35", "Japan Rushing to Build Ties", WIRE), "",
-                 date(2024, 11, 7), "", id="ambiguous numeric resolved by dateline"),
-    pytest.param(page("07/11/2024", "Japan Rushing to Build Ties", WIRE), "", date(2024, 11, 7), "",
-                 id="day-first numeric resolved by dateline"),
-    pytest.param(page("Headline About the Alliance", "11/07/2024", BODY), "Ishiba", date(2024, 11, 7),
-                 "", id="ambiguous numeric resolved by the sitting PM"),
-    pytest.param(page("Headline About the Alliance", "11/07/2024", BODY), "Kishida",
-                 date(2024, 7, 11), "", id="the other reading when the PM says so"),
-    pytest.param(page("Headline About the Alliance", "Fri, 08/11/2024", BODY), "", date(2024, 11, 8),
-                 "", id="weekday decides"),
-    pytest.param(page("Headline About the Alliance", "15/03/2024", BODY), "", date(2024, 3, 15), "",
-                 id="only one valid reading"),
-    pytest.param(page("Headline About the Alliance", "11/07/2024", BODY), "", None,
-                 "ambiguous date '11/07/2024' (2024-11-07 or 2024-07-11)",
-                 id="ambiguous with no evidence: undated"),
-    pytest.param(page("Headline About the Alliance", "03/05/2023", BODY), "Ishiba", None,
-                 "nothing in the article decides", id="PM in office on neither reading"),
-    pytest.param(page("March 1, 2025", "Japan Rushing to Build Ties",
-                      WIRE + " The election was on Nov. 5, 2024."), "", date(2024, 11, 6),
-                 "looks like a crawl date", id="crawl date far from the dateline"),
-    pytest.param(page("Nov. 7, 2024", "Japan Rushing to Build Ties", WIRE), "", date(2024, 11, 7), "",
-                 id="header a day after the dateline is consistent"),
-    pytest.param(page("Jan. 2, 2025", "Headline About the Alliance",
-                      "Tokyo, Dec. 31 (Jiji Press)--" + BODY), "", date(2025, 1, 2), "",
-                 id="dateline across new year takes the year before"),
-    pytest.param(page("Jan. 20, 2025", "Headline About the Alliance",
-                      "Tokyo, Dec. 31 (Jiji Press)--" + BODY), "", date(2024, 12, 31),
-                 "looks like a crawl date", id="crawl date in the new year, dateline in the old"),
-    pytest.param(page("By Jane Doe | Nov. 7, 2024 | 3 min read", "Headline About the Alliance",
-                      BODY), "", date(2024, 11, 7), "", id="date in a byline line"),
-    pytest.param(page("Headline About the Alliance",
-                      "Japan and the US will hold talks on April 2, 2025, officials said on "
-                      "Monday. " + BODY), "", None, "", id="date in a sentence of the lead"),
-    pytest.param(page("Japan has raised defense spending since 2017.",
-                      "In 2022 it adopted a new strategy; by 2027 it will spend more. " + BODY),
-                 "", None, "", id="bare years are never dates"),
+    pytest.param(
+        page("Headline About the Alliance", "2024-01-18", BODY), "", date(2024, 1, 18), "", id="iso header line"
+    ),
+    pytest.param(page("Published: 2025-03-03", BODY), "", date(2025, 3, 3), "", id="published label"),
+    pytest.param(page("Published on March 3, 2025", BODY), "", date(2025, 3, 3), "", id="published on month name"),
+    pytest.param(page("Posted on 5 February 2025", BODY), "", date(2025, 2, 5), "", id="posted on day month year"),
+    pytest.param(
+        page("Headline About the Alliance", "October 2, 2023", BODY), "", date(2023, 10, 2), "", id="month name header"
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "Sept. 12th, 2023", BODY),
+        "",
+        date(2023, 9, 12),
+        "",
+        id="abbreviated month with ordinal",
+    ),
+    pytest.param(
+        page("Japan Rushing to Build Ties", WIRE + " The election was on Nov. 5, 2024."),
+        "",
+        date(2024, 11, 6),
+        "",
+        id="dateline takes the year of a nearby date",
+    ),
+    pytest.param(
+        page("Thu, 11/07/2024 - 00:35", "Japan Rushing to Build Ties", WIRE),
+        "",
+        date(2024, 11, 7),
+        "",
+        id="ambiguous numeric resolved by dateline",
+    ),
+    pytest.param(
+        page("07/11/2024", "Japan Rushing to Build Ties", WIRE),
+        "",
+        date(2024, 11, 7),
+        "",
+        id="day-first numeric resolved by dateline",
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "11/07/2024", BODY),
+        "Ishiba",
+        date(2024, 11, 7),
+        "",
+        id="ambiguous numeric resolved by the sitting PM",
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "11/07/2024", BODY),
+        "Kishida",
+        date(2024, 7, 11),
+        "",
+        id="the other reading when the PM says so",
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "Fri, 08/11/2024", BODY), "", date(2024, 11, 8), "", id="weekday decides"
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "15/03/2024", BODY), "", date(2024, 3, 15), "", id="only one valid reading"
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "11/07/2024", BODY),
+        "",
+        None,
+        "ambiguous date '11/07/2024' (2024-11-07 or 2024-07-11)",
+        id="ambiguous with no evidence: undated",
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "03/05/2023", BODY),
+        "Ishiba",
+        None,
+        "nothing in the article decides",
+        id="PM in office on neither reading",
+    ),
+    pytest.param(
+        page("March 1, 2025", "Japan Rushing to Build Ties", WIRE + " The election was on Nov. 5, 2024."),
+        "",
+        date(2024, 11, 6),
+        "looks like a crawl date",
+        id="crawl date far from the dateline",
+    ),
+    pytest.param(
+        page("Nov. 7, 2024", "Japan Rushing to Build Ties", WIRE),
+        "",
+        date(2024, 11, 7),
+        "",
+        id="header a day after the dateline is consistent",
+    ),
+    pytest.param(
+        page("Jan. 2, 2025", "Headline About the Alliance", "Tokyo, Dec. 31 (Jiji Press)--" + BODY),
+        "",
+        date(2025, 1, 2),
+        "",
+        id="dateline across new year takes the year before",
+    ),
+    pytest.param(
+        page("Jan. 20, 2025", "Headline About the Alliance", "Tokyo, Dec. 31 (Jiji Press)--" + BODY),
+        "",
+        date(2024, 12, 31),
+        "looks like a crawl date",
+        id="crawl date in the new year, dateline in the old",
+    ),
+    pytest.param(
+        page("By Jane Doe | Nov. 7, 2024 | 3 min read", "Headline About the Alliance", BODY),
+        "",
+        date(2024, 11, 7),
+        "",
+        id="date in a byline line",
+    ),
+    pytest.param(
+        page(
+            "Headline About the Alliance",
+            "Japan and the US will hold talks on April 2, 2025, officials said on Monday. " + BODY,
+        ),
+        "",
+        None,
+        "",
+        id="date in a sentence of the lead",
+    ),
+    pytest.param(
+        page(
+            "Japan has raised defense spending since 2017.",
+            "In 2022 it adopted a new strategy; by 2027 it will spend more. " + BODY,
+        ),
+        "",
+        None,
+        "",
+        id="bare years are never dates",
+    ),
     pytest.param(page(WIRE), "", None, "", id="dateline with no year nearby: undated"),
-    pytest.param(page("Headline About the Alliance", BODY, "The two leaders met on Feb. 7, 2025 in "
-                      "Washington and agreed to meet again. " + BODY), "", None, "",
-                 id="event date in the body is not the publication date"),
-    pytest.param(page("Headline About the Alliance", "Updated: 2025-03-05", BODY), "",
-                 date(2025, 3, 5), "", id="an updated date if nothing better"),
-    pytest.param(page("Published on March 3, 2025", "Updated: 2025-03-05", BODY), "",
-                 date(2025, 3, 3), "", id="published beats updated"),
-    pytest.param(page("Headline About the Alliance", "31/02/2024", BODY), "", None, "",
-                 id="impossible date is not a date"),
-    pytest.param(page("Headline About the Alliance", "1985-06-01", BODY), "", None,
-                 "date '1985-06-01' is outside 1990-01-01", id="before 1990 is not a publication date"),
+    pytest.param(
+        page(
+            "Headline About the Alliance",
+            BODY,
+            "The two leaders met on Feb. 7, 2025 in Washington and agreed to meet again. " + BODY,
+        ),
+        "",
+        None,
+        "",
+        id="event date in the body is not the publication date",
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "Updated: 2025-03-05", BODY),
+        "",
+        date(2025, 3, 5),
+        "",
+        id="an updated date if nothing better",
+    ),
+    pytest.param(
+        page("Published on March 3, 2025", "Updated: 2025-03-05", BODY),
+        "",
+        date(2025, 3, 3),
+        "",
+        id="published beats updated",
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "31/02/2024", BODY), "", None, "", id="impossible date is not a date"
+    ),
+    pytest.param(
+        page("Headline About the Alliance", "1985-06-01", BODY),
+        "",
+        None,
+        "date '1985-06-01' is outside 1990-01-01",
+        id="before 1990 is not a publication date",
+    ),
 ]
 
 
@@ -114,8 +214,9 @@ def test_evidence_names_what_the_date_was_read_from() -> None:
 
 
 def test_find_date_candidates_kinds_and_readings() -> None:
-    text = page("Thu, 11/07/2024 - 00:35", "Japan Rushing to Build Ties", WIRE,
-                "The summit is set for Nov. 18, 2024. " + BODY)
+    text = page(
+        "Thu, 11/07/2024 - 00:35", "Japan Rushing to Build Ties", WIRE, "The summit is set for Nov. 18, 2024. " + BODY
+    )
     found = [(c.kind, c.readings) for c in find_date_candidates(text)]
     assert found == [
         # Both readings are Thursdays: the weekday cannot decide, the dateline will.

@@ -88,10 +88,16 @@ def test_binary_data_is_not_text(data: bytes, reason: str) -> None:
         # Greek ISO-8859-7 / cp1253 mojibake with cp1252 punctuation, as in seed 003.
         pytest.param("Home Β» world Β» Talks", "Home » world » Talks", id="greek guillemets"),
         pytest.param("β€œAmerica First.β€\x9d", "“America First.”", id="greek quotes"),
-        pytest.param("a policy of β€œstrategic ambiguity” and", "a policy of “strategic ambiguity” and",
-                     id="greek mojibake next to a correct quote"),
-        pytest.param("Trump’s β€œAmerica First” policy", "Trump’s “America First” policy",
-                     id="correct apostrophe kept, broken quote repaired"),
+        pytest.param(
+            "a policy of β€œstrategic ambiguity” and",
+            "a policy of “strategic ambiguity” and",
+            id="greek mojibake next to a correct quote",
+        ),
+        pytest.param(
+            "Trump’s β€œAmerica First” policy",
+            "Trump’s “America First” policy",
+            id="correct apostrophe kept, broken quote repaired",
+        ),
         pytest.param("Talks πŸ‡―πŸ‡΅πŸ‡ΊπŸ‡Έ today", "Talks 🇯🇵🇺🇸 today", id="greek flag emoji"),
         # Cyrillic cp1251 mojibake of UTF-8 Russian.
         pytest.param("Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "привет", id="cyrillic via cp1252"),

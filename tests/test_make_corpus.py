@@ -69,8 +69,9 @@ def test_the_python_api_is_deterministic_and_leaves_global_random_state_alone():
     assert random.getstate() == state
 
 
-@pytest.mark.parametrize("values", [["plain"], ["", "two\n\nparagraphs", 'a "quoted" word, and a comma'],
-                                    ["Home » world » “curly” – é"]])
+@pytest.mark.parametrize(
+    "values", [["plain"], ["", "two\n\nparagraphs", 'a "quoted" word, and a comma'], ["Home » world » “curly” – é"]]
+)
 def test_csv_lines_read_back_with_the_csv_module(values):
     assert next(csv.reader(io.StringIO(csv_line(values), newline=""))) == values
 
@@ -80,8 +81,14 @@ def test_large_corpora_are_sharded_into_folders(tmp_path, monkeypatch):
     monkeypatch.setattr(make_corpus, "FILES_PER_FOLDER", 5)
     written = write_corpus(12, tmp_path, seed=1, formats=("files",), until=UNTIL)
     names = sorted(str(p.relative_to(tmp_path / "files")) for p in (tmp_path / "files").rglob("*.txt"))
-    assert names[:6] == ["0000/0000001.txt", "0000/0000002.txt", "0000/0000003.txt", "0000/0000004.txt",
-                         "0000/0000005.txt", "0001/0000006.txt"]
+    assert names[:6] == [
+        "0000/0000001.txt",
+        "0000/0000002.txt",
+        "0000/0000003.txt",
+        "0000/0000004.txt",
+        "0000/0000005.txt",
+        "0001/0000006.txt",
+    ]
     assert names[-1] == "0002/0000012.txt"
     assert written["files"] == sum(p.stat().st_size for p in (tmp_path / "files").rglob("*.txt"))
 
@@ -120,8 +127,10 @@ def test_actors_match_the_date(articles):
 def test_furniture_and_mojibake_appear_in_some_articles(articles):
     mangled = sum(any(bad in a["text"] for bad in MOJIBAKE.values()) for a in articles) / len(articles)
     assert 0.03 <= mangled <= 0.08
-    furnished = sum(bool(re.search(r"^(?:Advertisement|Trending|Leave a Comment|Share this article)$",
-                                   a["text"], re.M)) for a in articles)
+    furnished = sum(
+        bool(re.search(r"^(?:Advertisement|Trending|Leave a Comment|Share this article)$", a["text"], re.M))
+        for a in articles
+    )
     assert furnished > len(articles) // 10
     assert len({a["source"] for a in articles}) >= 12
 

@@ -20,44 +20,51 @@ BODY = " The two leaders discussed the alliance and regional stability at length
 @pytest.mark.parametrize(
     ("text", "mentioned", "sitting"),
     [
-        pytest.param("Prime Minister Shigeru Ishiba met Trump.", ["Ishiba"], "Ishiba",
-                     id="title and full name"),
+        pytest.param("Prime Minister Shigeru Ishiba met Trump.", ["Ishiba"], "Ishiba", id="title and full name"),
         pytest.param("PM Takaichi met Trump.", ["Takaichi"], "Takaichi", id="PM and surname"),
-        pytest.param("Japan's Prime Minister Sanae Takaichi met Trump.", ["Takaichi"], "Takaichi",
-                     id="Japan's Prime Minister"),
-        pytest.param("The Kishida administration is bolstering Japan's defenses.", ["Kishida"],
-                     "Kishida", id="the Kishida administration"),
-        pytest.param("Shigeru Ishiba, Japan's prime minister, met Trump.", ["Ishiba"], "Ishiba",
-                     id="apposition"),
-        pytest.param("Former Prime Minister Shinzo Abe built close ties with Trump.", ["Abe"], "",
-                     id="former PM"),
-        pytest.param("Shinzo Abe, the former Prime Minister, met Trump.", ["Abe"], "",
-                     id="former PM in apposition"),
-        pytest.param("Then-Prime Minister Shinzo Abe met Trump at Mar-a-Lago.", ["Abe"], "",
-                     id="then-PM"),
+        pytest.param(
+            "Japan's Prime Minister Sanae Takaichi met Trump.", ["Takaichi"], "Takaichi", id="Japan's Prime Minister"
+        ),
+        pytest.param(
+            "The Kishida administration is bolstering Japan's defenses.",
+            ["Kishida"],
+            "Kishida",
+            id="the Kishida administration",
+        ),
+        pytest.param("Shigeru Ishiba, Japan's prime minister, met Trump.", ["Ishiba"], "Ishiba", id="apposition"),
+        pytest.param("Former Prime Minister Shinzo Abe built close ties with Trump.", ["Abe"], "", id="former PM"),
+        pytest.param("Shinzo Abe, the former Prime Minister, met Trump.", ["Abe"], "", id="former PM in apposition"),
+        pytest.param("Then-Prime Minister Shinzo Abe met Trump at Mar-a-Lago.", ["Abe"], "", id="then-PM"),
         pytest.param("The late Prime Minister Shinzo Abe met Trump.", ["Abe"], "", id="the late PM"),
-        pytest.param("Yoshihide Suga, a former prime minister, met Biden.", ["Suga"], "",
-                     id="a former prime minister"),
-        pytest.param("Taro Aso, Japan's Deputy Prime Minister and Finance Minister, flew to "
-                     "New York.", ["Aso"], "", id="deputy PM Aso trap"),
-        pytest.param("Deputy Prime Minister Taro Aso flew to New York.", ["Aso"], "",
-                     id="deputy PM title before"),
-        pytest.param("Taro Aso, a senior Japanese official, flew to New York.", ["Aso"], "",
-                     id="Aso without a PM title"),
-        pytest.param("British Prime Minister Keir Starmer spoke with Trump.", [], "",
-                     id="another country's PM"),
-        pytest.param("Prime Minister Narendra Modi of India met Japanese officials.", [], "",
-                     id="Indian PM"),
-        pytest.param("Prime Minister Kishida and former Prime Minister Suga met.",
-                     ["Kishida", "Suga"], "Kishida", id="sitting and former together"),
-        pytest.param("Kan said the alliance matters and Noda agreed.", [], "",
-                     id="ambiguous bare surnames are not PMs"),
-        pytest.param("Naoto Kan and Yoshihiko Noda both led Japan.", ["Kan", "Noda"], "",
-                     id="full names of ambiguous surnames"),
-        pytest.param("Ishiba said the alliance matters.", ["Ishiba"], "",
-                     id="bare surname is named but not as sitting"),
-        pytest.param("Finance Minister Katsunobu Kato met Treasury officials.", [], "",
-                     id="no PM at all"),
+        pytest.param("Yoshihide Suga, a former prime minister, met Biden.", ["Suga"], "", id="a former prime minister"),
+        pytest.param(
+            "Taro Aso, Japan's Deputy Prime Minister and Finance Minister, flew to New York.",
+            ["Aso"],
+            "",
+            id="deputy PM Aso trap",
+        ),
+        pytest.param("Deputy Prime Minister Taro Aso flew to New York.", ["Aso"], "", id="deputy PM title before"),
+        pytest.param(
+            "Taro Aso, a senior Japanese official, flew to New York.", ["Aso"], "", id="Aso without a PM title"
+        ),
+        pytest.param("British Prime Minister Keir Starmer spoke with Trump.", [], "", id="another country's PM"),
+        pytest.param("Prime Minister Narendra Modi of India met Japanese officials.", [], "", id="Indian PM"),
+        pytest.param(
+            "Prime Minister Kishida and former Prime Minister Suga met.",
+            ["Kishida", "Suga"],
+            "Kishida",
+            id="sitting and former together",
+        ),
+        pytest.param(
+            "Kan said the alliance matters and Noda agreed.", [], "", id="ambiguous bare surnames are not PMs"
+        ),
+        pytest.param(
+            "Naoto Kan and Yoshihiko Noda both led Japan.", ["Kan", "Noda"], "", id="full names of ambiguous surnames"
+        ),
+        pytest.param(
+            "Ishiba said the alliance matters.", ["Ishiba"], "", id="bare surname is named but not as sitting"
+        ),
+        pytest.param("Finance Minister Katsunobu Kato met Treasury officials.", [], "", id="no PM at all"),
     ],
 )
 def test_mentions_and_sitting_pm(text: str, mentioned: list[str], sitting: str) -> None:
@@ -67,8 +74,10 @@ def test_mentions_and_sitting_pm(text: str, mentioned: list[str], sitting: str) 
 
 
 def test_two_sitting_pms_named_warns_and_picks_the_most_named() -> None:
-    text = ("Prime Minister Shigeru Ishiba met Trump. Prime Minister Ishiba said talks went well. "
-            "Prime Minister Fumio Kishida had met Biden.")
+    text = (
+        "Prime Minister Shigeru Ishiba met Trump. Prime Minister Ishiba said talks went well. "
+        "Prime Minister Fumio Kishida had met Biden."
+    )
     sitting, warnings = sitting_pm_named(find_mentions(text))
     assert sitting == "Ishiba"
     assert warnings == ["text names more than one sitting prime minister: Ishiba (2x), Kishida (1x)"]
@@ -110,44 +119,110 @@ def analyse():
 
 # (text, metadata date, published, pm, pm_basis, warning fragment or "")
 PM_CASES = [
-    pytest.param("Prime Minister Shigeru Ishiba met the president." + BODY, "", None, "Ishiba",
-                 "text", "", id="undated, sitting PM named"),
-    pytest.param("PM Takaichi met the president." + BODY, "", None, "Takaichi", "text", "",
-                 id="undated, PM Takaichi"),
-    pytest.param("Former Prime Minister Shinzo Abe met Trump." + BODY, "", None, "", "none", "",
-                 id="undated, only a former PM"),
-    pytest.param("Then-Prime Minister Shinzo Abe met Trump." + BODY, "", None, "", "none", "",
-                 id="undated, only a then-PM"),
-    pytest.param("Taro Aso, Japan's Deputy Prime Minister, flew to New York." + BODY, "", None, "",
-                 "none", "", id="undated, deputy PM trap"),
-    pytest.param("British Prime Minister Keir Starmer met Trump." + BODY, "", None, "", "none", "",
-                 id="undated, another country's PM"),
-    pytest.param("The Kishida administration is bolstering defenses." + BODY, "", None, "Kishida",
-                 "text", "", id="undated, the Kishida administration"),
-    pytest.param("date 2024-01-18 Taro Aso, Japan's Deputy Prime Minister, met Trump." + BODY, "",
-                 date(2024, 1, 18), "Kishida", "date", "", id="dated: PM from the tenure table"),
-    pytest.param("Former Prime Minister Shinzo Abe met Trump." + BODY, "2019-05-27",
-                 date(2019, 5, 27), "Abe", "date", "", id="metadata date in Abe's term"),
-    pytest.param("Prime Minister Shigeru Ishiba met Trump." + BODY, "2024-11-08",
-                 date(2024, 11, 8), "Ishiba", "date", "", id="date and text agree"),
-    pytest.param("date 2024-01-18 Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024 "
-                 "in Washington." + BODY, "", date(2024, 11, 5), "Ishiba", "date",
-                 "used 'Nov. 5, 2024' from the text, which agrees with Ishiba",
-                 id="conflict: another date agrees with the named PM"),
-    pytest.param("date 2024-01-18 Prime Minister Shigeru Ishiba met the president." + BODY, "",
-                 date(2024, 1, 18), "Kishida", "date",
-                 "falls in Kishida's term, but the text names Ishiba as the sitting prime minister;"
-                 " kept the date", id="conflict with no supporting date: date kept"),
-    pytest.param("Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024." + BODY,
-                 "2024-01-18", date(2024, 1, 18), "Kishida", "date", "kept the date",
-                 id="conflict with a metadata date: metadata kept"),
+    pytest.param(
+        "Prime Minister Shigeru Ishiba met the president." + BODY,
+        "",
+        None,
+        "Ishiba",
+        "text",
+        "",
+        id="undated, sitting PM named",
+    ),
+    pytest.param("PM Takaichi met the president." + BODY, "", None, "Takaichi", "text", "", id="undated, PM Takaichi"),
+    pytest.param(
+        "Former Prime Minister Shinzo Abe met Trump." + BODY, "", None, "", "none", "", id="undated, only a former PM"
+    ),
+    pytest.param(
+        "Then-Prime Minister Shinzo Abe met Trump." + BODY, "", None, "", "none", "", id="undated, only a then-PM"
+    ),
+    pytest.param(
+        "Taro Aso, Japan's Deputy Prime Minister, flew to New York." + BODY,
+        "",
+        None,
+        "",
+        "none",
+        "",
+        id="undated, deputy PM trap",
+    ),
+    pytest.param(
+        "British Prime Minister Keir Starmer met Trump." + BODY,
+        "",
+        None,
+        "",
+        "none",
+        "",
+        id="undated, another country's PM",
+    ),
+    pytest.param(
+        "The Kishida administration is bolstering defenses." + BODY,
+        "",
+        None,
+        "Kishida",
+        "text",
+        "",
+        id="undated, the Kishida administration",
+    ),
+    pytest.param(
+        "date 2024-01-18 Taro Aso, Japan's Deputy Prime Minister, met Trump." + BODY,
+        "",
+        date(2024, 1, 18),
+        "Kishida",
+        "date",
+        "",
+        id="dated: PM from the tenure table",
+    ),
+    pytest.param(
+        "Former Prime Minister Shinzo Abe met Trump." + BODY,
+        "2019-05-27",
+        date(2019, 5, 27),
+        "Abe",
+        "date",
+        "",
+        id="metadata date in Abe's term",
+    ),
+    pytest.param(
+        "Prime Minister Shigeru Ishiba met Trump." + BODY,
+        "2024-11-08",
+        date(2024, 11, 8),
+        "Ishiba",
+        "date",
+        "",
+        id="date and text agree",
+    ),
+    pytest.param(
+        "date 2024-01-18 Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024 in Washington." + BODY,
+        "",
+        date(2024, 11, 5),
+        "Ishiba",
+        "date",
+        "used 'Nov. 5, 2024' from the text, which agrees with Ishiba",
+        id="conflict: another date agrees with the named PM",
+    ),
+    pytest.param(
+        "date 2024-01-18 Prime Minister Shigeru Ishiba met the president." + BODY,
+        "",
+        date(2024, 1, 18),
+        "Kishida",
+        "date",
+        "falls in Kishida's term, but the text names Ishiba as the sitting prime minister; kept the date",
+        id="conflict with no supporting date: date kept",
+    ),
+    pytest.param(
+        "Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024." + BODY,
+        "2024-01-18",
+        date(2024, 1, 18),
+        "Kishida",
+        "date",
+        "kept the date",
+        id="conflict with a metadata date: metadata kept",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "metadata_date", "published", "pm", "pm_basis", "warning"),
-                         PM_CASES)
-def test_pm_resolver(analyse, text: str, metadata_date: str, published: date | None, pm: str,
-                     pm_basis: str, warning: str) -> None:
+@pytest.mark.parametrize(("text", "metadata_date", "published", "pm", "pm_basis", "warning"), PM_CASES)
+def test_pm_resolver(
+    analyse, text: str, metadata_date: str, published: date | None, pm: str, pm_basis: str, warning: str
+) -> None:
     row = analyse(text, date=metadata_date)
     assert row["published"] == published
     assert row["pm"] == pm

@@ -55,13 +55,18 @@ def read(name: str, data: bytes, limits: Limits | None = None):
 @pytest.mark.parametrize(
     ("headers", "mapping"),
     [
-        (["text", "title", "date", "url", "source"],
-         {"text": "text", "title": "title", "date": "date", "url": "url", "outlet": "source"}),
-        (["BODY", "Headline", "Published", "Link", "Outlet"],
-         {"text": "BODY", "title": "Headline", "date": "Published", "url": "Link",
-          "outlet": "Outlet"}),
-        ([" Content ", "Publish-Date", "PUBLISHER"],
-         {"text": " Content ", "date": "Publish-Date", "outlet": "PUBLISHER"}),
+        (
+            ["text", "title", "date", "url", "source"],
+            {"text": "text", "title": "title", "date": "date", "url": "url", "outlet": "source"},
+        ),
+        (
+            ["BODY", "Headline", "Published", "Link", "Outlet"],
+            {"text": "BODY", "title": "Headline", "date": "Published", "url": "Link", "outlet": "Outlet"},
+        ),
+        (
+            [" Content ", "Publish-Date", "PUBLISHER"],
+            {"text": " Content ", "date": "Publish-Date", "outlet": "PUBLISHER"},
+        ),
         (["Article", "publish date"], {"text": "Article", "date": "publish date"}),
         (["body", "content"], {"text": "content"}),  # the earlier synonym wins
         (["id", "section"], {}),
@@ -74,21 +79,34 @@ def test_map_fields(headers: list[str], mapping: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
-        pytest.param("a.txt", TEXT.encode(), {"source": "a.txt", "text": TEXT, "title": ""},
-                     id="txt"),
-        pytest.param("a.md", ("# Ishiba Vows Stronger Alliance\n\n" + TEXT).encode(),
-                     {"source": "a.md", "text": "# Ishiba Vows Stronger Alliance\n\n" + TEXT},
-                     id="md"),
-        pytest.param("a.TXT", TEXT.encode("utf-16"), {"text": TEXT, "encoding": "utf-16"},
-                     id="suffix in capitals, utf-16"),
-        pytest.param("page.html", HTML.encode(),
-                     {"title": "Ishiba Vows Stronger Alliance", "outlet": "Example News",
-                      "date": "2024-11-08", "url": "https://example.com/news/ishiba-alliance",
-                      "from_html": True},
-                     id="html with metadata"),
-        pytest.param("page.htm", HTML_UNDATED.encode(),
-                     {"title": "Talks in Tokyo", "date": ""},
-                     id="html: a copyright year is not a date"),
+        pytest.param("a.txt", TEXT.encode(), {"source": "a.txt", "text": TEXT, "title": ""}, id="txt"),
+        pytest.param(
+            "a.md",
+            ("# Ishiba Vows Stronger Alliance\n\n" + TEXT).encode(),
+            {"source": "a.md", "text": "# Ishiba Vows Stronger Alliance\n\n" + TEXT},
+            id="md",
+        ),
+        pytest.param(
+            "a.TXT", TEXT.encode("utf-16"), {"text": TEXT, "encoding": "utf-16"}, id="suffix in capitals, utf-16"
+        ),
+        pytest.param(
+            "page.html",
+            HTML.encode(),
+            {
+                "title": "Ishiba Vows Stronger Alliance",
+                "outlet": "Example News",
+                "date": "2024-11-08",
+                "url": "https://example.com/news/ishiba-alliance",
+                "from_html": True,
+            },
+            id="html with metadata",
+        ),
+        pytest.param(
+            "page.htm",
+            HTML_UNDATED.encode(),
+            {"title": "Talks in Tokyo", "date": ""},
+            id="html: a copyright year is not a date",
+        ),
     ],
 )
 def test_single_article_formats(name: str, data: bytes, expected: dict) -> None:
@@ -121,8 +139,12 @@ def test_csv_with_bom_synonyms_in_any_case_and_unknown_columns() -> None:
     assert [a.source for a in articles] == ["news.csv#row 1", "news.csv#row 2"]  # blank line skipped
     first = articles[0]
     assert (first.title, first.text, first.date, first.url, first.outlet) == (
-        "Ishiba Vows Stronger Alliance", TEXT, "2024-11-08", "https://example.com/a",
-        "Example News")
+        "Ishiba Vows Stronger Alliance",
+        TEXT,
+        "2024-11-08",
+        "https://example.com/a",
+        "Example News",
+    )
     assert first.date_field == "Published"
     assert first.extra == {"Section": "Politics"}
     assert articles[1].extra == {"Section": "World"}
@@ -131,45 +153,69 @@ def test_csv_with_bom_synonyms_in_any_case_and_unknown_columns() -> None:
 @pytest.mark.parametrize(
     ("name", "data", "sources", "report"),
     [
-        pytest.param("news.tsv", f"title\ttext\tdate\nT\t{TEXT}\t2024-11-09\n".encode(),
-                     ["news.tsv#row 1"], [], id="tsv"),
-        pytest.param("news.csv", f"Text;Title\n{TEXT};T\n".encode("cp1252"),
-                     ["news.csv#row 1"], [], id="semicolon csv in cp1252"),
-        pytest.param("news.json", json.dumps([{"headline": "J", "content": TEXT}]).encode(),
-                     ["news.json#record 1"], [], id="json list"),
-        pytest.param("news.json",
-                     json.dumps({"articles": [{"title": "J", "article": TEXT},
-                                              {"title": "K", "article": TEXT + " Two."}]}).encode(),
-                     ["news.json#record 1", "news.json#record 2"], [], id="json articles object"),
-        pytest.param("one.json", json.dumps({"title": "J", "text": TEXT}).encode(),
-                     ["one.json#record 1"], [], id="json single article object"),
-        pytest.param("news.jsonl",
-                     (json.dumps({"text": TEXT}) + "\n{broken\n\n"
-                      + json.dumps({"body": TEXT + " Two."}) + "\n").encode(),
-                     ["news.jsonl#line 1", "news.jsonl#line 4"],
-                     [("news.jsonl#line 2", "not valid JSON")], id="jsonl with a broken line"),
-        pytest.param("news.json", b'[1, {"text": ""}, {"text": "Japan and the US met."}]',
-                     ["news.json#record 3"],
-                     [("news.json#record 1", "not a record"), ("news.json#record 2", "empty")],
-                     id="json with bad records"),
-        pytest.param("news.json", b'{"foo": 1}', [],
-                     [("news.json", "not a list of records")], id="json without records"),
-        pytest.param("news.json", b"{not json", [], [("news.json", "not valid JSON")],
-                     id="broken json"),
+        pytest.param(
+            "news.tsv", f"title\ttext\tdate\nT\t{TEXT}\t2024-11-09\n".encode(), ["news.tsv#row 1"], [], id="tsv"
+        ),
+        pytest.param(
+            "news.csv", f"Text;Title\n{TEXT};T\n".encode("cp1252"), ["news.csv#row 1"], [], id="semicolon csv in cp1252"
+        ),
+        pytest.param(
+            "news.json",
+            json.dumps([{"headline": "J", "content": TEXT}]).encode(),
+            ["news.json#record 1"],
+            [],
+            id="json list",
+        ),
+        pytest.param(
+            "news.json",
+            json.dumps(
+                {"articles": [{"title": "J", "article": TEXT}, {"title": "K", "article": TEXT + " Two."}]}
+            ).encode(),
+            ["news.json#record 1", "news.json#record 2"],
+            [],
+            id="json articles object",
+        ),
+        pytest.param(
+            "one.json",
+            json.dumps({"title": "J", "text": TEXT}).encode(),
+            ["one.json#record 1"],
+            [],
+            id="json single article object",
+        ),
+        pytest.param(
+            "news.jsonl",
+            (json.dumps({"text": TEXT}) + "\n{broken\n\n" + json.dumps({"body": TEXT + " Two."}) + "\n").encode(),
+            ["news.jsonl#line 1", "news.jsonl#line 4"],
+            [("news.jsonl#line 2", "not valid JSON")],
+            id="jsonl with a broken line",
+        ),
+        pytest.param(
+            "news.json",
+            b'[1, {"text": ""}, {"text": "Japan and the US met."}]',
+            ["news.json#record 3"],
+            [("news.json#record 1", "not a record"), ("news.json#record 2", "empty")],
+            id="json with bad records",
+        ),
+        pytest.param(
+            "news.json", b'{"foo": 1}', [], [("news.json", "not a list of records")], id="json without records"
+        ),
+        pytest.param("news.json", b"{not json", [], [("news.json", "not valid JSON")], id="broken json"),
         pytest.param("news.json", b"[]", [], [("news.json", "empty")], id="empty json list"),
-        pytest.param("news.json", b'{"articles": []}', [], [("news.json", "empty")],
-                     id="empty articles list"),
+        pytest.param("news.json", b'{"articles": []}', [], [("news.json", "empty")], id="empty articles list"),
         pytest.param("news.jsonl", b"", [], [("news.jsonl", "empty")], id="empty jsonl"),
         pytest.param("news.jsonl", b"\n\n", [], [("news.jsonl", "empty")], id="blank jsonl"),
-        pytest.param("news.csv", b"id,section\n1,World\n", [],
-                     [("news.csv#row 1", "no text column")], id="csv without a text column"),
-        pytest.param("news.csv", b"text,title\n", [], [("news.csv", "empty")],
-                     id="csv with only a header"),
+        pytest.param(
+            "news.csv",
+            b"id,section\n1,World\n",
+            [],
+            [("news.csv#row 1", "no text column")],
+            id="csv without a text column",
+        ),
+        pytest.param("news.csv", b"text,title\n", [], [("news.csv", "empty")], id="csv with only a header"),
         pytest.param("news.csv", b"", [], [("news.csv", "empty")], id="empty csv"),
     ],
 )
-def test_table_formats(name: str, data: bytes, sources: list[str],
-                       report: list[tuple[str, str]]) -> None:
+def test_table_formats(name: str, data: bytes, sources: list[str], report: list[tuple[str, str]]) -> None:
     articles, entries = read(name, data)
     assert [a.source for a in articles] == sources
     assert entries == report
@@ -178,8 +224,7 @@ def test_table_formats(name: str, data: bytes, sources: list[str],
 def test_csv_row_with_too_many_fields_is_used_with_a_warning() -> None:
     (article,), report = read("news.csv", f'text,title\n"{TEXT}",T,extra\n'.encode())
     assert report == []
-    assert article.warnings == [
-        "row 1 has 3 fields where the header has 2; fields were matched by position"]
+    assert article.warnings == ["row 1 has 3 fields where the header has 2; fields were matched by position"]
 
 
 @pytest.mark.parametrize(
@@ -189,14 +234,13 @@ def test_csv_row_with_too_many_fields_is_used_with_a_warning() -> None:
         pytest.param("blank.txt", b" \n\t\n", [("blank.txt", "empty")], id="whitespace only"),
         pytest.param("image.txt", PNG, [("image.txt", "not text")], id="png bytes named txt"),
         pytest.param("image.png", PNG, [("image.png", "unsupported file type")], id="png"),
-        pytest.param("README", TEXT.encode(), [("README", "unsupported file type")],
-                     id="no extension"),
+        pytest.param("README", TEXT.encode(), [("README", "unsupported file type")], id="no extension"),
         pytest.param("page.html", PNG, [("page.html", "not text")], id="png bytes named html"),
-        pytest.param("page.html", b"<html><body></body></html>",
-                     [("page.html", "no article text")], id="html without text"),
+        pytest.param(
+            "page.html", b"<html><body></body></html>", [("page.html", "no article text")], id="html without text"
+        ),
         pytest.param("data.json", PNG, [("data.json", "not text")], id="png bytes named json"),
-        pytest.param("broken.zip", b"PK\x03\x04 not really", [("broken.zip", "broken archive")],
-                     id="broken zip"),
+        pytest.param("broken.zip", b"PK\x03\x04 not really", [("broken.zip", "broken archive")], id="broken zip"),
     ],
 )
 def test_refused_inputs_are_reported(name: str, data: bytes, report: list[tuple[str, str]]) -> None:
@@ -207,17 +251,22 @@ def test_refused_inputs_are_reported(name: str, data: bytes, report: list[tuple[
 
 def test_zip_members_nested_zip_and_path_traversal() -> None:
     inner = zip_bytes({"inner.txt": (TEXT + " Inner.").encode()})
-    data = zip_bytes({
-        "one.txt": TEXT.encode(),
-        "folder/two.csv": f'text\n"{TEXT} Two."\n'.encode(),
-        "../evil.txt": b"Evil text that must never be read from outside the archive.",
-        "/etc/passwd.txt": b"root",
-        "nested.zip": inner,
-        "image.png": PNG,
-    })
+    data = zip_bytes(
+        {
+            "one.txt": TEXT.encode(),
+            "folder/two.csv": f'text\n"{TEXT} Two."\n'.encode(),
+            "../evil.txt": b"Evil text that must never be read from outside the archive.",
+            "/etc/passwd.txt": b"root",
+            "nested.zip": inner,
+            "image.png": PNG,
+        }
+    )
     articles, report = read("bundle.zip", data)
     assert [a.source for a in articles] == [
-        "bundle.zip!one.txt", "bundle.zip!folder/two.csv#row 1", "bundle.zip!nested.zip!inner.txt"]
+        "bundle.zip!one.txt",
+        "bundle.zip!folder/two.csv#row 1",
+        "bundle.zip!nested.zip!inner.txt",
+    ]
     assert report == [
         ("bundle.zip!../evil.txt", "unsafe path"),
         ("bundle.zip!/etc/passwd.txt", "unsafe path"),
@@ -232,12 +281,10 @@ def test_zip_limits() -> None:
     assert len(articles) == 2
     assert report == [("many.zip!2.txt", "too many archive members")]
 
-    articles, report = read("big.zip", zip_bytes({"big.txt": b"a" * 2000}),
-                            Limits(max_zip_member_bytes=1000))
+    articles, report = read("big.zip", zip_bytes({"big.txt": b"a" * 2000}), Limits(max_zip_member_bytes=1000))
     assert (articles, report) == ([], [("big.zip!big.txt", "too large")])
 
-    articles, report = read("total.zip", zip_bytes(members),
-                            Limits(max_zip_total_bytes=2 * len(members["0.txt"])))
+    articles, report = read("total.zip", zip_bytes(members), Limits(max_zip_total_bytes=2 * len(members["0.txt"])))
     assert len(articles) == 2
     assert report == [("total.zip!2.txt", "archive too large")]
 
@@ -267,10 +314,11 @@ def test_walk_paths_is_sorted_and_reports_missing(tmp_path: Path) -> None:
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
     report = IngestReport()
     found = list(walk_paths([folder, tmp_path / "missing.txt"], report))
-    assert [Path(a.source).relative_to(folder).as_posix() for a in found] == [
-        "a.txt", "b.txt", "sub/c.md"]
+    assert [Path(a.source).relative_to(folder).as_posix() for a in found] == ["a.txt", "b.txt", "sub/c.md"]
     assert [(Path(e.input).name, e.reason) for e in report.entries] == [
-        ("notes.docx", "unsupported file type"), ("missing.txt", "not found")]
+        ("notes.docx", "unsupported file type"),
+        ("missing.txt", "not found"),
+    ]
     assert report.accounted(len(found))
 
 

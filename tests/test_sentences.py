@@ -10,12 +10,15 @@ from lib.annotate.sentences import split_sentences
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
-        ("Mr. Ishiba met U.S. officials on Nov. 6 in Tokyo. He said it went well.",
-         ["Mr. Ishiba met U.S. officials on Nov. 6 in Tokyo.", "He said it went well."]),
-        ("Is the alliance safe? Officials say yes! They are confident.",
-         ["Is the alliance safe?", "Officials say yes!", "They are confident."]),
-        ("A Heading Line\nThe first sentence follows it.",
-         ["A Heading Line", "The first sentence follows it."]),
+        (
+            "Mr. Ishiba met U.S. officials on Nov. 6 in Tokyo. He said it went well.",
+            ["Mr. Ishiba met U.S. officials on Nov. 6 in Tokyo.", "He said it went well."],
+        ),
+        (
+            "Is the alliance safe? Officials say yes! They are confident.",
+            ["Is the alliance safe?", "Officials say yes!", "They are confident."],
+        ),
+        ("A Heading Line\nThe first sentence follows it.", ["A Heading Line", "The first sentence follows it."]),
         ("Q: What is at stake?\n\nA: The alliance.", ["Q: What is at stake?", "A: The alliance."]),
         ("  \n\n  ", []),
         ("", []),

@@ -53,7 +53,8 @@ def test_only_new_files_are_analysed(corpus_dir, tmp_path):
     store = tmp_path / "store"
     load_corpus(corpus_dir, store=store)
     (corpus_dir / "new.txt").write_text(
-        "Japan and the United States agreed on Monday to cut tariffs on cars, officials said.", encoding="utf-8")
+        "Japan and the United States agreed on Monday to cut tariffs on cars, officials said.", encoding="utf-8"
+    )
     engine = CountingEngine()
     corpus = load_corpus(corpus_dir, store=store, engine=engine)
     assert engine.scored == 1
@@ -114,8 +115,21 @@ def test_a_run_killed_midway_leaves_a_readable_store_and_the_next_run_resumes(tm
     write_corpus(STORE_BATCH + 600, tmp_path / "corpus", seed=3, formats=("files",), progress_every=0)
     files, store = tmp_path / "corpus" / "files", tmp_path / "store"
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    run = subprocess.Popen([sys.executable, "-m", "lib", "analyze", str(files), "-o", str(tmp_path / "o.csv"),
-                            "--store", str(store), "--quiet"], cwd=root)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "lib",
+            "analyze",
+            str(files),
+            "-o",
+            str(tmp_path / "o.csv"),
+            "--store",
+            str(store),
+            "--quiet",
+        ],
+        cwd=root,
+    )
     deadline = time.monotonic() + 240
     while not list((store / "base").glob("part-*.parquet")) and time.monotonic() < deadline:
         if run.poll() is not None:
@@ -151,8 +165,15 @@ def test_stored_json_reads_back_the_same_values_with_or_without_orjson():
 
     from lib.pipeline.store import _loads
 
-    record = [{"key": "trade", "score": 1.25, "polarity": None, "terms": ["関税", "tariff"],
-               "sentences": [{"text": "Ünïcode “quotes”", "polarity": -0.1}]}]
+    record = [
+        {
+            "key": "trade",
+            "score": 1.25,
+            "polarity": None,
+            "terms": ["関税", "tariff"],
+            "sentences": [{"text": "Ünïcode “quotes”", "polarity": -0.1}],
+        }
+    ]
     assert _loads(json.dumps(record, ensure_ascii=False)) == record
     assert math.isnan(_loads(json.dumps({"x": float("nan")}))["x"])  # orjson refuses NaN: json reads it
 
@@ -168,8 +189,9 @@ def test_unchanged_files_are_not_even_read_again(corpus_dir, tmp_path, monkeypat
     first = load_corpus(corpus_dir, store=store)
     reads = []
     real_read_bytes = lib.ingest.readers.read_bytes
-    monkeypatch.setattr(lib.ingest.readers, "read_bytes", lambda name, *a, **k: reads.append(name) or real_read_bytes(
-        name, *a, **k))
+    monkeypatch.setattr(
+        lib.ingest.readers, "read_bytes", lambda name, *a, **k: reads.append(name) or real_read_bytes(name, *a, **k)
+    )
     again = load_corpus(corpus_dir, store=store)
     assert reads == []
     pd.testing.assert_frame_equal(_frame(first), _frame(again))

@@ -54,7 +54,9 @@ def test_a_new_taxonomy_is_applied_from_stored_sentences(tmp_path):
 
     store = _store(tmp_path)
     edited = tmp_path / "t.toml"
-    edited.write_text(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8")
-                      + '\n[[topic]]\nkey = "chips"\nterms = ["semiconductor*"]\n', encoding="utf-8")
+    edited.write_text(
+        DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8") + '\n[[topic]]\nkey = "chips"\nterms = ["semiconductor*"]\n',
+        encoding="utf-8",
+    )
     slim = open_store_frame(store, load_taxonomy(edited))
     assert slim["topic:chips"].sum() == 1

@@ -61,8 +61,7 @@ def test_fingerprint_follows_the_rules() -> None:
     ("entry", "matches", "misses"),
     [
         ("tariff*", ["tariff", "Tariffs", "tariffed"], ["tariftariff", "pre-tariff"]),
-        ("burden sharing", ["burden sharing", "burden-sharing", "burden  sharing"],
-         ["burdensharing"]),
+        ("burden sharing", ["burden sharing", "burden-sharing", "burden  sharing"], ["burdensharing"]),
         ("F-35*", ["F-35", "F-35A", "F 35"], ["F35", "XF-35"]),
         ("U.S.", ["U.S."], ["UxSx"]),
         ("ally", ["ally", "an ally."], ["rally", "allying", "tally"]),
@@ -85,25 +84,42 @@ def test_term_matching(entry: str, matches: list[str], misses: list[str]) -> Non
         pytest.param('version = "1"', "declares no [[topic]] blocks", id="no topics"),
         pytest.param('[[topic]]\nkey = "Bad Key"\nterms = ["x"]', "topic #1: 'key'", id="bad key"),
         pytest.param('[[topic]]\nterms = ["x"]', "topic #1: 'key'", id="missing key"),
-        pytest.param('[[topic]]\nkey = "chips"\nlabel = "Chips"',
-                     "topic 'chips': needs at least one of terms, phrases or patterns",
-                     id="nothing to match"),
-        pytest.param('[[topic]]\nkey = "chips"\nterms = "chip"',
-                     "topic 'chips': 'terms' must be a list", id="terms not a list"),
-        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip", ""]',
-                     "topic 'chips': 'terms' must be a list of non-empty strings",
-                     id="empty term"),
-        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip"]\nmin_hits = 0',
-                     "topic 'chips': 'min_hits'", id="min_hits zero"),
-        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip"]\nmin_hits = "two"',
-                     "topic 'chips': 'min_hits'", id="min_hits not a number"),
-        pytest.param("[[topic]]\nkey = \"chips\"\npatterns = ['(unclosed']",
-                     "topic 'chips', pattern '(unclosed': invalid pattern", id="bad regex"),
-        pytest.param('[[topic]]\nkey = "chips"\nterms = ["chip"]\n'
-                     '[[topic]]\nkey = "chips"\nterms = ["wafer"]',
-                     "topic keys declared twice: chips", id="duplicate keys"),
-        pytest.param('[negation]\nmax_gap_words = -1\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
-                     "[negation]: 'max_gap_words'", id="bad negation"),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nlabel = "Chips"',
+            "topic 'chips': needs at least one of terms, phrases or patterns",
+            id="nothing to match",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = "chip"', "topic 'chips': 'terms' must be a list", id="terms not a list"
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip", ""]',
+            "topic 'chips': 'terms' must be a list of non-empty strings",
+            id="empty term",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\nmin_hits = 0', "topic 'chips': 'min_hits'", id="min_hits zero"
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\nmin_hits = "two"',
+            "topic 'chips': 'min_hits'",
+            id="min_hits not a number",
+        ),
+        pytest.param(
+            "[[topic]]\nkey = \"chips\"\npatterns = ['(unclosed']",
+            "topic 'chips', pattern '(unclosed': invalid pattern",
+            id="bad regex",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\n[[topic]]\nkey = "chips"\nterms = ["wafer"]',
+            "topic keys declared twice: chips",
+            id="duplicate keys",
+        ),
+        pytest.param(
+            '[negation]\nmax_gap_words = -1\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
+            "[negation]: 'max_gap_words'",
+            id="bad negation",
+        ),
     ],
 )
 def test_invalid_taxonomy_raises_with_the_topic_named(toml: str, message: str) -> None:

@@ -28,12 +28,9 @@ def counted(sentence: str, key: str) -> list[str]:
         ("Tariffs were not discussed at the meeting.", "tariffs", []),
         ("They never mentioned the tariff issue.", "tariffs", []),
         ("There was no mention of tariffs.", "tariffs", []),
-        ("Japan and the US did not discuss tariffs, but they agreed on security.", "security",
-         ["security"]),
-        ("The leaders discussed tariffs but did not discuss defense spending.", "tariffs",
-         ["tariffs"]),
-        ("The leaders discussed tariffs but did not discuss defense spending.", "defense_spending",
-         []),
+        ("Japan and the US did not discuss tariffs, but they agreed on security.", "security", ["security"]),
+        ("The leaders discussed tariffs but did not discuss defense spending.", "tariffs", ["tariffs"]),
+        ("The leaders discussed tariffs but did not discuss defense spending.", "defense_spending", []),
         # A negation elsewhere in the sentence does not cancel a real mention.
         ("Japan did not hesitate to impose tariffs on steel.", "tariffs", ["tariffs"]),
         # Unrelated senses.
@@ -52,12 +49,14 @@ def counted(sentence: str, key: str) -> list[str]:
         ("Japan will strengthen its defense capabilities.", "defense_spending", []),
         ("Japan's defence budget rose sharply.", "defense_spending", ["defence budget"]),
         ("Japan's defense budget rose sharply.", "defense_spending", ["defense budget"]),
-        ("Japan will raise defense spending to 2 percent of GDP.", "defense_spending",
-         ["defense spending", "2 percent of gdp"]),
+        (
+            "Japan will raise defense spending to 2 percent of GDP.",
+            "defense_spending",
+            ["defense spending", "2 percent of gdp"],
+        ),
         ("Burden-sharing was on the table.", "defense_spending", ["burden-sharing"]),
         ("Japan will buy 400 Tomahawk missiles.", "defense_spending", ["tomahawk"]),
-        ("Japan may pay more for the costs of U.S. forces.", "defense_spending",
-         ["costs of u.s. forces"]),
+        ("Japan may pay more for the costs of U.S. forces.", "defense_spending", ["costs of u.s. forces"]),
     ],
 )
 def test_mentions_in(sentence: str, key: str, mentions: list[str]) -> None:
@@ -83,21 +82,27 @@ def _score(sentences: list[str], polarities: list[float] | None = None):
 @pytest.mark.parametrize(
     ("sentences", "tagged"),
     [
-        pytest.param(["Trump threatened a tariff on cars."], {"tariffs"},
-                     id="one tariff mention tags tariffs"),
-        pytest.param(["Japan's defence budget will grow."], {"defense_spending"},
-                     id="British defence budget tags spending"),
-        pytest.param(["Japan will strengthen its defense capabilities."], set(),
-                     id="defense capabilities alone is not spending, one security hit is not enough"),
-        pytest.param(["Japan will strengthen its defense capabilities.",
-                      "The alliance is strong."], {"security"},
-                     id="security needs two mentions"),
-        pytest.param(["Trade is growing between the two countries."], set(),
-                     id="one trade mention is not enough"),
-        pytest.param(["The leaders did not discuss tariffs.", "Trade and investment grew."],
-                     {"trade"}, id="negated tariffs do not tag"),
-        pytest.param(["The defending champion paid a security deposit."], set(),
-                     id="unrelated senses do not tag"),
+        pytest.param(["Trump threatened a tariff on cars."], {"tariffs"}, id="one tariff mention tags tariffs"),
+        pytest.param(
+            ["Japan's defence budget will grow."], {"defense_spending"}, id="British defence budget tags spending"
+        ),
+        pytest.param(
+            ["Japan will strengthen its defense capabilities."],
+            set(),
+            id="defense capabilities alone is not spending, one security hit is not enough",
+        ),
+        pytest.param(
+            ["Japan will strengthen its defense capabilities.", "The alliance is strong."],
+            {"security"},
+            id="security needs two mentions",
+        ),
+        pytest.param(["Trade is growing between the two countries."], set(), id="one trade mention is not enough"),
+        pytest.param(
+            ["The leaders did not discuss tariffs.", "Trade and investment grew."],
+            {"trade"},
+            id="negated tariffs do not tag",
+        ),
+        pytest.param(["The defending champion paid a security deposit."], set(), id="unrelated senses do not tag"),
     ],
 )
 def test_tagging_rules(sentences: list[str], tagged: set[str]) -> None:
@@ -106,8 +111,11 @@ def test_tagging_rules(sentences: list[str], tagged: set[str]) -> None:
 
 
 def test_score_hits_terms_evidence_and_polarity() -> None:
-    sentences = ["The tariff threat worried Tokyo.", "The summit was warm.",
-                 "Tariffs on cars and a tariff on steel loom."]
+    sentences = [
+        "The tariff threat worried Tokyo.",
+        "The summit was warm.",
+        "Tariffs on cars and a tariff on steel loom.",
+    ]
     scores = _score(sentences, [-0.5, 0.8, -0.1])
     tariffs = scores["tariffs"]
     n_words = sum(len(s.split()) for s in sentences)
@@ -124,14 +132,26 @@ def test_score_hits_terms_evidence_and_polarity() -> None:
 
 def test_a_user_taxonomy_tags_a_new_topic(tmp_path: Path) -> None:
     path = tmp_path / "chips.toml"
-    path.write_text('[[topic]]\nkey = "semiconductors"\nterms = ["semiconductor*", "chip*"]\n'
-                    'exclude = ["chocolate chip*"]\nmin_hits = 1\n', encoding="utf-8")
-    text = ("Japan and the United States agreed to build new semiconductor plants, the prime "
-            "minister said after the talks in Washington.")
+    path.write_text(
+        '[[topic]]\nkey = "semiconductors"\nterms = ["semiconductor*", "chip*"]\n'
+        'exclude = ["chocolate chip*"]\nmin_hits = 1\n',
+        encoding="utf-8",
+    )
+    text = (
+        "Japan and the United States agreed to build new semiconductor plants, the prime "
+        "minister said after the talks in Washington."
+    )
     corpus = load_blobs([("a.txt", text.encode())], taxonomy=path)
     assert corpus.frame.loc[0, "topics"] == ["semiconductors"]
     assert [s["key"] for s in corpus.frame.loc[0, "topic_scores"]] == ["semiconductors"]
-    other = load_blobs([("b.txt", b"The chocolate chip cookies sold well at the summit in Tokyo, "
-                                  b"said the officials who organised the event.")],
-                       taxonomy=load_taxonomy(path))
+    other = load_blobs(
+        [
+            (
+                "b.txt",
+                b"The chocolate chip cookies sold well at the summit in Tokyo, "
+                b"said the officials who organised the event.",
+            )
+        ],
+        taxonomy=load_taxonomy(path),
+    )
     assert other.frame.loc[0, "topics"] == []

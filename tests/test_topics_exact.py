@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from lib.annotate.topics import _spans, lowered_for_matching, topic_spans
 from lib.reference.taxonomy import Topic, default_taxonomy, match_starts, parse_taxonomy
 
-ODD = parse_taxonomy('''
+ODD = parse_taxonomy(
+    """
 [negation]
 negators = ["not", "n't", "no", "nor", "..", "n'"]
 verbs = ["discuss*"]
@@ -28,7 +29,9 @@ exclude = ["a ab", "u.s. forces*", "-s-"]
 key = "plain"
 terms = ["alliance*", "ally", "allies", "deter", "deterrence", "defend", "defending"]
 exclude = ["defending champion*"]
-''', name="odd")
+""",
+    name="odd",
+)
 TAXONOMIES = [default_taxonomy(), ODD]
 
 
@@ -53,16 +56,90 @@ def reference_spans(text: str, lowered: str | None, topic: Topic) -> list[tuple[
 
 
 PIECES = [
-    " ", " ", "  ", "\n", "-", "--", ".", "..", "...", ",", "'", "’", "(", ")", "_", "a", "aa",
-    "ab", "x", "U.S.", "u.s.", "US", "F-35", "f-35A", "F 35", "f", "of", "if", "self-defense",
-    "Self Defense forces", "non-security", "security", "Security", "securities", "social security",
-    "alliance", "alliances", "ally", "really", "allied", "allies", "deter", "deterrence",
-    "defend", "defended", "defending champion", "defense", "defence", "defense spending",
-    "trade", "trade-off", "trade deficit", "tariff", "tariffs", "feed-in tariff", "import duties",
-    "anti-dumping", "Section 232", "no", "not", "nor", "know", "now", "n't", "don't", "never",
-    "without", "neither", "2 percent of GDP", "costs of U.S. forces", "pay more", "İstanbul",
-    "istanbul", "STRASSE", "straße", "Tomahawk", "Indo-Pacific", "Taiwan Strait", "ß", "é",
-    "_", "ǅ", "٣", "²",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "-",
+    "--",
+    ".",
+    "..",
+    "...",
+    ",",
+    "'",
+    "’",
+    "(",
+    ")",
+    "_",
+    "a",
+    "aa",
+    "ab",
+    "x",
+    "U.S.",
+    "u.s.",
+    "US",
+    "F-35",
+    "f-35A",
+    "F 35",
+    "f",
+    "of",
+    "if",
+    "self-defense",
+    "Self Defense forces",
+    "non-security",
+    "security",
+    "Security",
+    "securities",
+    "social security",
+    "alliance",
+    "alliances",
+    "ally",
+    "really",
+    "allied",
+    "allies",
+    "deter",
+    "deterrence",
+    "defend",
+    "defended",
+    "defending champion",
+    "defense",
+    "defence",
+    "defense spending",
+    "trade",
+    "trade-off",
+    "trade deficit",
+    "tariff",
+    "tariffs",
+    "feed-in tariff",
+    "import duties",
+    "anti-dumping",
+    "Section 232",
+    "no",
+    "not",
+    "nor",
+    "know",
+    "now",
+    "n't",
+    "don't",
+    "never",
+    "without",
+    "neither",
+    "2 percent of GDP",
+    "costs of U.S. forces",
+    "pay more",
+    "İstanbul",
+    "istanbul",
+    "STRASSE",
+    "straße",
+    "Tomahawk",
+    "Indo-Pacific",
+    "Taiwan Strait",
+    "ß",
+    "é",
+    "_",
+    "ǅ",
+    "٣",
+    "²",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
 
@@ -72,8 +149,9 @@ FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthC
 def test_word_start_test_is_the_lookbehind() -> None:
     """lib.annotate.topics skips places after a character the matchers' (?<![\\w-]) rejects."""
     word = re.compile(r"\w")
-    assert all(bool(word.fullmatch(chr(cp))) == (chr(cp).isalnum() or chr(cp) == "_")
-               for cp in range(sys.maxunicode + 1))
+    assert all(
+        bool(word.fullmatch(chr(cp))) == (chr(cp).isalnum() or chr(cp) == "_") for cp in range(sys.maxunicode + 1)
+    )
     for taxonomy in TAXONOMIES:
         for topic in taxonomy.topics:
             for matcher in (topic.word_matcher, topic.word_excluder):
@@ -98,14 +176,18 @@ def test_spans_are_the_scans(text: str) -> None:
         if lowered is not None:
             negation = taxonomy.negation
             assert _spans(negation.any_negator, lowered, negation.negator_starts, literals) == [
-                m.span() for m in negation.any_negator.finditer(lowered)]
+                m.span() for m in negation.any_negator.finditer(lowered)
+            ]
         for topic in taxonomy.topics:
             if lowered is not None:
-                for matcher, starts in ((topic.word_matcher, topic.word_starts),
-                                        (topic.word_excluder, topic.excluder_starts)):
+                for matcher, starts in (
+                    (topic.word_matcher, topic.word_starts),
+                    (topic.word_excluder, topic.excluder_starts),
+                ):
                     if matcher is not None:
                         assert _spans(matcher, lowered, starts, literals) == [
-                            m.span() for m in matcher.finditer(lowered)]
+                            m.span() for m in matcher.finditer(lowered)
+                        ]
             expected = reference_spans(text, lowered, topic)
             assert topic_spans(text, lowered, topic, literals) == expected
             assert topic_spans(text, lowered, topic) == expected

@@ -38,8 +38,7 @@ def sources(tmp_path_factory):
     shutil.copy(SEEDS / "004_8cd4bb05cd7be1fb.txt", corpus / "zz_copy_of_004.txt")
     build_store(corpus, store=store)
     edited = sorted(corpus.glob("*.txt"))[0]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nTariffs on steel were raised again.\n",
-                      encoding="utf-8")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTariffs on steel were raised again.\n", encoding="utf-8")
     build_store(corpus, store=store)
     # A part written twice (as after a run that re-analysed an input): later parts win, once.
     for folder in (store / "base", *(store / "tags").iterdir()):
@@ -71,8 +70,9 @@ VIEWS = {
     "polarity": ViewState(polarity_min=0.05, polarity_max=0.6),
     "search": ViewState(search="Tomahawk"),
     "search for nothing": ViewState(search="zebra crossing"),
-    "everything at once": ViewState(date_from=date(2013, 1, 1), topics=("security",), pms=("Abe", "Kishida"),
-                                    polarity_min=-0.5),
+    "everything at once": ViewState(
+        date_from=date(2013, 1, 1), topics=("security",), pms=("Abe", "Kishida"), polarity_min=-0.5
+    ),
 }
 
 
@@ -112,13 +112,17 @@ def test_timelines_agree(sources, name, granularity):
     assert_frames_close(got.per_period(granularity), expected.per_period(granularity))
     for measure in ("count", "share", "polarity"):
         for smoothing in (1, 3):
-            assert_frames_close(got.timeline(keys, granularity, measure, smoothing),
-                                expected.timeline(keys, granularity, measure, smoothing))
+            assert_frames_close(
+                got.timeline(keys, granularity, measure, smoothing),
+                expected.timeline(keys, granularity, measure, smoothing),
+            )
     table = expected.timeline(keys, granularity, "count", 1)
     for _, point in table[table["n_tagged"] > 0].head(3).iterrows():
         behind = expected.in_period(point["topic"], point["period"], granularity)
-        assert got.in_period(point["topic"], point["period"], granularity)["article_id"].tolist() == \
-            behind["article_id"].tolist()
+        assert (
+            got.in_period(point["topic"], point["period"], granularity)["article_id"].tolist()
+            == behind["article_id"].tolist()
+        )
 
 
 @pytest.mark.parametrize("name", VIEWS)
@@ -151,8 +155,10 @@ def test_a_taxonomy_edit_is_tagged_from_stored_sentences(tmp_path):
 
     load_corpus(SEEDS, store=tmp_path / "store")
     edited = tmp_path / "t.toml"
-    edited.write_text(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8")
-                      + '\n[[topic]]\nkey = "chips"\nterms = ["semiconductor*"]\n', encoding="utf-8")
+    edited.write_text(
+        DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8") + '\n[[topic]]\nkey = "chips"\nterms = ["semiconductor*"]\n',
+        encoding="utf-8",
+    )
     taxonomy = load_taxonomy(edited)
     warehouse = Warehouse(ArticleStore(tmp_path / "store", get_engine()), taxonomy)
     assert warehouse.select(ViewState()).summary(taxonomy.keys)["topic_prevalence"]["chips"] == 1

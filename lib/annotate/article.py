@@ -61,8 +61,9 @@ def choose_date(raw: RawArticle, sitting_pm: str) -> DateChoice:
             return DateChoice(published, "metadata", f"{raw.date_field or 'date'}: {raw.date}")
         text_choice = choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)
         warning = date_field_problem(raw.date)
-        return DateChoice(text_choice.published, text_choice.basis, text_choice.evidence,
-                          (warning, *text_choice.warnings))
+        return DateChoice(
+            text_choice.published, text_choice.basis, text_choice.evidence, (warning, *text_choice.warnings)
+        )
     return choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)
 
 
@@ -83,8 +84,7 @@ def reconcile_pm(raw: RawArticle, choice: DateChoice, sitting_pm: str) -> PmChoi
         better = consistent[0]
         day = better.readings[0]
         warning = f"{conflict}; used '{better.evidence}' from the text, which agrees with {sitting_pm}"
-        return PmChoice(DateChoice(day, "text", better.evidence, choice.warnings), sitting_pm,
-                        "date", (warning,))
+        return PmChoice(DateChoice(day, "text", better.evidence, choice.warnings), sitting_pm, "date", (warning,))
     return PmChoice(choice, dated_pm, "date", (f"{conflict}; kept the date",))
 
 

@@ -15,29 +15,46 @@ from dataclasses import dataclass
 # Lines that are furniture wherever they stand. Each rule names what it removes, for the report.
 _FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ("ad", r"advert\w*|advertisment|advertisement|sponsored(?: content)?|ads? by \w+|ad"),
-    ("share", r"connect with us|follow us(?: on .{0,40})?|share(?: this(?: article| story| post)?)?"
-              r"(?: on \w+)?|tweet|e-?mail this|print(?: this)?(?: article)?|copy link"),
+    (
+        "share",
+        r"connect with us|follow us(?: on .{0,40})?|share(?: this(?: article| story| post)?)?"
+        r"(?: on \w+)?|tweet|e-?mail this|print(?: this)?(?: article)?|copy link",
+    ),
     ("plugin", r"social media auto publish powered by.*|powered by\s*:?.{0,40}"),
-    ("navigation", r"trending(?: now| news| stories)?|you may also like|related(?: articles| posts|"
-                   r" stories| news| content)?|read (?:more|next|also)\b.{0,80}|most (?:popular|read)"
-                   r"|more (?:stories|news|from \w+.{0,30})|recommended(?: for you)?|top stories"
-                   r"|latest (?:news|stories|posts)|skip to (?:main )?content|(?:main )?menu|search"
-                   r"|home|back to top|next (?:article|post)|previous (?:article|post)"),
-    ("comments", r"leave a (?:comment|reply)|post a comment|\d+ comments?|comments?|add comment"
-                 r"|this site uses akismet.*|(?:log|sign) in to (?:comment|reply).*"),
-    ("adblock", r"ad ?block(?:er)? detected|please (?:support us by )?(?:disabl\w+|turn\w* off)"
-                r" your ad ?blocker.*|we (?:noticed|see|detected) (?:that )?you(?:'re| are) using an"
-                r" ad ?blocker.*"),
-    ("subscribe", r"subscribe(?: now| to (?:our|the) \w+.{0,40})?|sign up (?:for|to) (?:our )?"
-                  r"(?:free )?newsletter.{0,40}|get the latest .{0,60} in your inbox"),
-    ("form", r"(?:id|auther|author|by|source|tags?|categor(?:y|ies)|section|date|posted|published"
-             r"|updated|on|photo|image|credit|reporter|editor)\s*:?\s*"),
+    (
+        "navigation",
+        r"trending(?: now| news| stories)?|you may also like|related(?: articles| posts|"
+        r" stories| news| content)?|read (?:more|next|also)\b.{0,80}|most (?:popular|read)"
+        r"|more (?:stories|news|from \w+.{0,30})|recommended(?: for you)?|top stories"
+        r"|latest (?:news|stories|posts)|skip to (?:main )?content|(?:main )?menu|search"
+        r"|home|back to top|next (?:article|post)|previous (?:article|post)",
+    ),
+    (
+        "comments",
+        r"leave a (?:comment|reply)|post a comment|\d+ comments?|comments?|add comment"
+        r"|this site uses akismet.*|(?:log|sign) in to (?:comment|reply).*",
+    ),
+    (
+        "adblock",
+        r"ad ?block(?:er)? detected|please (?:support us by )?(?:disabl\w+|turn\w* off)"
+        r" your ad ?blocker.*|we (?:noticed|see|detected) (?:that )?you(?:'re| are) using an"
+        r" ad ?blocker.*",
+    ),
+    (
+        "subscribe",
+        r"subscribe(?: now| to (?:our|the) \w+.{0,40})?|sign up (?:for|to) (?:our )?"
+        r"(?:free )?newsletter.{0,40}|get the latest .{0,60} in your inbox",
+    ),
+    (
+        "form",
+        r"(?:id|auther|author|by|source|tags?|categor(?:y|ies)|section|date|posted|published"
+        r"|updated|on|photo|image|credit|reporter|editor)\s*:?\s*",
+    ),
     ("end mark", r"end|x|-+ ?30 ?-+|#{3}|\*{3}|—+|-{3,}"),
     ("number", r"[\d\s.,:/#-]+"),
 )
 _FURNITURE = tuple(
-    (rule, re.compile(rf"^\s*(?:{pattern})\s*[:.!]?\s*$", re.IGNORECASE))
-    for rule, pattern in _FURNITURE_RULES
+    (rule, re.compile(rf"^\s*(?:{pattern})\s*[:.!]?\s*$", re.IGNORECASE)) for rule, pattern in _FURNITURE_RULES
 )
 # The same rules as one pattern, tried in the same order (the first rule that matches names
 # the line): one regex call per line instead of one per rule.
@@ -180,9 +197,11 @@ def furniture_rule(line: str) -> str | None:
         return "date line"
     if _BREADCRUMB_START.match(line) or (
         # (The cheap tests first: a breadcrumb needs a separator between spaces.)
-        any(mark in line for mark in "»›>|") and line.count("/") < 3
+        any(mark in line for mark in "»›>|")
+        and line.count("/") < 3
         and re.search(r"\s[»›>|]\s", line)
-        and _BREADCRUMB.match(line) and not is_sentence_like(line)
+        and _BREADCRUMB.match(line)
+        and not is_sentence_like(line)
     ):
         return "breadcrumb"
     if _BYLINE.match(line) and len(line.split()) <= 9:
@@ -216,7 +235,8 @@ def strip_furniture(text: str) -> CleanedText:
     # reduce spam. ..."), must not extend the article body.
     rules = [furniture_rule(line) for line in lines]
     content = [
-        i for i, line in enumerate(lines)
+        i
+        for i, line in enumerate(lines)
         if is_content_paragraph(line) and not calls_to_action(line) and rules[i] is None
     ]
     first, last = (content[0], content[-1]) if content else (len(lines), -1)

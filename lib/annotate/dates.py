@@ -22,8 +22,19 @@ from lib.annotate.cleaning import furniture_rule
 # warning rather than passed over unseen.
 _YEAR_DIGITS = r"(?:1[89]|2[01])\d\d"
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -33,8 +44,14 @@ _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _FORMATS = (
     ("iso", re.compile(rf"{_WEEKDAY}\b(?P<year>{_YEAR_DIGITS})-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})\b", re.I)),
     ("numeric", re.compile(rf"{_WEEKDAY}\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>{_YEAR_DIGITS})\b", re.I)),
-    ("month_day_year", re.compile(rf"{_WEEKDAY}\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR_DIGITS})\b", re.I)),
-    ("day_month_year", re.compile(rf"{_WEEKDAY}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>{_YEAR_DIGITS})\b", re.I)),
+    (
+        "month_day_year",
+        re.compile(rf"{_WEEKDAY}\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR_DIGITS})\b", re.I),
+    ),
+    (
+        "day_month_year",
+        re.compile(rf"{_WEEKDAY}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>{_YEAR_DIGITS})\b", re.I),
+    ),
 )
 # "Tokyo, Nov. 6 (Jiji Press)--", "TOKYO, March 3 (Reuters) -"
 DATELINE = re.compile(
@@ -89,8 +106,10 @@ def plausible(day: date) -> bool:
 
 def outside_window(evidence: str) -> str:
     """The warning for a date that is outside the window."""
-    return (f"date '{evidence}' is outside {EARLIEST.isoformat()} to {latest_plausible().isoformat()}:"
-            " not taken as the publication date")
+    return (
+        f"date '{evidence}' is outside {EARLIEST.isoformat()} to {latest_plausible().isoformat()}:"
+        " not taken as the publication date"
+    )
 
 
 def month_number(name: str) -> int:
@@ -209,8 +228,7 @@ def find_date_candidates(text: str, outside: list[str] | None = None) -> list[Da
             taken.append((match.start(), match.end()))
             label = _label(text, match)
             evidence = (f"{label['label']} " if label else "") + match.group(0).strip()
-            candidates.append(DateCandidate(readings, _kind(text, match, header_end, label),
-                                            evidence, match.start()))
+            candidates.append(DateCandidate(readings, _kind(text, match, header_end, label), evidence, match.start()))
     for match in DATELINE.finditer(text):
         month = month_number(match["month"])
         year = _nearby_year(candidates, match.start())
@@ -223,8 +241,7 @@ def find_date_candidates(text: str, outside: list[str] | None = None) -> list[Da
             day = _safe_date(year - 1, month, int(match["day"]))
         if day is None or not plausible(day):
             continue
-        candidates.append(DateCandidate((day,), "dateline", match.group(0).rstrip("-—–: "),
-                                        match.start()))
+        candidates.append(DateCandidate((day,), "dateline", match.group(0).rstrip("-—–: "), match.start()))
     return sorted(candidates, key=lambda c: c.position)
 
 
@@ -240,8 +257,9 @@ def _nearby_year(candidates: list[DateCandidate], position: int) -> int | None:
 def _latest_possible(candidates: list[DateCandidate], position: int) -> date | None:
     """A page's header or labelled date above a dateline is its publication or crawl date: the
     story cannot have been filed after it."""
-    above = [c.day for c in candidates
-             if c.day and c.position < position and c.kind in ("header", "labelled", "updated")]
+    above = [
+        c.day for c in candidates if c.day and c.position < position and c.kind in ("header", "labelled", "updated")
+    ]
     return min(above, default=None)
 
 
@@ -256,8 +274,7 @@ def resolve_ambiguous(
     if len(candidate.readings) == 1:
         return candidate, None
     supported = [
-        d for d in candidate.readings
-        if (gap := _closest_gap(d, evidence)) is not None and gap <= EVIDENCE_DAYS
+        d for d in candidate.readings if (gap := _closest_gap(d, evidence)) is not None and gap <= EVIDENCE_DAYS
     ]
     if len(supported) != 1 and sitting_pm:
         supported = [d for d in candidate.readings if pm_on(d) == sitting_pm]
@@ -286,9 +303,7 @@ def choose_text_date(text: str, *, sitting_pm: str = "", pm_on=None) -> DateChoi
             warnings.append(warning)
         if chosen:
             resolved.append(chosen)
-    primary = sorted(
-        (c for c in resolved if c.kind in _PRIORITY), key=lambda c: (_PRIORITY[c.kind], c.position)
-    )
+    primary = sorted((c for c in resolved if c.kind in _PRIORITY), key=lambda c: (_PRIORITY[c.kind], c.position))
     if not primary:
         return DateChoice(None, "none", "", tuple(warnings))
     best = primary[0]
@@ -307,8 +322,7 @@ def choose_text_date(text: str, *, sitting_pm: str = "", pm_on=None) -> DateChoi
 def dates_consistent_with_pm(text: str, surname: str, pm_on) -> list[DateCandidate]:
     """Unambiguous dates anywhere in the text during `surname`'s time in office."""
     return [
-        c for c in find_date_candidates(text)
-        if any(pm_on(d) == surname for d in c.readings) and len(c.readings) == 1
+        c for c in find_date_candidates(text) if any(pm_on(d) == surname for d in c.readings) and len(c.readings) == 1
     ]
 
 

@@ -19,9 +19,7 @@ def is_heading_like(line: str) -> bool:
     """A headline: a few words, no closing full stop, starting with a capital or digit."""
     words = line.split()
     return (
-        3 <= len(words) <= 25
-        and not is_sentence_like(line.rstrip("?!"))
-        and (line[0].isupper() or line[0].isdigit())
+        3 <= len(words) <= 25 and not is_sentence_like(line.rstrip("?!")) and (line[0].isupper() or line[0].isdigit())
     )
 
 
@@ -52,7 +50,7 @@ def outlet_from_url(url: str) -> str:
 
 
 def outlet_from_dateline(text: str) -> str:
-    """"Tokyo, Nov. 6 (Jiji Press)--" → "Jiji Press"."""
+    """ "Tokyo, Nov. 6 (Jiji Press)--" → "Jiji Press"."""
     match = _WIRE_DATELINE.search(text[:2000])
     if not match:
         return ""

@@ -73,9 +73,7 @@ def _surname_of(name: str) -> Term:
 def _is_sitting(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     after = text[end : end + 60]
-    if _NOT_SITTING_BEFORE.search(before) or (
-        after.lstrip().startswith(",") and _NOT_SITTING_AFTER.match(after)
-    ):
+    if _NOT_SITTING_BEFORE.search(before) or (after.lstrip().startswith(",") and _NOT_SITTING_AFTER.match(after)):
         return False
     if _TITLE_BEFORE.search(before):
         return True

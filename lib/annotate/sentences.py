@@ -12,5 +12,4 @@ def split_sentences(text: str) -> list[str]:
     One call over the whole text (per-line calls cost twice as much), then any sentence the
     splitter ran across a line break is cut there.
     """
-    return [part.strip() for sentence in nupunkt.sent_tokenize(text)
-            for part in sentence.split("\n") if part.strip()]
+    return [part.strip() for sentence in nupunkt.sent_tokenize(text) for part in sentence.split("\n") if part.strip()]

@@ -109,10 +109,7 @@ class TextBlobEngine:
 def _spaced_spellings(mark: str) -> list[str]:
     """Regexes for `mark` with a space between some of its characters (at least one)."""
     chars = [re.escape(c) for c in mark]
-    return [
-        "".join(chars[: k + 1]) + " " + " ?".join(chars[k + 1 :])
-        for k in range(len(chars) - 1)
-    ]
+    return ["".join(chars[: k + 1]) + " " + " ?".join(chars[k + 1 :]) for k in range(len(chars) - 1)]
 
 
 _BOOST = object()  # "!" in _PatternSentiment._marks
@@ -125,7 +122,9 @@ class _PatternSentiment:
 
         len(sentiment)  # loads the lexicon (a lazydict)
         if sentiment.tokenizer.__func__ is not _text.Parser.find_tokens or (
-            sentiment.negations, sentiment.modifiers) != (("no", "not", "n't", "never"), ("RB",)):
+            sentiment.negations,
+            sentiment.modifiers,
+        ) != (("no", "not", "n't", "never"), ("RB",)):
             raise RuntimeError("TextBlob's English sentiment is not configured as this copy expects")
         self._text = _text
         assert all("'" in a for a in _text.replacements)  # (tokens() relies on it)
@@ -133,8 +132,9 @@ class _PatternSentiment:
         # a None entry): word -> (polarity, subjectivity, intensity).
         self._lexicon = {w: tuple(pos[None]) for w, pos in dict.items(sentiment) if None in pos}
         # Known words that modify the next known word ("very good").
-        self._modifiers = frozenset(w for w, pos in dict.items(sentiment)
-                                    if any(map(pos.__contains__, sentiment.modifiers)))
+        self._modifiers = frozenset(
+            w for w, pos in dict.items(sentiment) if any(map(pos.__contains__, sentiment.modifiers))
+        )
         self._negations = sentiment.negations
         # Emoticon (lower-cased) -> polarity of the first EMOTICONS entry that holds it.
         self._emoticons: dict[str, float] = {}
@@ -145,7 +145,8 @@ class _PatternSentiment:
         # before it, "(!)" (sarcasm) and an emoticon are assessed. An emoticon counts only if
         # TextBlob looks it up: not all letters, at most five characters, not punctuation.
         self._marks: dict[str, object] = {
-            e: p for e, p in self._emoticons.items()
+            e: p
+            for e, p in self._emoticons.items()
             if e.isalpha() is False and len(e) <= 5 and e not in _text.PUNCTUATION
         }
         assert "!" not in self._marks and "(!)" not in self._marks
@@ -165,7 +166,10 @@ class _PatternSentiment:
         self._spaced_pair = re.compile(f"[{re.escape(firsts)}](?= [{re.escape(seconds)}])")
         self._spaced_mark = re.compile(
             "|".join(_spaced_spellings("(!)"))
-            + "|(?:" + "|".join(s for e in marks[1:] for s in _spaced_spellings(e)) + r")(?=\s|$)")
+            + "|(?:"
+            + "|".join(s for e in marks[1:] for s in _spaced_spellings(e))
+            + r")(?=\s|$)"
+        )
         abbreviations = (_text.RE_ABBR1, _text.RE_ABBR2, _text.RE_ABBR3)
         # Matches where any of the three does (each is anchored at both ends).
         self._abbreviation = re.compile("|".join(f"(?:{r.pattern})" for r in abbreviations))
@@ -193,8 +197,12 @@ class _PatternSentiment:
                 if a in string:
                     string = string.replace(a, b)
         string = (
-            string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
-            .replace("'", " ' ").replace('"', ' " ')
+            string.replace("“", " “ ")
+            .replace("”", " ” ")
+            .replace("‘", " ‘ ")
+            .replace("’", " ’ ")
+            .replace("'", " ' ")
+            .replace('"', ' " ')
         )
         if "\n" in string:
             string = string.replace("\r\n", "\n")
@@ -278,7 +286,16 @@ class _PatternSentiment:
             if tokens[j] in ("...", ".", "!", "?", EOS):
                 # Handle citations, trailing parenthesis, repeated punctuation (!?).
                 while j < len(tokens) and tokens[j] in (
-                    "'", '"', "”", "’", "...", ".", "!", "?", ")", EOS,
+                    "'",
+                    '"',
+                    "”",
+                    "’",
+                    "...",
+                    ".",
+                    "!",
+                    "?",
+                    ")",
+                    EOS,
                 ):
                     if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
                         break  # Balanced quotes.
@@ -290,10 +307,7 @@ class _PatternSentiment:
         sentences[-1].extend(tokens[i:j])
         sentences = (" ".join(s) for s in sentences if len(s) > 0)
         sentences = (_text.RE_SARCASM.sub("(!)", s) for s in sentences)
-        return [
-            _text.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s)
-            for s in sentences
-        ]
+        return [_text.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in sentences]
 
     def assessments(self, words: list[str]) -> list[tuple[float, float]]:
         """(polarity, subjectivity) of each assessment TextBlob's `Sentiment.assessments` makes
@@ -368,6 +382,4 @@ def get_engine(name: str = "textblob") -> SentimentEngine:
     try:
         return ENGINES[name]()
     except KeyError:
-        raise ValueError(
-            f"unknown sentiment engine {name!r}; available: {', '.join(sorted(ENGINES))}"
-        ) from None
+        raise ValueError(f"unknown sentiment engine {name!r}; available: {', '.join(sorted(ENGINES))}") from None

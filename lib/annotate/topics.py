@@ -26,8 +26,12 @@ class TopicScore:
 
     def as_record(self) -> dict:
         return {
-            "key": self.key, "hits": self.hits, "score": self.score, "tagged": self.tagged,
-            "polarity": self.polarity, "terms": list(self.terms),
+            "key": self.key,
+            "hits": self.hits,
+            "score": self.score,
+            "tagged": self.tagged,
+            "polarity": self.polarity,
+            "terms": list(self.terms),
             "sentences": [{"text": text, "polarity": pol} for text, pol in self.sentences],
         }
 
@@ -46,15 +50,14 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
 
 
 def is_negated(sentence: str, start: int, end: int, negation: Negation) -> bool:
-    """"did not discuss tariffs", "tariffs were not raised": the topic was absent, not present."""
+    """ "did not discuss tariffs", "tariffs were not raised": the topic was absent, not present."""
     before, after = _clause(sentence, start, end)
     return bool(negation.before.search(before) or negation.after.search(after))
 
 
 def mentions_in(sentence: str, topic: Topic, negation: Negation) -> list[str]:
     """The topic's counted mentions in one sentence (matched text, lower-cased)."""
-    return [text for _, text in _mentions(sentence, lowered_for_matching(sentence), [0], [sentence], topic,
-                                          negation)]
+    return [text for _, text in _mentions(sentence, lowered_for_matching(sentence), [0], [sentence], topic, negation)]
 
 
 def lowered_for_matching(text: str) -> str | None:
@@ -82,8 +85,13 @@ def _occurrences(text: str, literals: tuple[str, ...], found: dict[str, list[int
     return sorted(positions)
 
 
-def _spans(pattern: re.Pattern, text: str, starts: tuple[str, ...] | None,
-           found: dict[str, list[int]], word_start: bool = False) -> list[tuple[int, int]]:
+def _spans(
+    pattern: re.Pattern,
+    text: str,
+    starts: tuple[str, ...] | None,
+    found: dict[str, list[int]],
+    word_start: bool = False,
+) -> list[tuple[int, int]]:
     """`[m.span() for m in pattern.finditer(text)]`. When every match of `pattern` is non-empty
     and begins with one of `starts` (lib.reference.taxonomy.match_starts), only the places where one occurs
     can start a match, so the pattern is tried there alone: the same matches, in a fraction of
@@ -107,8 +115,9 @@ def _spans(pattern: re.Pattern, text: str, starts: tuple[str, ...] | None,
     return spans
 
 
-def topic_spans(text: str, lowered: str | None, topic: Topic,
-                literals: dict[str, list[int]] | None = None) -> list[tuple[int, int]]:
+def topic_spans(
+    text: str, lowered: str | None, topic: Topic, literals: dict[str, list[int]] | None = None
+) -> list[tuple[int, int]]:
     """Where `topic` is mentioned in `text`, exclusions removed, non-overlapping, in order.
     `literals`: where literals occur in `lowered`, shared by the calls for one text."""
     if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None:
@@ -116,12 +125,16 @@ def topic_spans(text: str, lowered: str | None, topic: Topic,
         excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
     else:
         cache = {} if literals is None else literals
-        found = (_spans(topic.word_matcher, lowered, topic.word_starts, cache, word_start=True)
-                 if topic.word_matcher else [])
+        found = (
+            _spans(topic.word_matcher, lowered, topic.word_starts, cache, word_start=True) if topic.word_matcher else []
+        )
         if topic.pattern_matcher is not None:
             found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
-        excluded = (_spans(topic.word_excluder, lowered, topic.excluder_starts, cache, word_start=True)
-                    if topic.word_excluder else [])
+        excluded = (
+            _spans(topic.word_excluder, lowered, topic.excluder_starts, cache, word_start=True)
+            if topic.word_excluder
+            else []
+        )
     spans: list[tuple[int, int]] = []
     for start, end in found:
         if spans and start < spans[-1][1]:
@@ -132,9 +145,16 @@ def topic_spans(text: str, lowered: str | None, topic: Topic,
     return spans
 
 
-def _mentions(joined: str, lowered: str | None, starts: list[int], sentences: list[str], topic: Topic,
-              negation: Negation, with_negator: set[int] | None = None,
-              literals: dict[str, list[int]] | None = None) -> list[tuple[int, str]]:
+def _mentions(
+    joined: str,
+    lowered: str | None,
+    starts: list[int],
+    sentences: list[str],
+    topic: Topic,
+    negation: Negation,
+    with_negator: set[int] | None = None,
+    literals: dict[str, list[int]] | None = None,
+) -> list[tuple[int, str]]:
     """(sentence index, matched text) of every counted mention in `joined`.
 
     One regex pass over the whole text per topic, not one per sentence: this is the hot loop of
@@ -146,7 +166,8 @@ def _mentions(joined: str, lowered: str | None, starts: list[int], sentences: li
         offset = starts[index]
         # Most sentences hold no negator at all: only those need the clause-level check.
         if (with_negator is None or index in with_negator) and is_negated(
-                sentences[index], start - offset, end - offset, negation):
+            sentences[index], start - offset, end - offset, negation
+        ):
             continue
         found.append((index, _SPACES.sub(" ", joined[start:end].lower())))
     return found
@@ -164,26 +185,30 @@ def score_topics(
     lowered = lowered_for_matching(joined)
     literals: dict[str, list[int]] = {}
     with_negator = (
-        {bisect_right(starts, start) - 1 for start, _ in _spans(
-            taxonomy.negation.any_negator, lowered, taxonomy.negation.negator_starts, literals)}
-        if lowered is not None else None
+        {
+            bisect_right(starts, start) - 1
+            for start, _ in _spans(taxonomy.negation.any_negator, lowered, taxonomy.negation.negator_starts, literals)
+        }
+        if lowered is not None
+        else None
     )
     scores = []
     for topic in taxonomy.topics:
-        found = _mentions(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator,
-                          literals)
+        found = _mentions(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator, literals)
         terms = [text for _, text in found]
         indices = list(dict.fromkeys(index for index, _ in found))
         evidence = [(sentences[i], sentiments[i].polarity) for i in indices]
         hits = len(found)
         polarity = sum(p for _, p in evidence) / len(evidence) if evidence else None
-        scores.append(TopicScore(
-            key=topic.key,
-            hits=hits,
-            score=round(1000 * hits / n_words, 3) if n_words else 0.0,
-            tagged=hits >= topic.min_hits,
-            polarity=polarity,
-            terms=tuple(dict.fromkeys(terms)),
-            sentences=tuple(evidence),
-        ))
+        scores.append(
+            TopicScore(
+                key=topic.key,
+                hits=hits,
+                score=round(1000 * hits / n_words, 3) if n_words else 0.0,
+                tagged=hits >= topic.min_hits,
+                polarity=polarity,
+                terms=tuple(dict.fromkeys(terms)),
+                sentences=tuple(evidence),
+            )
+        )
     return scores

@@ -23,8 +23,7 @@ ENGINES = ("local", "dask")  # --engine: this machine's process pool, or a Dask 
 def _output_path(value: str) -> Path:
     path = Path(value)
     if path.suffix.lower() not in EXPORT_SUFFIXES:
-        raise argparse.ArgumentTypeError(
-            f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
+        raise argparse.ArgumentTypeError(f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
     return path
 
 
@@ -45,30 +44,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     analyze = commands.add_parser(
-        "analyze", help="analyse articles into one table",
+        "analyze",
+        help="analyse articles into one table",
         description="Analyse articles (.txt .md .html .csv .jsonl .json .zip, or folders of them) "
-                    "into one table with dates, prime ministers, topics and sentiment.",
+        "into one table with dates, prime ministers, topics and sentiment.",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to analyse")
-    analyze.add_argument("-o", "--output", type=_output_path, metavar="OUT",
-                         help=f"where to write the table ({', '.join(EXPORT_SUFFIXES)}); optional with "
-                              "--store, which then holds the results without building a table in memory")
+    analyze.add_argument(
+        "-o",
+        "--output",
+        type=_output_path,
+        metavar="OUT",
+        help=f"where to write the table ({', '.join(EXPORT_SUFFIXES)}); optional with "
+        "--store, which then holds the results without building a table in memory",
+    )
     analyze.add_argument("--taxonomy", metavar="FILE", help="a topic taxonomy TOML file (default: bundled)")
-    analyze.add_argument("--strict", action="store_true",
-                         help="exit with status 1 if any input could not be used")
-    analyze.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                         help=f"worker processes (0 = all {default_jobs()} cores; default 1 for the local "
-                              "engine, all cores for a dask LocalCluster; ignored with --scheduler)")
-    analyze.add_argument("--engine", choices=ENGINES, default="local",
-                         help="local: this machine (a process pool with -j); dask: a Dask cluster, "
-                              "a LocalCluster unless --scheduler is given (needs "
-                              "pip install 'alliance-lens[scale]')")
-    analyze.add_argument("--scheduler", metavar="ADDRESS",
-                         help="with --engine dask: the scheduler of an existing cluster, e.g. "
-                              "tcp://host:8786 (workers need alliance-lens installed, same version)")
-    analyze.add_argument("--store", metavar="DIR",
-                         help="an analysis store: unchanged inputs are read back instead of analysed, "
-                              "new results are added (created if missing)")
+    analyze.add_argument("--strict", action="store_true", help="exit with status 1 if any input could not be used")
+    analyze.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help=f"worker processes (0 = all {default_jobs()} cores; default 1 for the local "
+        "engine, all cores for a dask LocalCluster; ignored with --scheduler)",
+    )
+    analyze.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local: this machine (a process pool with -j); dask: a Dask cluster, "
+        "a LocalCluster unless --scheduler is given (needs "
+        "pip install 'alliance-lens[scale]')",
+    )
+    analyze.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of an existing cluster, e.g. "
+        "tcp://host:8786 (workers need alliance-lens installed, same version)",
+    )
+    analyze.add_argument(
+        "--store",
+        metavar="DIR",
+        help="an analysis store: unchanged inputs are read back instead of analysed, "
+        "new results are added (created if missing)",
+    )
     analyze.add_argument("--quiet", action="store_true", help="no progress line")
     return parser
 
@@ -90,8 +110,7 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     progress = None if args.quiet else ProgressLine()
     try:
         with _outcome_stream(args) as analyze_outcomes:
-            options = dict(taxonomy=taxonomy, jobs=args.jobs or 1, progress=progress,
-                           analyze_outcomes=analyze_outcomes)
+            options = dict(taxonomy=taxonomy, jobs=args.jobs or 1, progress=progress, analyze_outcomes=analyze_outcomes)
             if args.output is None:
                 run = build_store(*args.paths, store=args.store, **options)
             else:
@@ -120,8 +139,11 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 def _report_store_run(run: StoreRun, args: argparse.Namespace) -> int:
     _warn_store_problems(run.store_problems)
-    print(f"Store {args.store}: {run.analysed} article(s) analysed, {run.reused} already there; "
-          f"{run.report.inputs} input(s), {len(run.report.entries)} not used.", file=sys.stderr)
+    print(
+        f"Store {args.store}: {run.analysed} article(s) analysed, {run.reused} already there; "
+        f"{run.report.inputs} input(s), {len(run.report.entries)} not used.",
+        file=sys.stderr,
+    )
     for line in ingest_report_lines(run.report):
         print(line, file=sys.stderr)
     return _exit_status(run.report, args)

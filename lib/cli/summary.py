@@ -22,8 +22,7 @@ def corpus_summary_text(frame: pd.DataFrame, report: IngestReport, taxonomy: Tax
         pms = frame.loc[frame["pm"] != "", "pm"].value_counts()
         lines.append("Prime ministers: " + (", ".join(f"{k} {v}" for k, v in pms.items()) or "none"))
         counts = frame["topics"].explode().value_counts()
-        lines.append("Topics: " + ", ".join(
-            f"{t.label} {int(counts.get(t.key, 0))}" for t in taxonomy.topics))
+        lines.append("Topics: " + ", ".join(f"{t.label} {int(counts.get(t.key, 0))}" for t in taxonomy.topics))
         lines.append(f"Mean polarity: {frame['polarity'].mean():+.3f}")
         warned = int(frame["warnings"].map(bool).sum())
         if warned:

@@ -23,8 +23,19 @@ from lib.ingest.language import detect_language
 # Single-byte tables that mojibake is made with, most common first. Mis-decoders often mix them
 # (seed 003 is ISO-8859-7 with Windows-1252 punctuation), so one reverse table spans them all.
 LEGACY_CODE_PAGES = (
-    "cp1252", "latin-1", "iso8859_7", "cp1253", "cp1251", "cp1250", "iso8859_2",
-    "cp1254", "cp1257", "iso8859_5", "koi8_r", "mac_roman", "cp437",
+    "cp1252",
+    "latin-1",
+    "iso8859_7",
+    "cp1253",
+    "cp1251",
+    "cp1250",
+    "iso8859_2",
+    "cp1254",
+    "cp1257",
+    "iso8859_5",
+    "koi8_r",
+    "mac_roman",
+    "cp437",
 )
 
 # File signatures of common binary formats: named in the ingest report.
@@ -276,7 +287,8 @@ def repair_mojibake(text: str) -> tuple[str, int]:
         return unicodedata.normalize("NFC", text), 0
     result = ftfy.fix_and_explain(text, config=_FTFY_CONFIG)
     ftfy_repairs = sum(
-        1 for step, name in result.explanation or ()
+        1
+        for step, name in result.explanation or ()
         if step == "decode" or (step, name) == ("apply", "decode_inconsistent_utf8")
     )
     fixed, repairs = repair_legacy_runs(result.text)

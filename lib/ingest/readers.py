@@ -34,14 +34,34 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES + ARCHIVE_SU
 
 # Header synonyms, matched case-insensitively after trimming; the first match wins.
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "content", "body", "article", "full_text", "fulltext", "article_text",
-             "story", "maintext"),
+    "text": ("text", "content", "body", "article", "full_text", "fulltext", "article_text", "story", "maintext"),
     "title": ("title", "headline", "heading", "header"),
-    "date": ("date", "published", "publish_date", "published_at", "pub_date", "publication_date",
-             "datetime", "timestamp", "date_published", "publishedat", "time"),
+    "date": (
+        "date",
+        "published",
+        "publish_date",
+        "published_at",
+        "pub_date",
+        "publication_date",
+        "datetime",
+        "timestamp",
+        "date_published",
+        "publishedat",
+        "time",
+    ),
     "url": ("url", "link", "href", "uri", "article_url", "permalink"),
-    "outlet": ("source", "outlet", "publisher", "site", "site_name", "sitename", "publication",
-               "newspaper", "source_name", "domain"),
+    "outlet": (
+        "source",
+        "outlet",
+        "publisher",
+        "site",
+        "site_name",
+        "sitename",
+        "publication",
+        "newspaper",
+        "source_name",
+        "domain",
+    ),
 }
 
 
@@ -113,12 +133,18 @@ def _value(record: dict, header: str | None) -> str:
     value = record.get(header)
     if value is None:
         return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) \
-        if isinstance(value, (dict, list)) else str(value)
+    return (
+        value
+        if isinstance(value, str)
+        else json.dumps(value, ensure_ascii=False)
+        if isinstance(value, (dict, list))
+        else str(value)
+    )
 
 
-def _from_record(source: str, record: dict, mapping: dict[str, str], encoding: str,
-                 report: IngestReport, note: str) -> RawArticle | None:
+def _from_record(
+    source: str, record: dict, mapping: dict[str, str], encoding: str, report: IngestReport, note: str
+) -> RawArticle | None:
     text = _value(record, mapping.get("text"))
     if not text.strip():
         report.add(source, "empty", "the text field is empty")
@@ -127,19 +153,26 @@ def _from_record(source: str, record: dict, mapping: dict[str, str], encoding: s
     known = set(mapping.values())
     extra = {str(k): _value(record, k) for k in record if k not in known and k is not None}
     return RawArticle(
-        source=source, text=text, title=_value(record, mapping.get("title")).strip(),
-        date=_value(record, mapping.get("date")).strip(), date_field=mapping.get("date", ""),
+        source=source,
+        text=text,
+        title=_value(record, mapping.get("title")).strip(),
+        date=_value(record, mapping.get("date")).strip(),
+        date_field=mapping.get("date", ""),
         url=_value(record, mapping.get("url")).strip(),
-        outlet=_value(record, mapping.get("outlet")).strip(), encoding=encoding,
-        repairs=repairs, extra=extra, warnings=[note] if note else [],
+        outlet=_value(record, mapping.get("outlet")).strip(),
+        encoding=encoding,
+        repairs=repairs,
+        extra=extra,
+        warnings=[note] if note else [],
     )
 
 
 Records = Iterator[tuple[str, object, str]]  # (row label, record, note on a row still used)
 
 
-def _read_records(name: str, records: Records, encoding: str,
-                  report: IngestReport, limits: Limits, known: Known | None = None) -> Iterator[RawArticle]:
+def _read_records(
+    name: str, records: Records, encoding: str, report: IngestReport, limits: Limits, known: Known | None = None
+) -> Iterator[RawArticle]:
     """Records of a table; one input each."""
     mapping: dict[str, str] | None = None
     for count, (label, record, note) in enumerate(records, start=1):
@@ -154,9 +187,12 @@ def _read_records(name: str, records: Records, encoding: str,
         if mapping is None or not set(mapping.values()) <= set(record):
             mapping = map_fields([str(k) for k in record])
         if "text" not in mapping:
-            report.add(source, "no text column",
-                       f"expected one of {', '.join(FIELD_SYNONYMS['text'])};"
-                       f" found {', '.join(map(str, record)) or 'nothing'}")
+            report.add(
+                source,
+                "no text column",
+                f"expected one of {', '.join(FIELD_SYNONYMS['text'])};"
+                f" found {', '.join(map(str, record)) or 'nothing'}",
+            )
             continue
         key = _record_key(source, record)
         if known is not None and known(key):
@@ -207,13 +243,13 @@ def _csv_rows(name: str, text: str, report: IngestReport) -> Records:
         label = f"row {number}"
         note = ""
         if len(row) != len(headers):
-            note = (f"{label} has {len(row)} fields where the header has {len(headers)};"
-                    " fields were matched by position")
+            note = f"{label} has {len(row)} fields where the header has {len(headers)}; fields were matched by position"
         yield label, dict(zip(headers, row, strict=False)), note
 
 
-def read_table(name: str, data: bytes, report: IngestReport, limits: Limits,
-               known: Known | None = None) -> Iterator[RawArticle]:
+def read_table(
+    name: str, data: bytes, report: IngestReport, limits: Limits, known: Known | None = None
+) -> Iterator[RawArticle]:
     """A CSV, TSV, JSON or JSON Lines file: one article per row or record."""
     try:
         # Each row's text is repaired on its own, so its warnings say which row was repaired.
@@ -224,8 +260,10 @@ def read_table(name: str, data: bytes, report: IngestReport, limits: Limits,
         return
     text, suffix = decoded.text, _suffix(name)
     line_tables = {
-        ".csv": (_csv_rows, "no rows under the header"), ".tsv": (_csv_rows, "no rows under the header"),
-        ".jsonl": (_jsonl_records, "no JSON lines"), ".ndjson": (_jsonl_records, "no JSON lines"),
+        ".csv": (_csv_rows, "no rows under the header"),
+        ".tsv": (_csv_rows, "no rows under the header"),
+        ".jsonl": (_jsonl_records, "no JSON lines"),
+        ".ndjson": (_jsonl_records, "no JSON lines"),
     }
     if suffix in line_tables:
         rows, when_empty = line_tables[suffix]
@@ -244,15 +282,19 @@ def read_table(name: str, data: bytes, report: IngestReport, limits: Limits,
     records = _json_records(document)
     if records is None:
         report.inputs += 1
-        report.add(name, "not a list of records",
-                   "expected a list of objects, an object with an 'articles' list, or one article object")
+        report.add(
+            name,
+            "not a list of records",
+            "expected a list of objects, an object with an 'articles' list, or one article object",
+        )
         return
     if not records:
         report.inputs += 1
         report.add(name, "empty", "the list of records is empty")
         return
-    yield from _read_records(name, ((f"record {i}", r, "") for i, r in enumerate(records, 1)),
-                             decoded.encoding, report, limits, known)
+    yield from _read_records(
+        name, ((f"record {i}", r, "") for i, r in enumerate(records, 1)), decoded.encoding, report, limits, known
+    )
 
 
 def _jsonl_records(name: str, text: str, report: IngestReport) -> Records:
@@ -291,7 +333,10 @@ def read_html(name: str, data: bytes, report: IngestReport) -> Iterator[RawArtic
     # Only dates the page declares in its markup: htmldate's extensive search guesses from
     # copyright lines and URLs, which would invent dates.
     document = trafilatura.bare_extraction(
-        decoded.text, with_metadata=True, include_comments=False, include_tables=False,
+        decoded.text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(document, "text", None) or "").strip() if document else ""
@@ -299,10 +344,16 @@ def read_html(name: str, data: bytes, report: IngestReport) -> Iterator[RawArtic
         report.add(name, "no article text", "the HTML page has no main text that could be extracted")
         return
     yield RawArticle(
-        source=name, text=text, title=(document.title or "").strip(),
-        date=document.date or "", date_field="HTML metadata" if document.date else "",
-        url=document.url or "", outlet=(document.sitename or document.hostname or "").strip(),
-        encoding=decoded.encoding, repairs=decoded.repairs, from_html=True,
+        source=name,
+        text=text,
+        title=(document.title or "").strip(),
+        date=document.date or "",
+        date_field="HTML metadata" if document.date else "",
+        url=document.url or "",
+        outlet=(document.sitename or document.hostname or "").strip(),
+        encoding=decoded.encoding,
+        repairs=decoded.repairs,
+        from_html=True,
         warnings=_nul_warning(decoded),
     )
 
@@ -324,8 +375,9 @@ def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[Raw
     if not decoded.text.strip():
         report.add(name, "empty", "only whitespace after decoding")
         return
-    yield RawArticle(source=name, text=decoded.text, encoding=decoded.encoding,
-                     warnings=_nul_warning(decoded), repair_pending=True)
+    yield RawArticle(
+        source=name, text=decoded.text, encoding=decoded.encoding, warnings=_nul_warning(decoded), repair_pending=True
+    )
 
 
 def repaired(raw: RawArticle) -> RawArticle:
@@ -353,17 +405,26 @@ def _directory_bytes(data: bytes) -> int:
     return end[zipfile._ECD_SIZE] if end else 0
 
 
-def read_zip(name: str, data: bytes, report: IngestReport, limits: Limits,
-             depth: int = 0, known: Known | None = None,
-             expanded: _Expanded | None = None) -> Iterator[RawArticle]:
+def read_zip(
+    name: str,
+    data: bytes,
+    report: IngestReport,
+    limits: Limits,
+    depth: int = 0,
+    known: Known | None = None,
+    expanded: _Expanded | None = None,
+) -> Iterator[RawArticle]:
     """A zip archive, in memory; members are inputs of their own."""
     expanded = expanded or _Expanded()
     try:
         directory = _directory_bytes(data)
         if directory > limits.max_zip_directory_bytes:
             report.inputs += 1
-            report.add(name, "too many archive members",
-                       f"its list of contents is {directory:,} bytes; limit is {limits.max_zip_directory_bytes:,}")
+            report.add(
+                name,
+                "too many archive members",
+                f"its list of contents is {directory:,} bytes; limit is {limits.max_zip_directory_bytes:,}",
+            )
             return
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -385,8 +446,7 @@ def read_zip(name: str, data: bytes, report: IngestReport, limits: Limits,
             continue
         try:
             content = _read_member(archive, member)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError,
-                zlib.error) as error:
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, zlib.error) as error:
             report.inputs += 1
             report.add(member_name, "unreadable archive member", str(error))
             continue
@@ -395,8 +455,7 @@ def read_zip(name: str, data: bytes, report: IngestReport, limits: Limits,
             report.inputs += 1
             report.add(member_name, "archive nested too deep", f"limit is {limits.max_zip_depth} levels")
             continue
-        yield from read_bytes(member_name, content, report, limits, depth=depth + 1, known=known,
-                              expanded=expanded)
+        yield from read_bytes(member_name, content, report, limits, depth=depth + 1, known=known, expanded=expanded)
 
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
@@ -422,13 +481,18 @@ def _zip_refusal(member: zipfile.ZipInfo, index: int, total: int, limits: Limits
         return "too many archive members", f"limit is {limits.max_zip_members:,}"
     if member.compress_type not in ZIP_METHODS:
         return "unsupported compression", (
-            f"method {member.compress_type}; only {' and '.join(ZIP_METHODS.values())} are read")
+            f"method {member.compress_type}; only {' and '.join(ZIP_METHODS.values())} are read"
+        )
     if member.file_size > limits.max_zip_member_bytes:
         return "too large", f"{member.file_size:,} bytes uncompressed; limit is {limits.max_zip_member_bytes:,}"
-    if member.compress_size and member.file_size / member.compress_size > limits.max_zip_ratio \
-            and member.file_size > 1_000_000:
+    if (
+        member.compress_size
+        and member.file_size / member.compress_size > limits.max_zip_ratio
+        and member.file_size > 1_000_000
+    ):
         return "suspicious compression ratio", (
-            f"{member.file_size / member.compress_size:,.0f}:1; limit is {limits.max_zip_ratio:,.0f}:1 (zip bomb?)")
+            f"{member.file_size / member.compress_size:,.0f}:1; limit is {limits.max_zip_ratio:,.0f}:1 (zip bomb?)"
+        )
     if total + member.file_size > limits.max_zip_total_bytes:
         return "archive too large", f"more than {limits.max_zip_total_bytes:,} bytes uncompressed"
     return None
@@ -440,9 +504,15 @@ def _size_limit(suffix: str, limits: Limits) -> int:
     return limits.max_table_bytes if suffix in TABLE_SUFFIXES else limits.max_file_bytes
 
 
-def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DEFAULT_LIMITS,
-               depth: int = 0, known: Known | None = None,
-               expanded: _Expanded | None = None) -> Iterator[RawArticle]:
+def read_bytes(
+    name: str,
+    data: bytes,
+    report: IngestReport,
+    limits: Limits = DEFAULT_LIMITS,
+    depth: int = 0,
+    known: Known | None = None,
+    expanded: _Expanded | None = None,
+) -> Iterator[RawArticle]:
     """One named blob (a file, an upload or an archive member), dispatched by its suffix.
 
     With `known`, inputs the store already holds are passed on undecoded (`stored=True`).
@@ -473,13 +543,18 @@ def read_bytes(name: str, data: bytes, report: IngestReport, limits: Limits = DE
             yield article
     else:
         report.inputs += 1
-        report.add(name, "unsupported file type",
-                   f"'{suffix or 'no extension'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        report.add(
+            name, "unsupported file type", f"'{suffix or 'no extension'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+        )
 
 
-def walk_paths(paths: list[str | os.PathLike], report: IngestReport,
-               limits: Limits = DEFAULT_LIMITS, known: Known | None = None,
-               seen: SeenFile | None = None) -> Iterator[RawArticle]:
+def walk_paths(
+    paths: list[str | os.PathLike],
+    report: IngestReport,
+    limits: Limits = DEFAULT_LIMITS,
+    known: Known | None = None,
+    seen: SeenFile | None = None,
+) -> Iterator[RawArticle]:
     """Files and folders (walked in sorted order; links pointing outside a folder are refused,
     links to folders inside it are not followed: their files are read where they are).
 
@@ -517,8 +592,9 @@ def _link_refusal(link: Path, root: Path) -> tuple[str, str] | None:
     return None
 
 
-def _read_file(path: Path, report: IngestReport, limits: Limits,
-               known: Known | None = None, seen: SeenFile | None = None) -> Iterator[RawArticle]:
+def _read_file(
+    path: Path, report: IngestReport, limits: Limits, known: Known | None = None, seen: SeenFile | None = None
+) -> Iterator[RawArticle]:
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a pipe or device would block or never end

@@ -46,7 +46,7 @@ def _frame_with_extras(records: list[dict]) -> pd.DataFrame:
     frame = build_frame(records)
     extras = list(dict.fromkeys(k for r in records for k in r if k.startswith(EXTRA_PREFIX)))
     for key in extras:
-        name = key[len(EXTRA_PREFIX):]
+        name = key[len(EXTRA_PREFIX) :]
         if name in COLUMN_NAMES or name in frame.columns:
             name = f"input_{name}"
         frame[name] = pd.Series([r.get(key, "") for r in records], dtype="string")
@@ -71,8 +71,9 @@ def analyze_raw(
     """
     rules = resolve_taxonomy(taxonomy)
     slots: list[tuple[str, dict | str]] = []  # ("record", record) or ("stored", input_key)
-    for outcome in _stored_outcomes(raws, report, rules, engine or get_engine(), progress, jobs, store,
-                                    analyze_outcomes):
+    for outcome in _stored_outcomes(
+        raws, report, rules, engine or get_engine(), progress, jobs, store, analyze_outcomes
+    ):
         slots.append(("stored", outcome.input_key) if outcome.stored else ("record", outcome.record))
     if store is not None:
         records = _with_stored(slots, store, rules)
@@ -81,9 +82,16 @@ def analyze_raw(
     return Corpus(_frame_with_extras(_deduplicated(records, report)), report)
 
 
-def _stored_outcomes(raws: Iterable[RawArticle], report: IngestReport, rules: Taxonomy,
-                     scorer: SentimentEngine, progress: Progress | None, jobs: int,
-                     store: ArticleStore | None, analyze_outcomes: OutcomeStream) -> Iterator[Outcome]:
+def _stored_outcomes(
+    raws: Iterable[RawArticle],
+    report: IngestReport,
+    rules: Taxonomy,
+    scorer: SentimentEngine,
+    progress: Progress | None,
+    jobs: int,
+    store: ArticleStore | None,
+    analyze_outcomes: OutcomeStream,
+) -> Iterator[Outcome]:
     """The outcomes that hold an article (new or already stored), in input order; failures go
     to the report, and new results are written to the store in batches as the run goes."""
     pending: list[tuple[str, dict]] = []
@@ -135,8 +143,9 @@ def build_store(
     article_store = ArticleStore(store, scorer)
     raws = walk_paths(list(paths), report, limits, **_store_lookups(article_store))
     analysed = reused = 0
-    for outcome in _stored_outcomes(raws, report, resolve_taxonomy(taxonomy), scorer, progress, jobs,
-                                    article_store, analyze_outcomes):
+    for outcome in _stored_outcomes(
+        raws, report, resolve_taxonomy(taxonomy), scorer, progress, jobs, article_store, analyze_outcomes
+    ):
         reused += outcome.stored
         analysed += not outcome.stored
     return StoreRun(analysed, reused, report, list(article_store.problems))
@@ -199,8 +208,16 @@ def load_corpus(
     scorer = engine or get_engine()
     article_store = ArticleStore(store, scorer) if store is not None else None
     raws = walk_paths(list(paths), report, limits, **_store_lookups(article_store))
-    corpus = analyze_raw(raws, report, taxonomy=taxonomy, engine=scorer, progress=progress,
-                         jobs=jobs, store=article_store, analyze_outcomes=analyze_outcomes)
+    corpus = analyze_raw(
+        raws,
+        report,
+        taxonomy=taxonomy,
+        engine=scorer,
+        progress=progress,
+        jobs=jobs,
+        store=article_store,
+        analyze_outcomes=analyze_outcomes,
+    )
     if article_store is not None:
         corpus.store_problems = list(article_store.problems)
     return corpus
@@ -225,9 +242,7 @@ def load_blobs(
     return analyze_raw(raws(), report, taxonomy=taxonomy, engine=engine, progress=progress, jobs=jobs)
 
 
-def load_articles(
-    *paths: str | os.PathLike, taxonomy: Taxonomy | str | os.PathLike | None = None
-) -> pd.DataFrame:
+def load_articles(*paths: str | os.PathLike, taxonomy: Taxonomy | str | os.PathLike | None = None) -> pd.DataFrame:
     """The article frame for files and folders; the ingest report is in `frame.attrs["report"]`
     as a list of {input, reason, detail} dicts."""
     corpus = load_corpus(*paths, taxonomy=taxonomy)
@@ -240,15 +255,17 @@ def combine(first: Corpus, second: Corpus) -> Corpus:
     report = IngestReport(list(first.report.entries), first.report.inputs)
     report.extend(second.report)
     # Flat per-topic columns on one side must be on both, or the other side's rows read as NaN.
-    keys = sorted({c.split(":", 1)[1] for f in (first.frame, second.frame) for c in f.columns
-                   if c.startswith("topic:")})
+    keys = sorted(
+        {c.split(":", 1)[1] for f in (first.frame, second.frame) for c in f.columns if c.startswith("topic:")}
+    )
     if keys:
         first = Corpus(with_topic_columns(first.frame, keys), first.report, first.store_problems)
         second = Corpus(with_topic_columns(second.frame, keys), second.report, second.store_problems)
     seen = dict(zip(first.frame["article_id"], first.frame["source"], strict=True))
     duplicate = second.frame["article_id"].isin(seen)
-    for article, source in zip(second.frame.loc[duplicate, "article_id"],
-                               second.frame.loc[duplicate, "source"], strict=True):
+    for article, source in zip(
+        second.frame.loc[duplicate, "article_id"], second.frame.loc[duplicate, "source"], strict=True
+    ):
         report.add(source, "duplicate", f"same text as {seen[article]}; kept once")
     frame = pd.concat([first.frame, second.frame[~duplicate]], ignore_index=True)
     return Corpus(frame, report)

@@ -70,8 +70,10 @@ def analyze_on_worker(chunk: list[RawArticle], settings: AnalysisSettings, expec
     taxonomy, engine, worker_engine_key = _worker_tools(settings)
     if worker_engine_key != expected_engine_key:
         # Stored rows carry the client's key: rows from another version would be mislabelled.
-        raise WorkerMismatch(f"this worker analyses as {worker_engine_key}, the client as {expected_engine_key}; "
-                             "install the same alliance-lens and textblob versions on every worker")
+        raise WorkerMismatch(
+            f"this worker analyses as {worker_engine_key}, the client as {expected_engine_key}; "
+            "install the same alliance-lens and textblob versions on every worker"
+        )
     return analyze_chunk(chunk, taxonomy, engine)
 
 
@@ -100,12 +102,18 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
             try:
                 client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_S)
             except TimeoutError:
-                raise ClusterUnavailable(f"the Dask scheduler at {scheduler} has no workers "
-                                         f"(waited {WAIT_FOR_WORKERS_S} s)") from None
+                raise ClusterUnavailable(
+                    f"the Dask scheduler at {scheduler} has no workers (waited {WAIT_FOR_WORKERS_S} s)"
+                ) from None
             yield client
         return
-    cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+    cluster = LocalCluster(
+        n_workers=workers or default_jobs(),
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
     with cluster, Client(cluster, set_as_default=False) as client:
         yield client
 
@@ -177,8 +185,7 @@ def analyze_on_cluster(
 
     try:
         for index, chunk in enumerate(chunked(raws, chunk_size)):
-            future = client.submit(analyze_on_worker, chunk, settings, expected,
-                                   key=f"alliance-lens-{run_id}-{index}")
+            future = client.submit(analyze_on_worker, chunk, settings, expected, key=f"alliance-lens-{run_id}-{index}")
             chunk_of[future] = (index, chunk[0].source)
             running.add(future)
             while running.count() >= limit or len(finished) >= limit * BUFFERED_PER_IN_FLIGHT:
@@ -196,16 +203,18 @@ def _run_error(error: Exception, index: int, first_source: str) -> DaskEngineErr
     hint = ""
     if isinstance(error, ImportError):
         hint = f"; is alliance-lens installed on every worker ({INSTALL_HINT})?"
-    return DaskEngineError(f"chunk {index} (from {first_source}) failed on the cluster: "
-                           f"{type(error).__name__}: {error}{hint}")
+    return DaskEngineError(
+        f"chunk {index} (from {first_source}) failed on the cluster: {type(error).__name__}: {error}{hint}"
+    )
 
 
 def dask_stream(client: Client, *, chunk_size: int = DASK_CHUNK_SIZE, in_flight: int | None = None):
     """An `analyze_outcomes` for lib.pipeline.corpus.analyze_raw / load_corpus that runs on `client`'s
     cluster. `jobs` is ignored: the cluster's workers are the jobs."""
 
-    def stream(raws: Iterable[RawArticle], taxonomy: Taxonomy, engine: SentimentEngine,
-               *, jobs: int = 1) -> Iterator[Outcome]:
+    def stream(
+        raws: Iterable[RawArticle], taxonomy: Taxonomy, engine: SentimentEngine, *, jobs: int = 1
+    ) -> Iterator[Outcome]:
         return analyze_on_cluster(client, raws, taxonomy, engine, chunk_size=chunk_size, in_flight=in_flight)
 
     return stream

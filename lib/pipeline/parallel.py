@@ -53,13 +53,13 @@ def analyze_one(raw: RawArticle, taxonomy: Taxonomy, engine: SentimentEngine) ->
     if raw.stored:
         return Outcome(raw.source, raw.input_key, stored=True)
     try:
-        return Outcome(raw.source, raw.input_key, analyze_article(raw, taxonomy, engine),
-                       file_signature=raw.file_signature)
+        return Outcome(
+            raw.source, raw.input_key, analyze_article(raw, taxonomy, engine), file_signature=raw.file_signature
+        )
     except EmptyArticle as error:
         return Outcome(raw.source, raw.input_key, reason="empty", detail=str(error))
     except Exception as error:  # one bad article must not sink a corpus: report it, go on
-        return Outcome(raw.source, raw.input_key, reason="analysis failed",
-                       detail=f"{type(error).__name__}: {error}")
+        return Outcome(raw.source, raw.input_key, reason="analysis failed", detail=f"{type(error).__name__}: {error}")
 
 
 def analyze_chunk(chunk: list[RawArticle], taxonomy: Taxonomy, engine: SentimentEngine) -> list[Outcome]:
@@ -72,8 +72,7 @@ _worker_state: tuple[Taxonomy, SentimentEngine] | None = None
 
 def _start_worker(settings: AnalysisSettings) -> None:
     global _worker_state
-    _worker_state = (parse_taxonomy(settings.taxonomy_text, name=settings.taxonomy_name),
-                     get_engine(settings.engine))
+    _worker_state = (parse_taxonomy(settings.taxonomy_text, name=settings.taxonomy_name), get_engine(settings.engine))
 
 
 def _analyze_in_worker(chunk: list[RawArticle]) -> list[Outcome]:
@@ -108,8 +107,7 @@ def analyze_stream(
     settings = AnalysisSettings.of(taxonomy, engine)
     # forkserver: workers do not inherit the parent's threads (Streamlit, Dask) or open files.
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
         in_flight: deque = deque()
         for chunk in chunked(raws, chunk_size):
             in_flight.append(pool.submit(_analyze_in_worker, chunk))

@@ -33,46 +33,52 @@ from lib.schema.topic_table import polarity_column, tagged_column
 # Bump when the analysis would give different base rows for the same input.
 ANALYSIS_VERSION = "2026.11.1"
 
-BASE_SCHEMA = pa.schema([
-    ("input_key", pa.string()),
-    ("engine_key", pa.string()),
-    ("article_id", pa.string()),
-    ("source", pa.string()),
-    ("title", pa.string()),
-    ("title_basis", pa.string()),
-    ("outlet", pa.string()),
-    ("url", pa.string()),
-    ("published", pa.date32()),
-    ("date_basis", pa.string()),
-    ("date_evidence", pa.string()),
-    ("pm", pa.string()),
-    ("pm_basis", pa.string()),
-    ("pms_mentioned", pa.list_(pa.string())),
-    ("us_president", pa.string()),
-    ("language", pa.string()),
-    ("n_words", pa.int64()),
-    ("polarity", pa.float64()),
-    ("subjectivity", pa.float64()),
-    ("furniture_removed", pa.list_(pa.string())),
-    ("warnings", pa.list_(pa.string())),
-    ("text", pa.string()),
-    ("sentences", pa.list_(pa.string())),
-    ("sentence_polarity", pa.list_(pa.float64())),
-    ("extra", pa.string()),  # unknown input columns, as a JSON object
-])
-TAG_SCHEMA = pa.schema([
-    ("input_key", pa.string()),
-    ("topics", pa.list_(pa.string())),
-    ("topic_scores", pa.string()),  # JSON list of per-topic records
-])
+BASE_SCHEMA = pa.schema(
+    [
+        ("input_key", pa.string()),
+        ("engine_key", pa.string()),
+        ("article_id", pa.string()),
+        ("source", pa.string()),
+        ("title", pa.string()),
+        ("title_basis", pa.string()),
+        ("outlet", pa.string()),
+        ("url", pa.string()),
+        ("published", pa.date32()),
+        ("date_basis", pa.string()),
+        ("date_evidence", pa.string()),
+        ("pm", pa.string()),
+        ("pm_basis", pa.string()),
+        ("pms_mentioned", pa.list_(pa.string())),
+        ("us_president", pa.string()),
+        ("language", pa.string()),
+        ("n_words", pa.int64()),
+        ("polarity", pa.float64()),
+        ("subjectivity", pa.float64()),
+        ("furniture_removed", pa.list_(pa.string())),
+        ("warnings", pa.list_(pa.string())),
+        ("text", pa.string()),
+        ("sentences", pa.list_(pa.string())),
+        ("sentence_polarity", pa.list_(pa.float64())),
+        ("extra", pa.string()),  # unknown input columns, as a JSON object
+    ]
+)
+TAG_SCHEMA = pa.schema(
+    [
+        ("input_key", pa.string()),
+        ("topics", pa.list_(pa.string())),
+        ("topic_scores", pa.string()),  # JSON list of per-topic records
+    ]
+)
 # Which input key a file had when analysed, by path, size and modification time: a re-run
 # passes an unchanged file on without reading or hashing it.
-FILE_SCHEMA = pa.schema([
-    ("source", pa.string()),
-    ("size", pa.int64()),
-    ("mtime_ns", pa.int64()),
-    ("input_key", pa.string()),
-])
+FILE_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("input_key", pa.string()),
+    ]
+)
 EXTRA_PREFIX = "extra:"
 SENTENCE_COLUMNS = ("sentences", "sentence_polarity")
 
@@ -84,8 +90,11 @@ def engine_key(engine: SentimentEngine) -> str:
 def tag_row(key: str, tags: dict) -> dict:
     """A tag row: topics, the full per-topic records as JSON (for the article view), and flat
     `topic:<key>` / `topic_polarity:<key>` columns the dashboard reads without parsing JSON."""
-    row = {"input_key": key, "topics": list(tags["topics"]),
-           "topic_scores": json.dumps(tags["topic_scores"], ensure_ascii=False)}
+    row = {
+        "input_key": key,
+        "topics": list(tags["topics"]),
+        "topic_scores": json.dumps(tags["topic_scores"], ensure_ascii=False),
+    }
     for score in tags["topic_scores"]:
         row[tagged_column(score["key"])] = bool(score["tagged"])
         row[polarity_column(score["key"])] = score["polarity"]
@@ -105,7 +114,7 @@ def tag_schema(rows: list[dict]) -> pa.Schema:
 
 def split_record(record: dict, key: str, engine: str) -> tuple[dict, dict]:
     """A full analysis record as a base row and a tag row for the store."""
-    extra = {k[len(EXTRA_PREFIX):]: v for k, v in record.items() if k.startswith(EXTRA_PREFIX)}
+    extra = {k[len(EXTRA_PREFIX) :]: v for k, v in record.items() if k.startswith(EXTRA_PREFIX)}
     base = {name: record.get(name) for name in BASE_SCHEMA.names}
     base.update(input_key=key, engine_key=engine, extra=json.dumps(extra, ensure_ascii=False))
     return base, tag_row(key, record)
@@ -148,8 +157,12 @@ class ArticleStore:
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), temporary)
         os.replace(temporary, folder / name)  # atomic: readers see all of a part or none
 
-    def write(self, records: Iterable[tuple[str, dict]], taxonomy_fingerprint: str,
-              files: Iterable[tuple[str, int, int, str]] = ()) -> None:
+    def write(
+        self,
+        records: Iterable[tuple[str, dict]],
+        taxonomy_fingerprint: str,
+        files: Iterable[tuple[str, int, int, str]] = (),
+    ) -> None:
         """Store (input_key, full record) pairs: their base rows and their tags; and, for inputs
         that were whole files, (source, size, mtime_ns, input_key) so a re-run can skip them.
         The file index is written last: it never points at rows that are not stored."""
@@ -188,6 +201,7 @@ class ArticleStore:
         """Changes whenever a part is added to or removed from the base or this taxonomy's tags:
         parts are only ever renamed into place or deleted, never rewritten, so the folders'
         modification times say it with two stats (a reader need not stat every part)."""
+
         def changed(folder: Path) -> int:
             try:
                 return folder.stat().st_mtime_ns
@@ -203,8 +217,7 @@ class ArticleStore:
         try:
             return pq.read_table(part, columns=columns)
         except Exception as error:  # a damaged file costs a re-analysis, never the corpus
-            self.problems.append(
-                f"{part}: unreadable ({type(error).__name__}); its articles are analysed again")
+            self.problems.append(f"{part}: unreadable ({type(error).__name__}); its articles are analysed again")
             return None
 
     def known_keys(self) -> set[str]:
@@ -214,8 +227,11 @@ class ArticleStore:
             table = self.read_part(part, ["input_key", "engine_key"])
             if table is not None:
                 engines = table.column("engine_key").to_pylist()
-                keys.update(k for k, e in zip(table.column("input_key").to_pylist(), engines, strict=True)
-                            if e == self.engine_key)
+                keys.update(
+                    k
+                    for k, e in zip(table.column("input_key").to_pylist(), engines, strict=True)
+                    if e == self.engine_key
+                )
         return keys
 
     def file_lookup(self, known: set[str]) -> Callable[[str, int, int], str | None]:
@@ -225,8 +241,9 @@ class ArticleStore:
         for part in self.parts(self.files_dir):
             table = self.read_part(part, list(FILE_SCHEMA.names))
             if table is not None:
-                for source, size, mtime, key in zip(*(table.column(n).to_pylist() for n in FILE_SCHEMA.names),
-                                                    strict=True):
+                for source, size, mtime, key in zip(
+                    *(table.column(n).to_pylist() for n in FILE_SCHEMA.names), strict=True
+                ):
                     if key in known:
                         index[(source, size, mtime)] = key
         return lambda source, size, mtime_ns: index.get((source, size, mtime_ns))
@@ -241,8 +258,11 @@ class ArticleStore:
             table = self.read_part(part, columns)
             if table is None:
                 continue
-            table = table.filter(pc.and_(pc.is_in(table.column("input_key"), wanted),
-                                         pc.equal(table.column("engine_key"), self.engine_key)))
+            table = table.filter(
+                pc.and_(
+                    pc.is_in(table.column("input_key"), wanted), pc.equal(table.column("engine_key"), self.engine_key)
+                )
+            )
             for row in table.to_pylist():
                 found[row["input_key"]] = base_to_record(row)
         return found

@@ -55,14 +55,16 @@ def open_store_frame(store: ArticleStore, taxonomy: Taxonomy) -> pd.DataFrame:
     retag_missing(store, taxonomy)
     base = _read_parts(store, store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS], PART_COLUMN)
     flags = [tagged_column(k) for k in taxonomy.keys] + [polarity_column(k) for k in taxonomy.keys]
-    tags = _read_parts(store, store.tags_dir(taxonomy.fingerprint), ["input_key", "topics", *flags],
-                       TAG_PART_COLUMN)
+    tags = _read_parts(store, store.tags_dir(taxonomy.fingerprint), ["input_key", "topics", *flags], TAG_PART_COLUMN)
     if base is None or tags is None:
         raise ValueError(
-            f"{store.root}: the store holds no readable analysis; run `python -m lib analyze ... --store {store.root}`")
+            f"{store.root}: the store holds no readable analysis; run `python -m lib analyze ... --store {store.root}`"
+        )
     base = base.filter(pc.equal(base.column("engine_key"), store.engine_key))
     frame = base.to_pandas().merge(
-        tags.to_pandas().drop_duplicates("input_key", keep="last"), on="input_key", how="inner",
+        tags.to_pandas().drop_duplicates("input_key", keep="last"),
+        on="input_key",
+        how="inner",
     )
     # Later parts win for a re-analysed input; then one row per article, in source order.
     frame = frame.drop_duplicates("input_key", keep="last").sort_values("source", kind="stable")
@@ -99,11 +101,13 @@ def article_records(
         table = store.read_part(store.tags_dir(taxonomy.fingerprint) / part, list(TAG_SCHEMA.names))
         if table is not None:
             hits = table.filter(pc.is_in(table.column("input_key"), pa.array(rows["input_key"].tolist())))
-            tags.update((row["input_key"], {"topics": list(row["topics"]),
-                                            "topic_scores": json.loads(row["topic_scores"])})
-                        for row in hits.to_pylist())
-    records = [{**bases[k], **tags.get(k, {"topics": [], "topic_scores": []})}
-               for k in wanted["input_key"] if k in bases]
+            tags.update(
+                (row["input_key"], {"topics": list(row["topics"]), "topic_scores": json.loads(row["topic_scores"])})
+                for row in hits.to_pylist()
+            )
+    records = [
+        {**bases[k], **tags.get(k, {"topics": [], "topic_scores": []})} for k in wanted["input_key"] if k in bases
+    ]
     if not records:
         return pd.DataFrame(columns=[c.name for c in COLUMNS])
     full = pd.DataFrame(records)
@@ -119,8 +123,10 @@ def search_store(store: ArticleStore, term: str) -> set[str]:
         table = store.read_part(part, ["article_id", "title", "text"])
         if table is None:
             continue
-        hit = pc.or_(pc.match_substring(table.column("title"), term, ignore_case=True),
-                     pc.match_substring(table.column("text"), term, ignore_case=True))
+        hit = pc.or_(
+            pc.match_substring(table.column("title"), term, ignore_case=True),
+            pc.match_substring(table.column("text"), term, ignore_case=True),
+        )
         found.update(table.filter(hit).column("article_id").to_pylist())
     return found
 
@@ -135,5 +141,3 @@ def texts_for(store: ArticleStore, slim: pd.DataFrame, article_ids: list[str], l
             wanted_here = pc.is_in(table.column("article_id"), pa.array(rows["article_id"].tolist()))
             frames.append(table.filter(wanted_here).to_pandas())
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["article_id", "title", "text"])
-
-

@@ -152,9 +152,7 @@ def _compile(regex: str, where: str) -> re.Pattern:
 def _build_topic(raw: dict, index: int) -> Topic:
     key = raw.get("key")
     if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
-        raise TaxonomyError(
-            f"topic #{index + 1}: 'key' must be lower-case letters, digits and _ (got {key!r})"
-        )
+        raise TaxonomyError(f"topic #{index + 1}: 'key' must be lower-case letters, digits and _ (got {key!r})")
     where = f"topic '{key}'"
     terms = _string_list(raw, "terms", where)
     phrases = _string_list(raw, "phrases", where)
@@ -196,9 +194,7 @@ def _build_negation(raw: dict) -> Negation:
     gap = raw.get("max_gap_words", 3)
     if not isinstance(gap, int) or gap < 0:
         raise TaxonomyError("[negation]: 'max_gap_words' must be a whole number")
-    negator = "|".join(
-        re.escape(n) if n.startswith("n'") else rf"\b{re.escape(n)}\b" for n in negators
-    )
+    negator = "|".join(re.escape(n) if n.startswith("n'") else rf"\b{re.escape(n)}\b" for n in negators)
     verb = _alternation(list(verbs))
     gap_words = rf"(?:[\w'’-]+\s+){{0,{gap}}}"
     # "did not discuss [the] <mention>": negator, verb, then a few words up to the mention.
@@ -210,8 +206,7 @@ def _build_negation(raw: dict) -> Negation:
     words = "|".join(re.escape(n.lower()) for n in negators if not n.startswith("n'"))
     clitics = [re.escape(n.lower()) for n in negators if n.startswith("n'")]
     any_negator = re.compile("|".join([rf"\b(?:{words})\b", *clitics] if words else clitics))
-    return Negation(negators, verbs, gap, before, after, any_negator,
-                    match_starts([n.lower() for n in negators]))
+    return Negation(negators, verbs, gap, before, after, any_negator, match_starts([n.lower() for n in negators]))
 
 
 def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:

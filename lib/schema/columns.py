@@ -21,14 +21,22 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("article_id", "string", "Stable id: first 16 hex digits of the SHA-256 of the normalised clean text."),
     Column("source", "string", "Where the article came from: a path, `archive.zip!member`, or `file.csv#row 3`."),
-    Column("title", "string", "Headline: HTML/CSV title, a heading-like first line, else the first sentence shortened."),
+    Column(
+        "title", "string", "Headline: HTML/CSV title, a heading-like first line, else the first sentence shortened."
+    ),
     Column("title_basis", "string", "Where the title came from: metadata, heading or first_sentence."),
-    Column("outlet", "string", "Publisher: metadata, the URL's domain, or a dateline such as `(Jiji Press)`; empty if unknown."),
+    Column(
+        "outlet",
+        "string",
+        "Publisher: metadata, the URL's domain, or a dateline such as `(Jiji Press)`; empty if unknown.",
+    ),
     Column("url", "string", "Address of the article if known; empty otherwise."),
     Column("published", "datetime64[ns]", "Publication date (day precision); NaT when no trustworthy date was found."),
     Column("date_basis", "string", "Where `published` came from: metadata, text or none."),
     Column("date_evidence", "string", "The text or field the date was read from, for auditing."),
-    Column("pm", "string", "Surname of Japan's prime minister in office on `published` (or named as sitting in the text)."),
+    Column(
+        "pm", "string", "Surname of Japan's prime minister in office on `published` (or named as sitting in the text)."
+    ),
     Column("pm_basis", "string", "Where `pm` came from: date, text or none."),
     Column("pms_mentioned", "list", "Every Japanese prime minister, past or present, named in the text (surnames)."),
     Column("us_president", "string", "Surname of the US president in office on `published`; empty if undated."),
@@ -37,8 +45,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("polarity", "float64", "TextBlob polarity of the clean text, -1 (negative) to +1 (positive)."),
     Column("subjectivity", "float64", "TextBlob subjectivity of the clean text, 0 (factual) to 1 (opinion)."),
     Column("topics", "list", "Keys of the topics the article is tagged with, in taxonomy order."),
-    Column("topic_scores", "records", "Per topic: key, hits, score (hits per 1,000 words), tagged, polarity of its sentences, matched terms, evidence sentences."),
-    Column("furniture_removed", "list", "Lines stripped as site furniture, each prefixed with the rule that removed it."),
+    Column(
+        "topic_scores",
+        "records",
+        "Per topic: key, hits, score (hits per 1,000 words), tagged, polarity of its sentences, matched terms, evidence sentences.",
+    ),
+    Column(
+        "furniture_removed", "list", "Lines stripped as site furniture, each prefixed with the rule that removed it."
+    ),
     Column("warnings", "list", "Things a reader should know: date/PM conflicts, ambiguous dates, repaired encoding..."),
     Column("text", "string", "Clean article text: encoding repaired, furniture removed, paragraphs kept."),
 )

@@ -27,8 +27,15 @@ def topic_table(frame: pd.DataFrame) -> pd.DataFrame:
     ]
     table = pd.DataFrame(rows, columns=list(TOPIC_TABLE_COLUMNS))
     return table.astype(
-        {"article_id": "string", "topic": "string", "hits": "int64", "score": "float64",
-         "tagged": "bool", "polarity": "float64", "n_sentences": "int64"}
+        {
+            "article_id": "string",
+            "topic": "string",
+            "hits": "int64",
+            "score": "float64",
+            "tagged": "bool",
+            "polarity": "float64",
+            "n_sentences": "int64",
+        }
     )
 
 
@@ -51,10 +58,18 @@ def with_topic_columns(frame: pd.DataFrame, keys: tuple[str, ...] | list[str]) -
     frame = frame.copy()
     for key in missing:
         frame[tagged_column(key)] = frame["topics"].map(lambda topics, key=key: key in topics).astype(bool)
-        frame[polarity_column(key)] = frame["topic_scores"].map(
-            lambda scores, key=key: next(
-                (math.nan if s.get("polarity") is None else float(s["polarity"]) for s in scores if s["key"] == key),
-                math.nan,
+        frame[polarity_column(key)] = (
+            frame["topic_scores"]
+            .map(
+                lambda scores, key=key: next(
+                    (
+                        math.nan if s.get("polarity") is None else float(s["polarity"])
+                        for s in scores
+                        if s["key"] == key
+                    ),
+                    math.nan,
+                )
             )
-        ).astype("float64")
+            .astype("float64")
+        )
     return frame

@@ -29,12 +29,30 @@ MEASURES: dict[str, str] = {
 }
 
 TIMELINE_COLUMNS = (
-    "period", "period_label", "topic", "value", "raw_value",
-    "n_articles", "n_tagged", "n_polarity",
+    "period",
+    "period_label",
+    "topic",
+    "value",
+    "raw_value",
+    "n_articles",
+    "n_tagged",
+    "n_polarity",
 )
 PM_TOPIC_COLUMNS = (
-    "pm", "topic", "n_articles", "n_tagged", "share", "share_low", "share_high",
-    "mean_polarity", "pol_low", "pol_high", "n_polarity", "thin", "thin_polarity", "per_100_days",
+    "pm",
+    "topic",
+    "n_articles",
+    "n_tagged",
+    "share",
+    "share_low",
+    "share_high",
+    "mean_polarity",
+    "pol_low",
+    "pol_high",
+    "n_polarity",
+    "thin",
+    "thin_polarity",
+    "per_100_days",
 )
 PM_COUNT_COLUMNS = ("pm", "n_articles", "n_undated", "days_in_office", "per_100_days")
 KWIC_COLUMNS = ("article_id", "title", "left", "match", "right")
@@ -124,8 +142,9 @@ def check_timeline_options(granularity: str, measure: str, smoothing: int) -> No
 def _period_topic_stats(dated: pd.DataFrame, periods: pd.Series, key: str) -> pd.DataFrame:
     tagged = tagged_mask(dated, key)
     polarity = tagged_polarity(dated, key).groupby(periods).agg(["mean", "count"])
-    return pd.DataFrame({"n_tagged": periods[tagged].value_counts(), "polarity_mean": polarity["mean"],
-                         "n_polarity": polarity["count"]})
+    return pd.DataFrame(
+        {"n_tagged": periods[tagged].value_counts(), "polarity_mean": polarity["mean"], "n_polarity": polarity["count"]}
+    )
 
 
 def timeline_from_stats(
@@ -138,8 +157,7 @@ def timeline_from_stats(
     """The timeline from per-period figures, however they were counted (pandas here, SQL in
     lib.views.warehouse): `n_articles` dated articles per period and, per topic, a frame with
     n_tagged, polarity_mean and n_polarity, all indexed by pandas Period (missing = none)."""
-    every_period = pd.period_range(n_articles.index.min(), n_articles.index.max(),
-                                   freq=GRANULARITIES[granularity])
+    every_period = pd.period_range(n_articles.index.min(), n_articles.index.max(), freq=GRANULARITIES[granularity])
     n_articles = n_articles.reindex(every_period, fill_value=0)
     parts = []
     for key, stats in topic_stats.items():
@@ -150,22 +168,27 @@ def timeline_from_stats(
             "share": n_tagged / n_articles.where(n_articles > 0),
             "polarity": stats["polarity_mean"].astype("float64"),
         }[measure]
-        parts.append(pd.DataFrame({
-            "period": every_period.start_time,
-            "topic": key,
-            "value": _smooth(raw, smoothing).to_numpy(),
-            "raw_value": raw.to_numpy(),
-            "n_articles": n_articles.to_numpy(),
-            "n_tagged": n_tagged.to_numpy(),
-            "n_polarity": stats["n_polarity"].fillna(0).astype("int64").to_numpy(),
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "period": every_period.start_time,
+                    "topic": key,
+                    "value": _smooth(raw, smoothing).to_numpy(),
+                    "raw_value": raw.to_numpy(),
+                    "n_articles": n_articles.to_numpy(),
+                    "n_tagged": n_tagged.to_numpy(),
+                    "n_polarity": stats["n_polarity"].fillna(0).astype("int64").to_numpy(),
+                }
+            )
+        )
     result = pd.concat(parts, ignore_index=True)
     result["period_label"] = result["period"].map(lambda p: period_label(p, granularity))
     return result[list(TIMELINE_COLUMNS)]
 
 
-def articles_in_period(frame: pd.DataFrame, topic_key: str, period_start: str | pd.Timestamp,
-                       granularity: str) -> pd.DataFrame:
+def articles_in_period(
+    frame: pd.DataFrame, topic_key: str, period_start: str | pd.Timestamp, granularity: str
+) -> pd.DataFrame:
     """The dated articles tagged with `topic_key` in the period starting at `period_start`:
     what a click on a timeline point lists."""
     check_choice(granularity, GRANULARITIES, "granularity")
@@ -252,13 +275,10 @@ def _per_100_days(n: int, days: int) -> float:
     return n * 100 / days if days > 0 else math.nan
 
 
-PM_TOPIC_STATS_COLUMNS = ("pm", "topic", "n_articles", "n_tagged", "n_polarity", "polarity_mean",
-                          "polarity_sd")
+PM_TOPIC_STATS_COLUMNS = ("pm", "topic", "n_articles", "n_tagged", "n_polarity", "polarity_mean", "polarity_sd")
 
 
-def pm_topic_table(
-    frame: pd.DataFrame, topic_keys: list[str] | tuple[str, ...], today: date
-) -> pd.DataFrame:
+def pm_topic_table(frame: pd.DataFrame, topic_keys: list[str] | tuple[str, ...], today: date) -> pd.DataFrame:
     """One row per (pm, topic), PMs in order of first taking office, topics as given.
 
     n_articles counts every article with that PM, undated ones whose PM came from the text
@@ -284,17 +304,31 @@ def pm_topic_table_from_stats(stats: pd.DataFrame, today: date) -> pd.DataFrame:
     (pandas or SQL counted): the intervals and flags are computed here for both."""
     rows = []
     for pm, key, n_articles, n_tagged, n_polarity, mean, sd in stats[list(PM_TOPIC_STATS_COLUMNS)].itertuples(
-            index=False):
+        index=False
+    ):
         n_articles, n_tagged, n_polarity = int(n_articles), int(n_tagged), int(n_polarity)
         share_low, share_high = wilson_interval(n_tagged, n_articles)
         mean, low, high = interval_from_moments(n_polarity, float(mean), float(sd))
         # Polarity cannot leave [-1, 1]; a t interval on two articles happily would.
         low, high = max(low, -1.0), min(high, 1.0)
-        rows.append((
-            pm, key, n_articles, n_tagged, n_tagged / n_articles, share_low, share_high,
-            mean, low, high, n_polarity, n_articles < THIN_N, n_polarity < THIN_N,
-            _per_100_days(n_tagged, pm_days_in_office(pm, today)),
-        ))
+        rows.append(
+            (
+                pm,
+                key,
+                n_articles,
+                n_tagged,
+                n_tagged / n_articles,
+                share_low,
+                share_high,
+                mean,
+                low,
+                high,
+                n_polarity,
+                n_articles < THIN_N,
+                n_polarity < THIN_N,
+                _per_100_days(n_tagged, pm_days_in_office(pm, today)),
+            )
+        )
     if not rows:
         return empty_frame(PM_TOPIC_COLUMNS)
     return pd.DataFrame(rows, columns=list(PM_TOPIC_COLUMNS))
@@ -307,8 +341,10 @@ def pm_counts(frame: pd.DataFrame, today: date) -> pd.DataFrame:
     Abe's eight on the same footing.
     """
     known = _with_pm(frame)
-    counts = [(pm, int((known["pm"] == pm).sum()), int(known.loc[known["pm"] == pm, "published"].isna().sum()))
-              for pm in pm_order(known["pm"])]
+    counts = [
+        (pm, int((known["pm"] == pm).sum()), int(known.loc[known["pm"] == pm, "published"].isna().sum()))
+        for pm in pm_order(known["pm"])
+    ]
     return pm_counts_from(counts, today)
 
 
@@ -380,9 +416,7 @@ def highlight_spans(text: str, taxonomy: Taxonomy) -> list[tuple[int, int, str]]
     return spans
 
 
-def highlight_segments(
-    text: str, spans: list[tuple[int, int, str]]
-) -> list[tuple[str, str | None]]:
+def highlight_segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
     """The text cut into (segment, topic_key or None) pieces that join back to `text`.
 
     Plain strings, never HTML: the page escapes each segment before marking it up.

@@ -23,7 +23,12 @@ THIN_NOTE = f"{THIN_MARK} fewer than {THIN_N} articles: too few to lean on"
 
 # What each timeline point carries in `customdata`, in order; `point_selection` decodes it.
 CUSTOMDATA_FIELDS = (
-    "period_label", "topic", "n_tagged", "n_articles", "n_polarity", "period",
+    "period_label",
+    "topic",
+    "n_tagged",
+    "n_articles",
+    "n_polarity",
+    "period",
 )
 
 _TIMELINE_TITLES = {
@@ -104,8 +109,15 @@ def add_term_bands(fig: go.Figure, start: pd.Timestamp, end: pd.Timestamp) -> go
             if span is None:
                 continue
             fig.add_vrect(
-                x0=span[0], x1=span[1], y0=y0, y1=y1, fillcolor=term.colour, opacity=opacity,
-                line_width=0, layer="below", name=f"{office}:{term.surname}",
+                x0=span[0],
+                x1=span[1],
+                y0=y0,
+                y1=y1,
+                fillcolor=term.colour,
+                opacity=opacity,
+                line_width=0,
+                layer="below",
+                name=f"{office}:{term.surname}",
                 label={"text": term.surname, "textposition": "top left", "font": {"size": 10}},
             )
     return fig
@@ -113,8 +125,14 @@ def add_term_bands(fig: go.Figure, start: pd.Timestamp, end: pd.Timestamp) -> go
 
 def _timeline_customdata(rows: pd.DataFrame) -> list[list]:
     return [
-        [r.period_label, r.topic, int(r.n_tagged), int(r.n_articles), int(r.n_polarity),
-         pd.Timestamp(r.period).date().isoformat()]
+        [
+            r.period_label,
+            r.topic,
+            int(r.n_tagged),
+            int(r.n_articles),
+            int(r.n_polarity),
+            pd.Timestamp(r.period).date().isoformat(),
+        ]
         for r in rows.itertuples(index=False)
     ]
 
@@ -165,7 +183,9 @@ def timeline_figure(
         if rows.empty:
             continue
         common = {
-            "x": rows["period"], "y": rows["value"], "name": topic.label,
+            "x": rows["period"],
+            "y": rows["value"],
+            "name": topic.label,
             "customdata": _timeline_customdata(rows),
             "hovertemplate": _timeline_hover(topic.label, measure, smoothing, g),
         }
@@ -210,9 +230,7 @@ def _heatmap_grid(table: pd.DataFrame, keys: list[str], column: str) -> pd.DataF
     return grid.reindex(index=list(dict.fromkeys(table["pm"])), columns=keys)
 
 
-def pm_topic_heatmap(
-    table: pd.DataFrame, taxonomy: Taxonomy, *, measure: str = "share"
-) -> go.Figure:
+def pm_topic_heatmap(table: pd.DataFrame, taxonomy: Taxonomy, *, measure: str = "share") -> go.Figure:
     """PM x topic grid from `lib.views.aggregate.pm_topic_table`: share tagged or mean polarity.
 
     Cells resting on fewer than THIN_N articles carry a † and a footnote says why.
@@ -224,38 +242,44 @@ def pm_topic_heatmap(
     if table.empty:
         return _empty_figure(title, "No articles with a known prime minister match this view.")
     keys = [k for k in taxonomy.keys if k in set(table["topic"])]
-    value_column, thin_column = (
-        ("share", "thin") if measure == "share" else ("mean_polarity", "thin_polarity")
-    )
+    value_column, thin_column = ("share", "thin") if measure == "share" else ("mean_polarity", "thin_polarity")
     z = _heatmap_grid(table, keys, value_column)
     thin = _heatmap_grid(table, keys, thin_column).astype(bool)
     details = [_heatmap_grid(table, keys, c) for c in ("n_tagged", "n_articles", "n_polarity")]
     customdata = [[[d.iat[i, j] for d in details] for j in range(len(keys))] for i in range(len(z))]
-    text = [
-        [_cell_text(z.iat[i, j], thin.iat[i, j], measure) for j in range(len(keys))]
-        for i in range(len(z))
-    ]
+    text = [[_cell_text(z.iat[i, j], thin.iat[i, j], measure) for j in range(len(keys))] for i in range(len(z))]
     labels = taxonomy.labels()
     hover = "<b>%{y}</b> · %{x}<br>%{customdata[0]} of %{customdata[1]} articles tagged"
-    hover += "<br>Share: %{z:.0%}" if measure == "share" else (
-        "<br>Mean polarity: %{z:+.2f} over %{customdata[2]} articles"
+    hover += (
+        "<br>Share: %{z:.0%}" if measure == "share" else ("<br>Mean polarity: %{z:+.2f} over %{customdata[2]} articles")
     )
     colour_scale = (
-        {"colorscale": "Blues", "zmin": 0, "zmax": 1}
-        if measure == "share"
-        else {"colorscale": "RdBu", "zmid": 0}
+        {"colorscale": "Blues", "zmin": 0, "zmax": 1} if measure == "share" else {"colorscale": "RdBu", "zmid": 0}
     )
     fig = go.Figure(
         go.Heatmap(
-            z=z.to_numpy(dtype=float), x=[labels[k] for k in keys], y=list(z.index),
-            customdata=customdata, text=text, texttemplate="%{text}",
-            hovertemplate=hover + "<extra></extra>", xgap=2, ygap=2, **colour_scale,
+            z=z.to_numpy(dtype=float),
+            x=[labels[k] for k in keys],
+            y=list(z.index),
+            customdata=customdata,
+            text=text,
+            texttemplate="%{text}",
+            hovertemplate=hover + "<extra></extra>",
+            xgap=2,
+            ygap=2,
+            **colour_scale,
         )
     )
     if thin.to_numpy().any():
         fig.add_annotation(
-            text=THIN_NOTE, x=0, y=-0.32, xref="paper", yref="paper", showarrow=False,
-            xanchor="left", font={"size": 11},
+            text=THIN_NOTE,
+            x=0,
+            y=-0.32,
+            xref="paper",
+            yref="paper",
+            showarrow=False,
+            xanchor="left",
+            font={"size": 11},
         )
     _style(fig, title, "Topic", "Prime minister")
     fig.update_yaxes(autorange="reversed", **_pm_ticks(list(z.index)))
@@ -277,12 +301,16 @@ def pm_share_bars(table: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                x=rows["pm"], y=rows["share"], name=topic.label,
-                marker={"color": topic.colour,
-                        "pattern": {"shape": ["/" if t else "" for t in rows["thin"]]}},
-                error_y={"type": "data", "symmetric": False,
-                         "array": rows["share_high"] - rows["share"],
-                         "arrayminus": rows["share"] - rows["share_low"]},
+                x=rows["pm"],
+                y=rows["share"],
+                name=topic.label,
+                marker={"color": topic.colour, "pattern": {"shape": ["/" if t else "" for t in rows["thin"]]}},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": rows["share_high"] - rows["share"],
+                    "arrayminus": rows["share"] - rows["share_low"],
+                },
                 customdata=rows[["n_tagged", "n_articles", "share_low", "share_high"]].to_numpy(),
                 hovertemplate=(
                     f"<b>%{{x}}</b> · {topic.label}<br>%{{customdata[0]}} of %{{customdata[1]}}"
@@ -293,8 +321,15 @@ def pm_share_bars(table: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
         )
     _style(fig, title, "Prime minister", "Share of the PM's articles")
     fig.add_annotation(
-        text=f"Hatched: fewer than {THIN_N} articles", x=1, y=1.02, xref="paper", yref="paper",
-        showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11},
+        text=f"Hatched: fewer than {THIN_N} articles",
+        x=1,
+        y=1.02,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        xanchor="right",
+        yanchor="bottom",
+        font={"size": 11},
     )
     fig.update_xaxes(**_pm_ticks(list(dict.fromkeys(table["pm"]))))
     return fig.update_layout(barmode="group").update_yaxes(tickformat=".0%", rangemode="tozero")
@@ -308,7 +343,9 @@ def pm_counts_bar(counts: pd.DataFrame, *, per_100_days: bool = False) -> go.Fig
         return _empty_figure(title, "No articles with a known prime minister match this view.")
     fig = go.Figure(
         go.Bar(
-            x=counts["pm"], y=counts[column], marker_color=[pm_colour(p) for p in counts["pm"]],
+            x=counts["pm"],
+            y=counts[column],
+            marker_color=[pm_colour(p) for p in counts["pm"]],
             customdata=counts[["n_articles", "days_in_office", "n_undated"]].to_numpy(),
             hovertemplate=(
                 "<b>%{x}</b><br>%{customdata[0]} articles (%{customdata[2]} undated)"
@@ -324,9 +361,7 @@ def pm_counts_bar(counts: pd.DataFrame, *, per_100_days: bool = False) -> go.Fig
 # --- corpus overview ------------------------------------------------------------------------
 
 
-def topic_prevalence_bar(
-    prevalence: dict[str, int], taxonomy: Taxonomy, n_articles: int
-) -> go.Figure:
+def topic_prevalence_bar(prevalence: dict[str, int], taxonomy: Taxonomy, n_articles: int) -> go.Figure:
     """How many articles each topic is tagged in (`corpus_summary()['topic_prevalence']`)."""
     title = "Articles tagged with each topic"
     topics = [t for t in taxonomy.topics if t.key in prevalence]
@@ -335,13 +370,12 @@ def topic_prevalence_bar(
     counts = [prevalence[t.key] for t in topics]
     fig = go.Figure(
         go.Bar(
-            y=[t.label for t in topics], x=counts, orientation="h",
+            y=[t.label for t in topics],
+            x=counts,
+            orientation="h",
             marker_color=[t.colour for t in topics],
             customdata=[[c / n_articles] for c in counts],
-            hovertemplate=(
-                f"<b>%{{y}}</b><br>%{{x}} of {n_articles} articles (%{{customdata[0]:.0%}})"
-                "<extra></extra>"
-            ),
+            hovertemplate=(f"<b>%{{y}}</b><br>%{{x}} of {n_articles} articles (%{{customdata[0]:.0%}})<extra></extra>"),
             showlegend=False,
         )
     )
@@ -356,9 +390,12 @@ def small_timeline(per_period: pd.DataFrame, granularity: str = "month") -> go.F
         return _empty_figure(title, "No dated articles.")
     fig = go.Figure(
         go.Bar(
-            x=per_period["period"], y=per_period["n_articles"], marker_color=NEUTRAL,
+            x=per_period["period"],
+            y=per_period["n_articles"],
+            marker_color=NEUTRAL,
             customdata=per_period[["period_label"]].to_numpy(),
-            hovertemplate="%{customdata[0]}: %{y} articles<extra></extra>", showlegend=False,
+            hovertemplate="%{customdata[0]}: %{y} articles<extra></extra>",
+            showlegend=False,
         )
     )
     _style(fig, title, "Publication date", "Articles")
@@ -373,10 +410,12 @@ def polarity_histogram(polarities: pd.Series) -> go.Figure:
         return _empty_figure(title, "No articles.")
     fig = go.Figure(
         go.Histogram(
-            x=values, xbins={"start": -1, "end": 1.0001, "size": 0.1}, marker_color=NEUTRAL,
-            hovertemplate="Polarity %{x}<br>%{y} articles<extra></extra>", showlegend=False,
+            x=values,
+            xbins={"start": -1, "end": 1.0001, "size": 0.1},
+            marker_color=NEUTRAL,
+            hovertemplate="Polarity %{x}<br>%{y} articles<extra></extra>",
+            showlegend=False,
         )
     )
     _style(fig, title, "Polarity (-1 negative, 0 neutral, +1 positive)", "Articles")
     return fig.update_xaxes(range=[-1, 1])
-

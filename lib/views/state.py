@@ -227,17 +227,23 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
     QueryKey("pm", ("pms",), ITEMS, "Prime ministers' surnames; articles credited to any of them."),
     QueryKey("outlet", ("outlets",), ITEMS, "Outlets (publishers) to keep."),
     QueryKey(
-        "pol", ("polarity_min", "polarity_max"), POLARITY,
+        "pol",
+        ("polarity_min", "polarity_max"),
+        POLARITY,
         "Article polarity range kept, from -1 (negative) to +1 (positive).",
     ),
     QueryKey("q", ("search",), TEXT, "Words the title or text must contain (not a pattern)."),
     QueryKey(
-        "undated", ("include_undated",), FLAG,
+        "undated",
+        ("include_undated",),
+        FLAG,
         "With a date range set, whether articles without a date are kept (1) or dropped (0).",
     ),
     QueryKey("gran", ("granularity",), _choice(tuple(GRANULARITIES)), "Timeline period length."),
     QueryKey(
-        "measure", ("measure",), _choice(tuple(MEASURES)),
+        "measure",
+        ("measure",),
+        _choice(tuple(MEASURES)),
         "Timeline value: articles tagged, share of the period's articles, or mean polarity.",
     ),
     QueryKey("smooth", ("smoothing",), SMOOTHING, "Centred rolling mean over this many periods."),
@@ -279,7 +285,8 @@ def _in_date_range(frame: pd.DataFrame, state: ViewState) -> pd.Series:
 
 def polarity_filtered(state: ViewState) -> bool:
     return (state.polarity_min, state.polarity_max) != (
-        DEFAULTS["polarity_min"], DEFAULTS["polarity_max"],
+        DEFAULTS["polarity_min"],
+        DEFAULTS["polarity_max"],
     )
 
 
@@ -357,9 +364,7 @@ def _filter_phrases(state: ViewState, taxonomy_labels: Mapping[str, str]) -> lis
     return phrases
 
 
-def describe(
-    state: ViewState, shown: int, total: int, taxonomy_labels: Mapping[str, str]
-) -> str:
+def describe(state: ViewState, shown: int, total: int, taxonomy_labels: Mapping[str, str]) -> str:
     """What the view shows, in one sentence: '38 of 412 articles: Tariffs, Ishiba, 2025-01-01 to
     2025-12-31 (undated articles included)', or 'All 5 articles' when nothing is filtered."""
     noun = "article" if total == 1 else "articles"

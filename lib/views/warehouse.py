@@ -86,8 +86,7 @@ def _no_nan(column: str) -> str:
 class Warehouse:
     """The slim rows of a store, tagged with `taxonomy`, in an in-process DuckDB table."""
 
-    def __init__(self, store: ArticleStore, taxonomy: Taxonomy, *, threads: int = 2,
-                 memory_limit: str = "1GB") -> None:
+    def __init__(self, store: ArticleStore, taxonomy: Taxonomy, *, threads: int = 2, memory_limit: str = "1GB") -> None:
         self.store = store
         self.taxonomy = taxonomy
         self.report = IngestReport()  # a store keeps no ingest report: its runs printed theirs
@@ -113,16 +112,24 @@ class Warehouse:
         for attempt in range(2):
             if not readable:
                 return False
-            names = pa.table({"file": [str(p) for p in readable], part_column: [p.name for p in readable],
-                              "part_index": pa.array(range(len(readable)), pa.int64())})
+            names = pa.table(
+                {
+                    "file": [str(p) for p in readable],
+                    part_column: [p.name for p in readable],
+                    "part_index": pa.array(range(len(readable)), pa.int64()),
+                }
+            )
             self._con.register("names", names)
             select = ", ".join(_identifier(c) for c in columns)
             try:
-                self._con.execute(f"""
+                self._con.execute(
+                    f"""
                     CREATE OR REPLACE TABLE {table_name} AS
                     SELECT {select}, names.{part_column}, names.part_index * 4294967296 + file_row_number AS order_key
                     FROM read_parquet(?, filename = true, file_row_number = true) AS rows
-                    JOIN names ON rows.filename = names.file""", [[str(p) for p in readable]])
+                    JOIN names ON rows.filename = names.file""",
+                    [[str(p) for p in readable]],
+                )
                 return True
             except duckdb.Error:
                 if attempt:
@@ -133,11 +140,12 @@ class Warehouse:
     def _load(self, store: ArticleStore, taxonomy: Taxonomy) -> None:
         flags = [tagged_column(k) for k in taxonomy.keys] + [polarity_column(k) for k in taxonomy.keys]
         tags_dir = store.tags_dir(taxonomy.fingerprint)
-        has_base = self._stage("base", store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS],
-                               PART_COLUMN)
+        has_base = self._stage("base", store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS], PART_COLUMN)
         if not has_base:
-            raise ValueError(f"{store.root}: the store holds no readable analysis; "
-                             f"run `python -m lib analyze ... --store {store.root}`")
+            raise ValueError(
+                f"{store.root}: the store holds no readable analysis; "
+                f"run `python -m lib analyze ... --store {store.root}`"
+            )
         self._con.execute("DELETE FROM base WHERE engine_key IS DISTINCT FROM ?", [store.engine_key])
         has_tags = self._stage("tags", tags_dir, ["input_key", "topics", *flags], TAG_PART_COLUMN)
         untagged = self._scalar("SELECT count(*) FROM base ANTI JOIN tags USING (input_key)") if has_tags else 1
@@ -172,8 +180,12 @@ class Warehouse:
     def _read_facets(self) -> Facets:
         low, high = self._query("SELECT min(published), max(published) FROM articles").fetchone()
         pms = [r[0] for r in self._query("SELECT DISTINCT pm FROM articles WHERE coalesce(pm, '') <> ''").fetchall()]
-        outlets = [r[0] for r in self._query(
-            "SELECT DISTINCT outlet FROM articles WHERE coalesce(outlet, '') <> '' ORDER BY outlet").fetchall()]
+        outlets = [
+            r[0]
+            for r in self._query(
+                "SELECT DISTINCT outlet FROM articles WHERE coalesce(outlet, '') <> '' ORDER BY outlet"
+            ).fetchall()
+        ]
         return Facets((low, high) if low is not None else None, pm_order(pms), sorted(outlets))
 
     # --- the source interface ----------------------------------------------------------------
@@ -282,9 +294,11 @@ class SqlSelection:
         outlets = self._query(f"""
             SELECT outlet, count(*) AS n FROM articles WHERE {self.where} AND coalesce(outlet, '') <> ''
             GROUP BY outlet ORDER BY n DESC, min(position)""").fetchall()
-        pms = dict(self._query(f"""
+        pms = dict(
+            self._query(f"""
             SELECT pm, count(*) FROM articles WHERE {self.where} AND coalesce(pm, '') <> ''
-            GROUP BY pm""").fetchall())
+            GROUP BY pm""").fetchall()
+        )
         prevalence = dict.fromkeys(topic_keys, 0)
         for key, count in self._query(f"""
                 SELECT key, count(*) FROM (SELECT unnest(topics) AS key, position FROM articles
@@ -298,8 +312,13 @@ class SqlSelection:
             "outlets": {str(k): int(v) for k, v in outlets},
             "pms": {pm: int(pms[pm]) for pm in pm_order(pms)},
             "topic_prevalence": prevalence,
-            "quality": {"undated": undated, "date_from_text": from_text, "date_from_metadata": from_meta,
-                        "pm_from_text": pm_text, "with_warnings": warned},
+            "quality": {
+                "undated": undated,
+                "date_from_text": from_text,
+                "date_from_metadata": from_meta,
+                "pm_from_text": pm_text,
+                "with_warnings": warned,
+            },
         }
 
     def _period_counts(self, granularity: str, extra: str = "") -> pd.DataFrame:
@@ -308,8 +327,9 @@ class SqlSelection:
             SELECT date_trunc('{PERIOD_UNITS[granularity]}', published)::TIMESTAMP AS start,
                    count(*) AS n_articles{extra}
             FROM articles WHERE {self.where} AND published IS NOT NULL GROUP BY start ORDER BY start""")
-        frame.index = pd.PeriodIndex([pd.Period(s, GRANULARITIES[granularity]) for s in frame["start"]],
-                                     freq=GRANULARITIES[granularity])
+        frame.index = pd.PeriodIndex(
+            [pd.Period(s, GRANULARITIES[granularity]) for s in frame["start"]], freq=GRANULARITIES[granularity]
+        )
         return frame
 
     def per_period(self, granularity: str) -> pd.DataFrame:
@@ -332,13 +352,17 @@ class SqlSelection:
             f", count(*) FILTER (WHERE {w.tagged_expression(k)}) AS t{i}"
             f", avg({w.polarity_expression(k)}) FILTER (WHERE {w.tagged_expression(k)}) AS m{i}"
             f", count({w.polarity_expression(k)}) FILTER (WHERE {w.tagged_expression(k)}) AS c{i}"
-            for i, k in enumerate(topic_keys))
+            for i, k in enumerate(topic_keys)
+        )
         counts = self._period_counts(granularity, extra)
         if counts.empty:
             return _empty_timeline()
-        stats = {key: pd.DataFrame({"n_tagged": counts[f"t{i}"], "polarity_mean": counts[f"m{i}"],
-                                    "n_polarity": counts[f"c{i}"]})
-                 for i, key in enumerate(topic_keys)}
+        stats = {
+            key: pd.DataFrame(
+                {"n_tagged": counts[f"t{i}"], "polarity_mean": counts[f"m{i}"], "n_polarity": counts[f"c{i}"]}
+            )
+            for i, key in enumerate(topic_keys)
+        }
         return timeline_from_stats(counts["n_articles"].astype("int64"), stats, granularity, measure, smoothing)
 
     def in_period(self, topic_key: str, period_start: str | pd.Timestamp, granularity: str) -> pd.DataFrame:
@@ -347,7 +371,8 @@ class SqlSelection:
         return self._rows(
             f"AND published IS NOT NULL AND {self.warehouse.tagged_expression(topic_key)} "
             f"AND date_trunc('{PERIOD_UNITS[granularity]}', published)::TIMESTAMP = ?",
-            [start.to_pydatetime()])
+            [start.to_pydatetime()],
+        )
 
     # --- prime ministers ---------------------------------------------------------------------
 
@@ -356,22 +381,29 @@ class SqlSelection:
         per_key = "".join(
             f", count(*) FILTER (WHERE {tagged}), count({polarity}) FILTER (WHERE {tagged})"
             f", avg({polarity}) FILTER (WHERE {tagged}), stddev_samp({polarity}) FILTER (WHERE {tagged})"
-            for tagged, polarity in ((w.tagged_expression(k), w.polarity_expression(k)) for k in topic_keys))
-        found = {row[0]: row[1:] for row in self._query(f"""
+            for tagged, polarity in ((w.tagged_expression(k), w.polarity_expression(k)) for k in topic_keys)
+        )
+        found = {
+            row[0]: row[1:]
+            for row in self._query(f"""
             SELECT pm, count(*){per_key} FROM articles WHERE {self.where} AND coalesce(pm, '') <> ''
-            GROUP BY pm""").fetchall()}
+            GROUP BY pm""").fetchall()
+        }
         rows = []
         for pm in pm_order(found):
             n_articles, *figures = found[pm]
             for i, key in enumerate(topic_keys):
-                n_tagged, n_polarity, mean, sd = figures[4 * i:4 * i + 4]
+                n_tagged, n_polarity, mean, sd = figures[4 * i : 4 * i + 4]
                 rows.append((pm, key, n_articles, n_tagged, n_polarity, _float(mean), _float(sd)))
         return pm_topic_table_from_stats(pd.DataFrame(rows, columns=list(PM_TOPIC_STATS_COLUMNS)), today)
 
     def pm_counts(self, today: date) -> pd.DataFrame:
-        found = {pm: (n, undated) for pm, n, undated in self._query(f"""
+        found = {
+            pm: (n, undated)
+            for pm, n, undated in self._query(f"""
             SELECT pm, count(*), count(*) FILTER (WHERE published IS NULL) FROM articles
-            WHERE {self.where} AND coalesce(pm, '') <> '' GROUP BY pm""").fetchall()}
+            WHERE {self.where} AND coalesce(pm, '') <> '' GROUP BY pm""").fetchall()
+        }
         return pm_counts_from([(pm, *found[pm]) for pm in pm_order(found)], today)
 
     def n_without_pm(self) -> int:

@@ -42,8 +42,7 @@ def sample_corpus() -> Corpus:
     corpus = load_corpus(SAMPLE_DIR)
     corpus.frame = with_topic_columns(corpus.frame, taxonomy().keys)
     # Show "seeds/000_....txt", not where the server keeps the repository.
-    corpus.frame["source"] = corpus.frame["source"].str.replace(
-        str(SAMPLE_DIR.parent) + os.sep, "", regex=False)
+    corpus.frame["source"] = corpus.frame["source"].str.replace(str(SAMPLE_DIR.parent) + os.sep, "", regex=False)
     return corpus
 
 
@@ -104,6 +103,7 @@ def using_sample() -> bool:
 
 # --- view state: one object in the session, mirrored in the URL ------------------------------
 
+
 def current_view() -> ViewState:
     """The view, read from the URL on a session's first run, then kept in the session: Streamlit
     clears the query string on page switches, so the session is the source of truth."""
@@ -136,8 +136,7 @@ def share_url(view: ViewState) -> str:
     return f"{base}?{query}" if query else base
 
 
-def bound_widget(widget, key: str, field: str, *, to_widget=lambda v: v, from_widget=lambda v: v,
-                 **kwargs):
+def bound_widget(widget, key: str, field: str, *, to_widget=lambda v: v, from_widget=lambda v: v, **kwargs):
     """Render `widget` keyed `key` showing the view's `field`; a change updates the view.
 
     The view, not the widget, is the source of truth: the widget is seeded from it on every
@@ -145,7 +144,8 @@ def bound_widget(widget, key: str, field: str, *, to_widget=lambda v: v, from_wi
     visitor's change into the view before the script reruns.
     """
     return bound_multi_widget(
-        widget, key,
+        widget,
+        key,
         to_widget=lambda view: to_widget(getattr(view, field)),
         to_view=lambda value: {field: from_widget(value)},
         **kwargs,
@@ -154,6 +154,7 @@ def bound_widget(widget, key: str, field: str, *, to_widget=lambda v: v, from_wi
 
 def bound_multi_widget(widget, key: str, *, to_widget, to_view, **kwargs):
     """Like bound_widget, for a widget that carries several fields (`to_view` returns them)."""
+
     def on_change() -> None:
         changes = to_view(st.session_state[key])
         if changes is not None:
@@ -164,6 +165,7 @@ def bound_multi_widget(widget, key: str, *, to_widget, to_view, **kwargs):
 
 
 # --- sidebar filters --------------------------------------------------------------------------
+
 
 def _date_filter(facets: Facets) -> None:
     bounds = facets.date_range
@@ -179,19 +181,26 @@ def _date_filter(facets: Facets) -> None:
             return None
         start, end = picked
         # The corpus's own range is "no filter", so a link stays short and survives new data.
-        return {"date_from": None if start <= low else start,
-                "date_to": None if end >= high else end}
+        return {"date_from": None if start <= low else start, "date_to": None if end >= high else end}
 
     bound_multi_widget(
-        st.date_input, "f_dates", label="Published between",
-        to_widget=lambda v: (v.date_from or low, v.date_to or high), to_view=to_view,
-        min_value=min(low, view.date_from or low), max_value=max(high, view.date_to or high),
+        st.date_input,
+        "f_dates",
+        label="Published between",
+        to_widget=lambda v: (v.date_from or low, v.date_to or high),
+        to_view=to_view,
+        min_value=min(low, view.date_from or low),
+        max_value=max(high, view.date_to or high),
         format="YYYY-MM-DD",
     )
     if view.date_from or view.date_to:
-        bound_widget(st.checkbox, "f_undated", "include_undated",
-                     label="Keep undated articles", help="Articles with no date cannot be placed "
-                     "in a date range; tick to keep them anyway.")
+        bound_widget(
+            st.checkbox,
+            "f_undated",
+            "include_undated",
+            label="Keep undated articles",
+            help="Articles with no date cannot be placed in a date range; tick to keep them anyway.",
+        )
 
 
 def sidebar_filters(facets: Facets) -> ViewState:
@@ -200,23 +209,51 @@ def sidebar_filters(facets: Facets) -> ViewState:
     with st.sidebar:
         st.header("Filters")
         _date_filter(facets)
-        bound_widget(st.multiselect, "f_topics", "topics", label="Topics (any of)",
-                     options=list(labels), format_func=labels.get,
-                     to_widget=list, from_widget=tuple, placeholder="All topics")
+        bound_widget(
+            st.multiselect,
+            "f_topics",
+            "topics",
+            label="Topics (any of)",
+            options=list(labels),
+            format_func=labels.get,
+            to_widget=list,
+            from_widget=tuple,
+            placeholder="All topics",
+        )
         pms = pm_order(set(facets.pms) | set(current_view().pms))
-        bound_widget(st.multiselect, "f_pms", "pms", label="Prime ministers", options=pms,
-                     to_widget=list, from_widget=tuple, placeholder="All prime ministers")
+        bound_widget(
+            st.multiselect,
+            "f_pms",
+            "pms",
+            label="Prime ministers",
+            options=pms,
+            to_widget=list,
+            from_widget=tuple,
+            placeholder="All prime ministers",
+        )
         outlets = sorted(set(facets.outlets) | set(current_view().outlets))
-        bound_widget(st.multiselect, "f_outlets", "outlets", label="Outlets", options=outlets,
-                     to_widget=list, from_widget=tuple, placeholder="All outlets")
+        bound_widget(
+            st.multiselect,
+            "f_outlets",
+            "outlets",
+            label="Outlets",
+            options=outlets,
+            to_widget=list,
+            from_widget=tuple,
+            placeholder="All outlets",
+        )
         bound_multi_widget(
-            st.slider, "f_polarity", label="Article polarity", min_value=-1.0, max_value=1.0,
-            step=0.05, help="TextBlob polarity of the whole article: -1 negative, +1 positive.",
+            st.slider,
+            "f_polarity",
+            label="Article polarity",
+            min_value=-1.0,
+            max_value=1.0,
+            step=0.05,
+            help="TextBlob polarity of the whole article: -1 negative, +1 positive.",
             to_widget=lambda v: (v.polarity_min, v.polarity_max),
             to_view=lambda value: {"polarity_min": value[0], "polarity_max": value[1]},
         )
-        bound_widget(st.text_input, "f_search", "search", label="Search titles and text",
-                     placeholder="e.g. Tomahawk")
+        bound_widget(st.text_input, "f_search", "search", label="Search titles and text", placeholder="e.g. Tomahawk")
         with st.expander("Share this view"):
             st.caption("Copy this link: it opens the dashboard with these filters and options.")
             st.code(share_url(current_view()), language=None, wrap_lines=True)
@@ -295,11 +332,13 @@ def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Article
     return source, shown
 
 
-def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = False,
-                filename: str = "alliance-lens"):
+def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = False, filename: str = "alliance-lens"):
     """Every chart goes through here: same config, PNG download, optional click selection."""
     return st.plotly_chart(
-        fig, config=chart_config(filename), key=key, width="stretch",
+        fig,
+        config=chart_config(filename),
+        key=key,
+        width="stretch",
         on_select="rerun" if selectable else "ignore",
         selection_mode=("points",) if selectable else ("points", "box", "lasso"),
     )
@@ -310,7 +349,9 @@ def article_list(frame: pd.DataFrame, **kwargs):
     table = articles_table(frame, taxonomy().labels())
     table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("undated")
     return st.dataframe(
-        table.drop(columns=["article_id"]), hide_index=True, width="stretch",
+        table.drop(columns=["article_id"]),
+        hide_index=True,
+        width="stretch",
         column_config={
             "title": st.column_config.TextColumn("Title", width="large"),
             "outlet": st.column_config.TextColumn("Outlet"),

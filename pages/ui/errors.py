@@ -43,8 +43,12 @@ def max_session_upload_bytes() -> int:
                 return int(limit * MB)
         except ValueError:
             pass
-        logger.warning("%s=%r is not a positive number of megabytes; using %s MB", MAX_UPLOAD_ENV,
-                       value, DEFAULT_MAX_SESSION_UPLOAD_MB)
+        logger.warning(
+            "%s=%r is not a positive number of megabytes; using %s MB",
+            MAX_UPLOAD_ENV,
+            value,
+            DEFAULT_MAX_SESSION_UPLOAD_MB,
+        )
     return int(DEFAULT_MAX_SESSION_UPLOAD_MB * MB)
 
 

@@ -50,6 +50,7 @@ CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
 
 # --- the Streamlit server ------------------------------------------------------------------------
 
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -78,12 +79,15 @@ def app_server() -> Iterator[str]:
 
 # --- the browser ---------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def chromium_browser():
     """Debian chromium under Playwright. Missing chromium fails in CI and skips elsewhere."""
     if not CHROMIUM.exists():
-        message = (f"{CHROMIUM} not found: the browser tests need Debian's chromium. Install it with "
-                   f"`apt-get install -y chromium` (never `playwright install`).")
+        message = (
+            f"{CHROMIUM} not found: the browser tests need Debian's chromium. Install it with "
+            f"`apt-get install -y chromium` (never `playwright install`)."
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message, pytrace=False)
         pytest.skip(message)

@@ -17,7 +17,7 @@ from tests.browser.conftest import REPO_ROOT, VIEWPORT, AppPage
 pytestmark = pytest.mark.browser
 
 UPLOAD_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
-SEARCH_INPUT = '.st-key-f_search input'
+SEARCH_INPUT = ".st-key-f_search input"
 MAIN = '[data-testid="stMain"]'
 
 # Every way an article could try to run script or link out, as a plain-text article...
@@ -195,6 +195,7 @@ def test_hostile_titles_and_outlets_are_shown_as_typed(hostile_upload):
 
 # --- two visitors at once ---------------------------------------------------------------------
 
+
 def snapshot(roots: list[Path], skip: list[Path]) -> dict[str, tuple[int, int]]:
     """path -> (size, mtime_ns) of every regular file under the roots (symlinks not followed)."""
     files = {}
@@ -293,22 +294,28 @@ def test_two_visitors_uploading_at_once_see_only_their_own(open_page, tmp_path, 
 
 # --- the per-visitor upload cap ------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def capped_server(chromium_browser) -> Iterator[str]:
     """A second server whose upload cap is lowered to 2 kB by the environment."""
     from bench.load import serve
 
-    with serve(env={errors.MAX_UPLOAD_ENV: "0.002"},
-               log_path=REPO_ROOT / "test-artifacts" / "streamlit-capped-server.log") as server:
+    with serve(
+        env={errors.MAX_UPLOAD_ENV: "0.002"}, log_path=REPO_ROOT / "test-artifacts" / "streamlit-capped-server.log"
+    ) as server:
         yield server.url
 
 
-def test_an_upload_over_the_cap_is_refused_with_a_clear_message(chromium_browser, capped_server, tmp_path,
-                                                               request):
+def test_an_upload_over_the_cap_is_refused_with_a_clear_message(chromium_browser, capped_server, tmp_path, request):
     big = tmp_path / "[big](https:evil.example) batch.csv"
-    big.write_text("text,title\n" + "".join(
-        f'"Tokyo and Washington discussed tariffs and the security alliance, round {i}.",Talks {i}\n'
-        for i in range(40)), encoding="utf-8")
+    big.write_text(
+        "text,title\n"
+        + "".join(
+            f'"Tokyo and Washington discussed tariffs and the security alliance, round {i}.",Talks {i}\n'
+            for i in range(40)
+        ),
+        encoding="utf-8",
+    )
     small = one_article_csv(tmp_path, "C", "zqsmall")
     context = chromium_browser.new_context(viewport=VIEWPORT)
     try:
@@ -341,8 +348,10 @@ def test_downloads_are_built_on_click_for_this_visitor_only(open_page, tmp_path)
     marker = f"zqD{os.urandom(6).hex()}"
     app = open_page()
     media: list[str] = []
-    app.page.on("request", lambda request: media.append(request.url)
-                if urlsplit(request.url).path.startswith("/media/") else None)
+    app.page.on(
+        "request",
+        lambda request: media.append(request.url) if urlsplit(request.url).path.startswith("/media/") else None,
+    )
     app.goto("/Data")
     upload(app, one_article_csv(tmp_path, "D", marker))
     assert media == [], "a download was prepared before anyone asked for it"

@@ -37,8 +37,14 @@ def load_server():
 
 def test_concurrent_sessions_have_no_errors(load_server):
     results = in_thread(load_run(load_server, sessions=SESSIONS, duration=DURATION, ramp=RAMP, seed=7))
-    text = report(results, mode="load", sessions=SESSIONS, duration=DURATION,
-                  command="tests/browser/test_load.py", server_command=load_server.command)
+    text = report(
+        results,
+        mode="load",
+        sessions=SESSIONS,
+        duration=DURATION,
+        command="tests/browser/test_load.py",
+        server_command=load_server.command,
+    )
     print(text)
     (ARTIFACTS / "load-ci.txt").write_text(text + "\n")
     assert results.errors == [], text
@@ -51,8 +57,14 @@ def test_concurrent_sessions_have_no_errors(load_server):
 
 def test_sessions_opened_and_closed_do_not_leak(load_server):
     results = in_thread(leak_run(load_server, sessions=LEAK_SESSIONS, seed=7, linger=3))
-    text = report(results, mode="leak", sessions=LEAK_SESSIONS, duration=0,
-                  command="tests/browser/test_load.py", server_command=load_server.command)
+    text = report(
+        results,
+        mode="leak",
+        sessions=LEAK_SESSIONS,
+        duration=0,
+        command="tests/browser/test_load.py",
+        server_command=load_server.command,
+    )
     print(text)
     (ARTIFACTS / "leak-ci.txt").write_text(text + "\n")
     assert results.errors == [], text

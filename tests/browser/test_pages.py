@@ -28,7 +28,8 @@ def test_page_loads(open_page, path, title, has_charts):
     app.screenshot()
 
     assert page.url.split("?", 1)[0].rstrip("/") == (app.base_url + path).rstrip("/"), (
-        f"{path} did not stay at its own URL: {page.url}")
+        f"{path} did not stay at its own URL: {page.url}"
+    )
     heading = page.locator('[data-testid="stMain"] h1').first
     assert heading.is_visible()
     assert heading.inner_text().strip() == title

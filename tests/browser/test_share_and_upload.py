@@ -56,7 +56,7 @@ def test_filter_is_shared_through_the_url(open_page):
     receiver.page.goto(shared_url)
     receiver.settle(charts=True)
     receiver.screenshot("receiver")
-    tags = receiver.page.locator('.st-key-f_topics [data-tag]')
+    tags = receiver.page.locator(".st-key-f_topics [data-tag]")
     assert tags.all_inner_texts() == ["Tariffs"]
     assert receiver.page.get_by_role("button", name="Remove Tariffs").is_visible()
     assert receiver.caption() == caption
@@ -132,9 +132,12 @@ def test_chart_click_lists_articles(open_page):
     app = open_page().goto("/Themes_over_time", charts=True)
     page = app.page
     # Every mark of the timeline: a line's markers or a bar (the chart draws bars for short series).
-    marks = page.locator('.st-key-timeline_chart .scatterlayer .point, .st-key-timeline_chart .barlayer .point')
-    boxes = [box for box in (marks.nth(i).bounding_box() for i in range(marks.count()))
-             if box and box["width"] > 0 and box["height"] > 0]
+    marks = page.locator(".st-key-timeline_chart .scatterlayer .point, .st-key-timeline_chart .barlayer .point")
+    boxes = [
+        box
+        for box in (marks.nth(i).bounding_box() for i in range(marks.count()))
+        if box and box["width"] > 0 and box["height"] > 0
+    ]
     assert boxes, "the timeline has no points or bars to click"
     # The highest mark (smallest y on screen) has at least one article behind it.
     top = min(boxes, key=lambda box: box["y"])

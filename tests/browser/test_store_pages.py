@@ -22,11 +22,11 @@ def store_server(tmp_path_factory):
     from lib.pipeline.corpus import build_store
 
     root = tmp_path_factory.mktemp("browser-store")
-    write_corpus(N_GENERATED, root / "corpus", seed=3, formats=("files",), until=date(2026, 11, 21),
-                 progress_every=0)
+    write_corpus(N_GENERATED, root / "corpus", seed=3, formats=("files",), until=date(2026, 11, 21), progress_every=0)
     build_store(root / "corpus" / "files", store=root / "store")
-    with serve(env={"ALLIANCE_LENS_STORE": str(root / "store")},
-               log_path=ARTIFACTS / "streamlit-store-server.log") as server:
+    with serve(
+        env={"ALLIANCE_LENS_STORE": str(root / "store")}, log_path=ARTIFACTS / "streamlit-store-server.log"
+    ) as server:
         yield server.url
 
 
@@ -39,8 +39,14 @@ def open_store_page(chromium_browser, store_server, request):
         contexts.append(context)
         page = context.new_page()
         app = AppPage(page=page, base_url=store_server, test_name=f"store-{request.node.name}")
-        page.on("console", lambda m: app.errors.append(f"console: {m.text}") if m.type == "error"
-                and "/_stcore/" not in (m.location or {}).get("url", "") else None)
+        page.on(
+            "console",
+            lambda m: (
+                app.errors.append(f"console: {m.text}")
+                if m.type == "error" and "/_stcore/" not in (m.location or {}).get("url", "")
+                else None
+            ),
+        )
         page.on("pageerror", lambda error: app.errors.append(f"pageerror: {error}"))
         return app
 
@@ -49,10 +55,16 @@ def open_store_page(chromium_browser, store_server, request):
         context.close()
 
 
-@pytest.mark.parametrize(("path", "has_charts"), [
-    ("/", True), ("/Themes_over_time", True), ("/By_prime_minister", True), ("/Articles", False),
-    ("/Data", False),
-])
+@pytest.mark.parametrize(
+    ("path", "has_charts"),
+    [
+        ("/", True),
+        ("/Themes_over_time", True),
+        ("/By_prime_minister", True),
+        ("/Articles", False),
+        ("/Data", False),
+    ],
+)
 def test_every_page_draws_from_the_store(open_store_page, path, has_charts):
     app = open_store_page().goto(path, charts=has_charts)
     app.screenshot()
@@ -64,16 +76,21 @@ def test_every_page_draws_from_the_store(open_store_page, path, has_charts):
 
 
 def test_a_shared_link_restores_the_view_on_a_store(open_store_page):
-    app = open_store_page().goto("/Themes_over_time?topic=tariffs&gran=year&measure=share",
-                                 charts=True)
+    app = open_store_page().goto("/Themes_over_time?topic=tariffs&gran=year&measure=share", charts=True)
     app.screenshot()
     caption = app.caption()
     assert caption.endswith(f"of {N_GENERATED} articles: Tariffs"), caption
     page = app.page
     assert page.get_by_role("button", name="Remove Tariffs").is_visible()
     period = page.locator('[data-testid="stSelectbox"]').first
-    assert "Year" in (period.inner_text() + " ".join(period.locator("input").evaluate_all(
-        "inputs => inputs.map(i => i.value + ' ' + (i.getAttribute('aria-label') || ''))"))), period.inner_html()
+    assert "Year" in (
+        period.inner_text()
+        + " ".join(
+            period.locator("input").evaluate_all(
+                "inputs => inputs.map(i => i.value + ' ' + (i.getAttribute('aria-label') || ''))"
+            )
+        )
+    ), period.inner_html()
     assert page.get_by_role("radio", name="Share of the period's articles").is_checked()
     assert all(n >= 1 for n in app.drawn_marks()), app.drawn_marks()
     app.assert_no_exception()
