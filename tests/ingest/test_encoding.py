@@ -14,7 +14,7 @@ from lib.ingest.encoding import (
     repair_mojibake,
 )
 
-SEED_003 = Path(__file__).resolve().parents[1] / "seeds" / "003_7f0ce9717cede5be.txt"
+SEED_003 = Path(__file__).resolve().parents[2] / "seeds" / "003_7f0ce9717cede5be.txt"
 
 # English news text with typographic punctuation and accented loanwords: the characters that
 # tell code pages apart.

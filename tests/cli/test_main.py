@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = (
     "Prime Minister Shigeru Ishiba said on Friday that the alliance with the United States "
     "remained strong. Officials in Tokyo are preparing for renewed demands on defence costs."

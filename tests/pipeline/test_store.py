@@ -114,7 +114,7 @@ def test_a_run_killed_midway_leaves_a_readable_store_and_the_next_run_resumes(tm
 
     write_corpus(STORE_BATCH + 600, tmp_path / "corpus", seed=3, formats=("files",), progress_every=0)
     files, store = tmp_path / "corpus" / "files", tmp_path / "store"
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     run = subprocess.Popen(
         [
             sys.executable,

@@ -14,7 +14,7 @@ import pytest
 from lib import load_articles, load_blobs, load_corpus, topic_table, validate_frame
 from lib.pipeline.corpus import combine
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ALL_TOPICS = ["security", "trade", "tariffs", "defense_spending"]
 
 TEXT = (

@@ -12,7 +12,7 @@ import pytest
 from lib.pipeline.corpus import load_corpus
 from lib.pipeline.export import flat_frame, neutralise_formula, to_csv_bytes, write_frame
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")

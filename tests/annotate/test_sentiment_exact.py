@@ -21,7 +21,7 @@ from bench.make_corpus import generate_articles
 from lib.annotate.article import clean_text, heading_title, split_sentences
 from lib.annotate.sentiment import _SENTENCE_BREAK, ScoredText, Sentiment, get_engine
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def reference_tokens(sentences: list[str]) -> list[list[str]]:
