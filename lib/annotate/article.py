@@ -107,15 +107,18 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     pm_choice = reconcile_pm(raw, choose_date(raw, sitting_pm), sitting_pm)
     date_choice = pm_choice.date
 
-    cleaned = clean_text(raw.text)
+    cleaned = clean_text(raw.text, whole_field=raw.whole_field)
     heading = raw.title or heading_title(cleaned.lines)
     body = [line for line in cleaned.lines if line != heading]
+    headline_only = not body  # a headline alone (a row of a headlines table) is its own text
+    if headline_only:
+        body = list(cleaned.lines)
     body_sentences = split_sentences("\n".join(body))
     if not body_sentences:
         raise EmptyArticle("no article text is left after removing site furniture")
     title, title_basis = choose_title(raw, heading, body_sentences)
     # The headline is part of what a reader sees: it is tagged and scored with the body.
-    sentences = ([title] if title_basis in ("metadata", "heading") else []) + body_sentences
+    sentences = ([title] if title_basis in ("metadata", "heading") and not headline_only else []) + body_sentences
     # One pass over the sentences joined: no word runs across the newline between two.
     n_words = len(_WORD.findall("\n".join(sentences)))
 

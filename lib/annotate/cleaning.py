@@ -252,7 +252,18 @@ def strip_furniture(text: str) -> CleanedText:
     return CleanedText(tuple(kept), tuple(removed))
 
 
-def clean_text(text: str) -> CleanedText:
-    """The whole clean-up pipeline for article body text."""
+def clean_text(text: str, *, whole_field: bool = False) -> CleanedText:
+    """The whole clean-up pipeline for article body text.
+
+    Furniture rules are for scraped pages. A text they would strip to nothing is kept as given
+    when it is a table's text field (`whole_field`: a headline or a short post has no page around
+    it) or a single line: a CSV of headlines must not lose its rows as "menu lines".
+    """
     text = strip_markdown_headings(strip_markdown_emphasis(strip_leading_date_label(text)))
-    return strip_furniture(text)
+    cleaned = strip_furniture(text)
+    if cleaned.lines:
+        return cleaned
+    lines = tuple(line for line in normalise_whitespace(text).split("\n") if line)
+    if lines and (whole_field or len(lines) == 1):
+        return CleanedText(lines, ())
+    return cleaned

@@ -78,6 +78,7 @@ class RawArticle:
     repairs: int = 0
     extra: dict[str, str] = field(default_factory=dict)  # unknown columns, carried through
     from_html: bool = False
+    whole_field: bool = False  # a table's text field: no page furniture around it
     warnings: list[str] = field(default_factory=list)  # problems with an input that was still used
     # Identifies the input's content and place (sha256 of source and bytes or record): the
     # store's key. `stored=True` means the store already has it, so it was not decoded.
@@ -145,7 +146,8 @@ def _value(record: dict, header: str | None) -> str:
 def _from_record(
     source: str, record: dict, mapping: dict[str, str], encoding: str, report: IngestReport, note: str
 ) -> RawArticle | None:
-    text = _value(record, mapping.get("text"))
+    # A table of headlines alone (no text column) is analysed on its headlines.
+    text = _value(record, mapping.get("text", mapping.get("title")))
     if not text.strip():
         report.add(source, "empty", "the text field is empty")
         return None
@@ -164,6 +166,7 @@ def _from_record(
         repairs=repairs,
         extra=extra,
         warnings=[note] if note else [],
+        whole_field=True,
     )
 
 
@@ -186,11 +189,11 @@ def _read_records(
             continue
         if mapping is None or not set(mapping.values()) <= set(record):
             mapping = map_fields([str(k) for k in record])
-        if "text" not in mapping:
+        if "text" not in mapping and "title" not in mapping:
             report.add(
                 source,
                 "no text column",
-                f"expected one of {', '.join(FIELD_SYNONYMS['text'])};"
+                f"expected one of {', '.join(FIELD_SYNONYMS['text'] + FIELD_SYNONYMS['title'])};"
                 f" found {', '.join(map(str, record)) or 'nothing'}",
             )
             continue

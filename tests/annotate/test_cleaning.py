@@ -304,3 +304,22 @@ def test_a_headline_with_us_abbreviation_is_not_a_sentence():
 
     assert not is_sentence_like("Japan Braces for U.S. Tariffs on Chips")
     assert is_sentence_like("Officials met on Monday. The talks went well")
+
+
+@pytest.mark.parametrize(
+    ("text", "whole_field", "kept"),
+    [
+        # One line is never stripped to nothing, even when it looks like a menu label or a headline.
+        ("Yen Slides As Export Orders Cool", False, ("Yen Slides As Export Orders Cool",)),
+        ("Search", False, ("Search",)),
+        ("  Chip pact signed in Osaka  ", False, ("Chip pact signed in Osaka",)),
+        # A scraped page of nothing but furniture still has no article.
+        ("Advertisement\n\nTrending\n\nLeave a Comment", False, ()),
+        # A table's text field is the text the user gave: kept whole when nothing else would be.
+        ("Menu\n\nSubscribe now", True, ("Menu", "Subscribe now")),
+        # Whitespace alone is nothing in either case.
+        (" \n\t ", True, ()),
+    ],
+)
+def test_short_texts_are_never_stripped_to_nothing(text: str, whole_field: bool, kept: tuple[str, ...]) -> None:
+    assert clean_text(text, whole_field=whole_field).lines == kept

@@ -362,3 +362,13 @@ def test_suffix_is_the_posix_path_suffix(name):
     assume(not PurePosixPath(name).name.endswith("."))
     assert _suffix(name) == PurePosixPath(name).suffix.lower()
     assert _suffix("notes.") == _suffix("a/b/.") == _suffix("..") == ""
+
+
+def test_a_table_of_headlines_alone_is_read_on_its_headlines() -> None:
+    data = b"headline,date\nOsaka port braces for new duties,2025-04-02\nChip pact signed,2025-04-03\n"
+    articles, report = read("heads.csv", data)
+    assert [(a.text, a.title, a.whole_field) for a in articles] == [
+        ("Osaka port braces for new duties", "Osaka port braces for new duties", True),
+        ("Chip pact signed", "Chip pact signed", True),
+    ]
+    assert report == []
