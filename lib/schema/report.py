@@ -26,7 +26,19 @@ class IngestReport:
     entries: list[ReportEntry] = field(default_factory=list)
     inputs: int = 0  # every input seen, accepted or not
 
+    def admit(self) -> None:
+        """Count one input that goes on to be read (it becomes a row, or is refused later)."""
+        self.inputs += 1
+
+    def refuse(self, input_name: str, reason: str, detail: str = "") -> None:
+        """Count one input and record why it gives no article: one call, so a new refusal
+        cannot forget to count what it refuses."""
+        self.inputs += 1
+        self.entries.append(ReportEntry(input_name, reason, detail))
+
     def add(self, input_name: str, reason: str, detail: str = "") -> None:
+        """Record why an input already counted (by admit) gives no article after all:
+        empty once cleaned, a duplicate, too long once decoded."""
         self.entries.append(ReportEntry(input_name, reason, detail))
 
     def extend(self, other: IngestReport) -> None:

@@ -356,7 +356,7 @@ def test_suffix_is_the_posix_path_suffix(name):
 
     from hypothesis import assume
 
-    from lib.ingest.readers import _suffix
+    from lib.ingest.formats import suffix_of as _suffix
 
     # Python 3.14 reads a trailing dot ("notes.") as a suffix; we keep the older reading: none.
     assume(not PurePosixPath(name).name.endswith("."))

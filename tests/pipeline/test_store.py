@@ -183,14 +183,14 @@ def test_unchanged_files_are_not_even_read_again(corpus_dir, tmp_path, monkeypat
     hashing it. A file edited since (new mtime) is read and analysed again."""
     import os
 
-    import lib.ingest.readers
+    import lib.ingest.files
 
     store = tmp_path / "store"
     first = load_corpus(corpus_dir, store=store)
     reads = []
-    real_read_bytes = lib.ingest.readers.read_bytes
+    real_read_bytes = lib.ingest.files.read_bytes
     monkeypatch.setattr(
-        lib.ingest.readers, "read_bytes", lambda name, *a, **k: reads.append(name) or real_read_bytes(name, *a, **k)
+        lib.ingest.files, "read_bytes", lambda name, *a, **k: reads.append(name) or real_read_bytes(name, *a, **k)
     )
     again = load_corpus(corpus_dir, store=store)
     assert reads == []
