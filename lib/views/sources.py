@@ -21,7 +21,8 @@ import pandas as pd
 from lib.pipeline.corpus import Corpus
 from lib.schema.report import IngestReport
 from lib.views import aggregate
-from lib.views.state import TextSearch, ViewState, filter_articles
+from lib.views.filters import TextSearch, filter_articles
+from lib.views.state import ViewState
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from typing import Any
 
 import pandas as pd
 
-from lib.schema.topic_table import tagged_column
 from lib.views.aggregate import GRANULARITIES, MEASURES
 
 MAX_SMOOTHING = 24
@@ -188,7 +187,7 @@ def _parse_smoothing(values: list[str]) -> tuple:
     return (window,)
 
 
-def _write_number(number: float) -> str:
+def write_number(number: float) -> str:
     short = f"{number:g}"
     return short if float(short) == number else repr(float(number))
 
@@ -201,7 +200,7 @@ def _parse_polarity(values: list[str]) -> tuple:
 
 
 def _write_polarity(value: tuple) -> str:
-    return ",".join(_write_number(v) for v in value)
+    return ",".join(write_number(v) for v in value)
 
 
 DATE = Codec(_parse_date, _write_date, "YYYY-MM-DD")
@@ -266,115 +265,6 @@ def docs_table() -> pd.DataFrame:
         for spec in QUERY_KEYS
     ]
     return pd.DataFrame(rows, columns=["key", "form", "default", "meaning"])
-
-
-# --- applying and describing the filters ----------------------------------------------------
-
-
-def _in_date_range(frame: pd.DataFrame, state: ViewState) -> pd.Series:
-    published = frame["published"]
-    keep = pd.Series(True, index=frame.index)
-    if state.date_from:
-        keep &= published >= pd.Timestamp(state.date_from)
-    if state.date_to:
-        # Inclusive of the whole last day, whatever time of day a timestamp carries.
-        keep &= published < pd.Timestamp(state.date_to) + pd.Timedelta(days=1)
-    keep &= published.notna()
-    return keep | (published.isna() & state.include_undated)
-
-
-def polarity_filtered(state: ViewState) -> bool:
-    return (state.polarity_min, state.polarity_max) != (
-        DEFAULTS["polarity_min"],
-        DEFAULTS["polarity_max"],
-    )
-
-
-TextSearch = Callable[[str], set[str]]  # term -> ids of the articles whose title or text holds it
-
-
-def filter_articles(frame: pd.DataFrame, state: ViewState, search: TextSearch | None = None) -> pd.DataFrame:
-    """The articles the view state lets through, in frame order."""
-    keep = pd.Series(True, index=frame.index)
-    if state.date_from or state.date_to:
-        keep &= _in_date_range(frame, state)
-    if state.topics:
-        keep &= _tagged_with_any(frame, state.topics)
-    if state.pms:
-        keep &= frame["pm"].isin(state.pms).fillna(False).astype(bool)
-    if state.outlets:
-        keep &= frame["outlet"].isin(state.outlets).fillna(False).astype(bool)
-    if polarity_filtered(state):
-        polarity = frame["polarity"]
-        keep &= (polarity >= state.polarity_min) & (polarity <= state.polarity_max)
-    if state.search.strip():
-        keep &= _contains(frame, state.search.strip(), search)
-    return frame[keep]
-
-
-def _tagged_with_any(frame: pd.DataFrame, keys: tuple[str, ...]) -> pd.Series:
-    flags = [tagged_column(k) for k in keys]
-    if all(flag in frame.columns for flag in flags):
-        return frame[flags].any(axis=1)
-    wanted = set(keys)
-    return frame["topics"].map(lambda topics: bool(wanted.intersection(topics))).astype(bool)
-
-
-def _contains(frame: pd.DataFrame, term: str, search: TextSearch | None) -> pd.Series:
-    """Articles whose title or text contains `term` (case-insensitive, literally). A frame
-    without texts (the store-backed one) asks `search` for the matching article ids."""
-    if "text" not in frame.columns:
-        if search is None:
-            return frame["title"].fillna("").str.contains(term, case=False, regex=False).fillna(False)
-        return frame["article_id"].isin(search(term))
-    haystack = frame["title"].fillna("") + "\n" + frame["text"].fillna("")
-    return haystack.str.contains(term, case=False, regex=False).fillna(False).astype(bool)
-
-
-def _either(names: list[str]) -> str:
-    return " or ".join(names)
-
-
-def _date_phrase(state: ViewState) -> str:
-    if state.date_from and state.date_to:
-        phrase = f"{state.date_from.isoformat()} to {state.date_to.isoformat()}"
-    elif state.date_from:
-        phrase = f"from {state.date_from.isoformat()}"
-    else:
-        phrase = f"up to {state.date_to.isoformat()}"
-    undated = "undated articles included" if state.include_undated else "undated articles left out"
-    return f"{phrase} ({undated})"
-
-
-def _filter_phrases(state: ViewState, taxonomy_labels: Mapping[str, str]) -> list[str]:
-    phrases = []
-    if state.topics:
-        phrases.append(_either([taxonomy_labels.get(k, k) for k in state.topics]))
-    if state.pms:
-        phrases.append(_either(list(state.pms)))
-    if state.outlets:
-        phrases.append(_either(list(state.outlets)))
-    if state.date_from or state.date_to:
-        phrases.append(_date_phrase(state))
-    if polarity_filtered(state):
-        low, high = (_write_number(v) for v in (state.polarity_min, state.polarity_max))
-        phrases.append(f"polarity {low} to {high}")
-    if state.search.strip():
-        phrases.append(f'containing "{state.search.strip()}"')
-    return phrases
-
-
-def describe(state: ViewState, shown: int, total: int, taxonomy_labels: Mapping[str, str]) -> str:
-    """What the view shows, in one sentence: '38 of 412 articles: Tariffs, Ishiba, 2025-01-01 to
-    2025-12-31 (undated articles included)', or 'All 5 articles' when nothing is filtered."""
-    noun = "article" if total == 1 else "articles"
-    phrases = _filter_phrases(state, taxonomy_labels)
-    if total == 0:
-        return "No articles loaded"
-    if not phrases and shown == total:
-        return f"All {total} {noun}" if total != 1 else "The only article"
-    head = f"{shown} of {total} {noun}"
-    return f"{head}: {', '.join(phrases)}" if phrases else head
 
 
 def docs_markdown() -> str:

@@ -53,8 +53,9 @@ from lib.views.aggregate import (
     timeline_from_stats,
     undated_summary_from,
 )
+from lib.views.filters import where_clause
 from lib.views.sources import Facets
-from lib.views.state import ViewState, polarity_filtered
+from lib.views.state import ViewState
 
 # DuckDB's date_trunc unit per granularity (weeks start on Monday, as pandas' W-SUN periods).
 PERIOD_UNITS = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
@@ -194,7 +195,7 @@ class Warehouse:
         return self._facets
 
     def select(self, view: ViewState) -> SqlSelection:
-        where, params = view_filter(view)
+        where, params = where_clause(view)
         hits = self._search_hits(view.search.strip()) if view.search.strip() else None
         return SqlSelection(self, where, params, hits)
 
@@ -227,37 +228,6 @@ class Warehouse:
     def polarity_expression(self, key: str) -> str:
         column = polarity_column(key)
         return _no_nan(column) if column in self.columns else "CAST(NULL AS DOUBLE)"
-
-
-def view_filter(view: ViewState) -> tuple[str, list[Any]]:
-    """The WHERE clause (with ? parameters) of lib.views.state.filter_articles, for SQL. A text
-    search is a semi-join on `search_hits`, registered with each query."""
-    clauses, params = ["true"], []
-    if view.date_from or view.date_to:
-        dated = ["published IS NOT NULL"]
-        if view.date_from:
-            dated.append("published >= ?")
-            params.append(view.date_from)
-        if view.date_to:
-            dated.append("published <= ?")  # dates are days: inclusive of the whole last day
-            params.append(view.date_to)
-        clauses.append(f"(({' AND '.join(dated)}) OR (published IS NULL AND ?))")
-        params.append(bool(view.include_undated))
-    if view.topics:
-        clauses.append("list_has_any(topics, ?::VARCHAR[])")
-        params.append(list(view.topics))
-    if view.pms:
-        clauses.append("coalesce(list_contains(?::VARCHAR[], pm), false)")
-        params.append(list(view.pms))
-    if view.outlets:
-        clauses.append("coalesce(list_contains(?::VARCHAR[], outlet), false)")
-        params.append(list(view.outlets))
-    if polarity_filtered(view):
-        clauses.append("polarity >= ? AND polarity <= ?")
-        params += [view.polarity_min, view.polarity_max]
-    if view.search.strip():
-        clauses.append("article_id IN (SELECT article_id FROM search_hits)")
-    return " AND ".join(clauses), params
 
 
 @dataclass

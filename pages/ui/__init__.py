@@ -23,8 +23,9 @@ from lib.reference.taxonomy import Taxonomy, default_taxonomy
 from lib.schema.topic_table import with_topic_columns
 from lib.views.aggregate import articles_table, pm_order
 from lib.views.charts import chart_config
+from lib.views.filters import describe
 from lib.views.sources import ArticleSource, Facets, FrameSource, Selection
-from lib.views.state import ViewState, describe
+from lib.views.state import ViewState
 from lib.views.warehouse import Warehouse
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "seeds"
