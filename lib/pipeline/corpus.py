@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -53,27 +53,46 @@ def _frame_with_extras(records: list[dict]) -> pd.DataFrame:
     return frame
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """How a corpus is analysed, shared by every entry point (load_corpus, load_blobs,
+    build_store, analyze_raw). Each takes `settings=` and/or these fields as keywords."""
+
+    taxonomy: Taxonomy | str | os.PathLike | None = None  # None: the bundled taxonomy
+    engine: SentimentEngine | None = None  # None: the default sentiment engine
+    limits: Limits = DEFAULT_LIMITS
+    progress: Progress | None = None
+    jobs: int = 1
+    analyze_outcomes: OutcomeStream = analyze_stream
+
+    @classmethod
+    def of(cls, settings: RunSettings | None, **overrides) -> RunSettings:
+        return replace(settings or cls(), **overrides)
+
+    def rules(self) -> Taxonomy:
+        return resolve_taxonomy(self.taxonomy)
+
+    def scorer(self) -> SentimentEngine:
+        return self.engine or get_engine()
+
+
 def analyze_raw(
     raws: Iterable[RawArticle],
     report: IngestReport,
     *,
-    taxonomy: Taxonomy | str | os.PathLike | None = None,
-    engine: SentimentEngine | None = None,
-    progress: Progress | None = None,
-    jobs: int = 1,
+    settings: RunSettings | None = None,
     store: ArticleStore | None = None,
-    analyze_outcomes: OutcomeStream = analyze_stream,
+    **overrides,
 ) -> Corpus:
     """Analyse raw articles; failures and exact duplicates go to the report, never lost.
 
     With a store, inputs it already holds are read back instead of analysed, and new results
     are written to it in batches as the run goes (a killed run keeps what it finished).
     """
-    rules = resolve_taxonomy(taxonomy)
+    run = RunSettings.of(settings, **overrides)
+    rules = run.rules()
     slots: list[tuple[str, dict | str]] = []  # ("record", record) or ("stored", input_key)
-    for outcome in _stored_outcomes(
-        raws, report, rules, engine or get_engine(), progress, jobs, store, analyze_outcomes
-    ):
+    for outcome in _stored_outcomes(raws, report, rules, run.scorer(), run, store):
         slots.append(("stored", outcome.input_key) if outcome.stored else ("record", outcome.record))
     if store is not None:
         records = _with_stored(slots, store, rules)
@@ -87,18 +106,16 @@ def _stored_outcomes(
     report: IngestReport,
     rules: Taxonomy,
     scorer: SentimentEngine,
-    progress: Progress | None,
-    jobs: int,
+    run: RunSettings,
     store: ArticleStore | None,
-    analyze_outcomes: OutcomeStream,
 ) -> Iterator[Outcome]:
     """The outcomes that hold an article (new or already stored), in input order; failures go
     to the report, and new results are written to the store in batches as the run goes."""
     pending: list[tuple[str, dict]] = []
     files: list[tuple[str, int, int, str]] = []  # whole-file inputs in `pending`, for the file index
-    for done, outcome in enumerate(analyze_outcomes(raws, rules, scorer, jobs=jobs), start=1):
-        if progress:
-            progress(done, outcome.source)
+    for done, outcome in enumerate(run.analyze_outcomes(raws, rules, scorer, jobs=run.jobs), start=1):
+        if run.progress:
+            run.progress(done, outcome.source)
         if not outcome.stored and outcome.record is None:
             report.add(outcome.source, outcome.reason, outcome.detail)
             continue
@@ -125,27 +142,19 @@ class StoreRun:
 
 
 def build_store(
-    *paths: str | os.PathLike,
-    store: str | os.PathLike,
-    taxonomy: Taxonomy | str | os.PathLike | None = None,
-    engine: SentimentEngine | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    progress: Progress | None = None,
-    jobs: int = 1,
-    analyze_outcomes: OutcomeStream = analyze_stream,
+    *paths: str | os.PathLike, store: str | os.PathLike, settings: RunSettings | None = None, **overrides
 ) -> StoreRun:
     """Analyse files and folders into a store only, holding no frame: memory stays at a batch
     of records whatever the corpus size (a million articles would not fit as one frame). The
     dashboard opens the store directly (ALLIANCE_LENS_STORE); duplicates of one text are kept
     once when the store is read."""
+    run = RunSettings.of(settings, **overrides)
     report = IngestReport()
-    scorer = engine or get_engine()
+    scorer = run.scorer()
     article_store = ArticleStore(store, scorer)
-    raws = walk_paths(list(paths), report, limits, **_store_lookups(article_store))
+    raws = walk_paths(list(paths), report, run.limits, **_store_lookups(article_store))
     analysed = reused = 0
-    for outcome in _stored_outcomes(
-        raws, report, resolve_taxonomy(taxonomy), scorer, progress, jobs, article_store, analyze_outcomes
-    ):
+    for outcome in _stored_outcomes(raws, report, run.rules(), scorer, run, article_store):
         reused += outcome.stored
         analysed += not outcome.stored
     return StoreRun(analysed, reused, report, list(article_store.problems))
@@ -195,51 +204,32 @@ def _store_lookups(store: ArticleStore | None) -> dict:
 
 def load_corpus(
     *paths: str | os.PathLike,
-    taxonomy: Taxonomy | str | os.PathLike | None = None,
-    engine: SentimentEngine | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    progress: Progress | None = None,
-    jobs: int = 1,
     store: str | os.PathLike | None = None,
-    analyze_outcomes: OutcomeStream = analyze_stream,
+    settings: RunSettings | None = None,
+    **overrides,
 ) -> Corpus:
     """Files and folders to a Corpus (frame + ingest report), optionally through a store."""
+    run = RunSettings.of(settings, **overrides)
+    run = replace(run, engine=run.scorer())
     report = IngestReport()
-    scorer = engine or get_engine()
-    article_store = ArticleStore(store, scorer) if store is not None else None
-    raws = walk_paths(list(paths), report, limits, **_store_lookups(article_store))
-    corpus = analyze_raw(
-        raws,
-        report,
-        taxonomy=taxonomy,
-        engine=scorer,
-        progress=progress,
-        jobs=jobs,
-        store=article_store,
-        analyze_outcomes=analyze_outcomes,
-    )
+    article_store = ArticleStore(store, run.engine) if store is not None else None
+    raws = walk_paths(list(paths), report, run.limits, **_store_lookups(article_store))
+    corpus = analyze_raw(raws, report, settings=run, store=article_store)
     if article_store is not None:
         corpus.store_problems = list(article_store.problems)
     return corpus
 
 
-def load_blobs(
-    blobs: Iterable[tuple[str, bytes]],
-    *,
-    taxonomy: Taxonomy | str | os.PathLike | None = None,
-    engine: SentimentEngine | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    progress: Progress | None = None,
-    jobs: int = 1,
-) -> Corpus:
+def load_blobs(blobs: Iterable[tuple[str, bytes]], *, settings: RunSettings | None = None, **overrides) -> Corpus:
     """Named byte strings (uploads) to a Corpus; nothing touches the disk."""
+    run = RunSettings.of(settings, **overrides)
     report = IngestReport()
 
     def raws() -> Iterable[RawArticle]:
         for name, data in blobs:
-            yield from read_bytes(name, data, report, limits)
+            yield from read_bytes(name, data, report, run.limits)
 
-    return analyze_raw(raws(), report, taxonomy=taxonomy, engine=engine, progress=progress, jobs=jobs)
+    return analyze_raw(raws(), report, settings=run)
 
 
 def load_articles(*paths: str | os.PathLike, taxonomy: Taxonomy | str | os.PathLike | None = None) -> pd.DataFrame:
