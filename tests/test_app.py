@@ -232,7 +232,7 @@ def test_a_failure_inside_a_page_is_a_friendly_message(app, page, monkeypatch):
         raise RuntimeError("/secret/server/path exploded")
 
     monkeypatch.setattr(ui, "nothing_to_show", broken)
-    monkeypatch.setattr(ui, "describe_view", broken)
+    monkeypatch.setattr(ui.shell, "describe_view", broken)
     at.switch_page(page).run()
     no_exceptions(at)
     messages = " ".join(e.value for e in at.error)

@@ -1,0 +1,104 @@
+"""The filters every page shares, in the sidebar, each bound to the view state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.views.aggregate import pm_order
+from lib.views.sources import Facets
+from lib.views.state import ViewState
+from pages.ui.sources import taxonomy
+from pages.ui.view import bound_multi_widget, bound_widget, current_view, share_url
+
+
+def _date_filter(facets: Facets) -> None:
+    bounds = facets.date_range
+    if bounds is None:
+        st.caption("No dated articles: the date filter is off.")
+        return
+    low, high = bounds
+    view = current_view()
+
+    def to_view(picked) -> dict | None:
+        # While the visitor is picking, the range has one end only: wait for the second.
+        if not isinstance(picked, (tuple, list)) or len(picked) != 2:
+            return None
+        start, end = picked
+        # The corpus's own range is "no filter", so a link stays short and survives new data.
+        return {"date_from": None if start <= low else start, "date_to": None if end >= high else end}
+
+    bound_multi_widget(
+        st.date_input,
+        "f_dates",
+        label="Published between",
+        to_widget=lambda v: (v.date_from or low, v.date_to or high),
+        to_view=to_view,
+        min_value=min(low, view.date_from or low),
+        max_value=max(high, view.date_to or high),
+        format="YYYY-MM-DD",
+    )
+    if view.date_from or view.date_to:
+        bound_widget(
+            st.checkbox,
+            "f_undated",
+            "include_undated",
+            label="Keep undated articles",
+            help="Articles with no date cannot be placed in a date range; tick to keep them anyway.",
+        )
+
+
+def sidebar_filters(facets: Facets) -> ViewState:
+    """The filters every page shares; returns the updated view."""
+    labels = taxonomy().labels()
+    with st.sidebar:
+        st.header("Filters")
+        _date_filter(facets)
+        bound_widget(
+            st.multiselect,
+            "f_topics",
+            "topics",
+            label="Topics (any of)",
+            options=list(labels),
+            format_func=labels.get,
+            to_widget=list,
+            from_widget=tuple,
+            placeholder="All topics",
+        )
+        pms = pm_order(set(facets.pms) | set(current_view().pms))
+        bound_widget(
+            st.multiselect,
+            "f_pms",
+            "pms",
+            label="Prime ministers",
+            options=pms,
+            to_widget=list,
+            from_widget=tuple,
+            placeholder="All prime ministers",
+        )
+        outlets = sorted(set(facets.outlets) | set(current_view().outlets))
+        bound_widget(
+            st.multiselect,
+            "f_outlets",
+            "outlets",
+            label="Outlets",
+            options=outlets,
+            to_widget=list,
+            from_widget=tuple,
+            placeholder="All outlets",
+        )
+        bound_multi_widget(
+            st.slider,
+            "f_polarity",
+            label="Article polarity",
+            min_value=-1.0,
+            max_value=1.0,
+            step=0.05,
+            help="TextBlob polarity of the whole article: -1 negative, +1 positive.",
+            to_widget=lambda v: (v.polarity_min, v.polarity_max),
+            to_view=lambda value: {"polarity_min": value[0], "polarity_max": value[1]},
+        )
+        bound_widget(st.text_input, "f_search", "search", label="Search titles and text", placeholder="e.g. Tomahawk")
+        with st.expander("Share this view"):
+            st.caption("Copy this link: it opens the dashboard with these filters and options.")
+            st.code(share_url(current_view()), language=None, wrap_lines=True)
+    return current_view()
