@@ -4,8 +4,8 @@ import html
 
 import streamlit as st
 
-from lib.views.aggregate import kwic
 from lib.views.highlight import highlight_html
+from lib.views.kwic import kwic
 from pages import ui
 
 KWIC_ARTICLES = 5_000  # texts read for keyword in context: bounded, for very large corpora

@@ -1,4 +1,4 @@
-"""The numbers the pages show: timelines, prime-minister-by-topic tables, keyword in context.
+"""The numbers the pages show: timelines, prime-minister-by-topic tables, summaries.
 
 Every function takes the article frame (see lib/schema/columns.py) and returns a plain DataFrame or
 dict; nothing here draws, renders HTML or knows about Streamlit.
@@ -7,13 +7,10 @@ dict; nothing here draws, renders HTML or knows about Streamlit.
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
 
 import pandas as pd
 
-from lib.annotate.topics import lowered_for_matching, topic_spans
-from lib.reference.taxonomy import Taxonomy
 from lib.reference.tenures import PM_SURNAMES, pm_days_in_office
 from lib.schema.topic_table import polarity_column, tagged_column, topic_table
 from lib.stats import THIN_N, interval_from_moments, moments, wilson_interval
@@ -55,7 +52,6 @@ PM_TOPIC_COLUMNS = (
     "per_100_days",
 )
 PM_COUNT_COLUMNS = ("pm", "n_articles", "n_undated", "days_in_office", "per_100_days")
-KWIC_COLUMNS = ("article_id", "title", "left", "match", "right")
 ARTICLE_TABLE_COLUMNS = ("article_id", "title", "outlet", "published", "pm", "topics", "polarity")
 
 
@@ -357,83 +353,6 @@ def pm_counts_from(counts: list[tuple[str, int, int]], today: date) -> pd.DataFr
     if not rows:
         return empty_frame(PM_COUNT_COLUMNS)
     return pd.DataFrame(rows, columns=list(PM_COUNT_COLUMNS))
-
-
-# --- text views -----------------------------------------------------------------------------
-
-
-def kwic_pattern(term: str) -> re.Pattern:
-    """`term` matched literally, case-insensitively, not inside a longer word."""
-    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
-
-
-def _flatten(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def kwic(frame: pd.DataFrame, term: str, width: int = 60, limit: int = 200) -> pd.DataFrame:
-    """Keyword in context: one row per occurrence (article_id, title, left, match, right).
-
-    `left` and `right` hold up to `width` characters either side, line breaks flattened to
-    spaces; at most `limit` rows, in frame order.
-    """
-    term = term.strip()
-    if not term:
-        return empty_frame(KWIC_COLUMNS)
-    pattern = kwic_pattern(term)
-    rows: list[tuple[str, ...]] = []
-    columns = (frame["article_id"], frame["title"], frame["text"].fillna(""))
-    for article_id, title, text in zip(*columns, strict=True):
-        for match in pattern.finditer(text):
-            left = text[max(0, match.start() - width) : match.start()]
-            right = text[match.end() : match.end() + width]
-            rows.append((article_id, title, _flatten(left), match.group(0), _flatten(right)))
-            if len(rows) >= limit:
-                return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
-    if not rows:
-        return empty_frame(KWIC_COLUMNS)
-    return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
-
-
-def highlight_spans(text: str, taxonomy: Taxonomy) -> list[tuple[int, int, str]]:
-    """(start, end, topic_key) of every topic mention, sorted and non-overlapping.
-
-    Excluded phrases ("security deposit") never count. Where mentions of two topics overlap the
-    longer one wins ("defense spending" over "defense"), then the earlier topic in the taxonomy.
-    Negated mentions ("did not discuss tariffs") are still highlighted: they are mentions.
-    """
-    lowered = lowered_for_matching(text)
-    candidates = [
-        (start, -(end - start), rank, topic.key)
-        for rank, topic in enumerate(taxonomy.topics)
-        for start, end in topic_spans(text, lowered, topic)
-        if end > start
-    ]
-    spans: list[tuple[int, int, str]] = []
-    for start, negative_length, _rank, key in sorted(candidates):
-        if not spans or start >= spans[-1][1]:
-            spans.append((start, start - negative_length, key))
-    return spans
-
-
-def highlight_segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
-    """The text cut into (segment, topic_key or None) pieces that join back to `text`.
-
-    Plain strings, never HTML: the page escapes each segment before marking it up.
-    Overlapping or out-of-range spans are skipped.
-    """
-    segments: list[tuple[str, str | None]] = []
-    position = 0
-    for start, end, key in sorted(spans):
-        if start < position or end > len(text) or end <= start:
-            continue
-        if start > position:
-            segments.append((text[position:start], None))
-        segments.append((text[start:end], key))
-        position = end
-    if position < len(text):
-        segments.append((text[position:], None))
-    return segments
 
 
 # --- tables and summaries -------------------------------------------------------------------

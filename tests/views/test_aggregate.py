@@ -5,19 +5,14 @@ import pandas as pd
 import pytest
 from frames import make_frame, score
 
-from lib.reference.taxonomy import default_taxonomy
 from lib.views.aggregate import (
     ARTICLE_TABLE_COLUMNS,
-    KWIC_COLUMNS,
     PM_TOPIC_COLUMNS,
     TIMELINE_COLUMNS,
     articles_in_period,
     articles_per_period,
     articles_table,
     corpus_summary,
-    highlight_segments,
-    highlight_spans,
-    kwic,
     period_label,
     pm_counts,
     pm_order,
@@ -241,76 +236,6 @@ def test_pm_counts(corpus):
 
 
 # --- text views -----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def texts():
-    return make_frame(
-        [
-            dict(title="One", text="The U.S. and Japan.\nThe u.s. side agreed; US aid."),
-            dict(title="Two", text="Tariffs, tariff and TARIFF rates (a+b)."),
-        ]
-    )
-
-
-@pytest.mark.parametrize(
-    ("term", "matches"),
-    [
-        ("U.S.", ["U.S.", "u.s."]),
-        ("tariff", ["tariff", "TARIFF"]),
-        ("(a+b)", ["(a+b)"]),
-        ("a+b", ["a+b"]),
-        ("Japan", ["Japan"]),
-        ("apa", []),
-        ("  ", []),
-    ],
-)
-def test_kwic_matches_literally_on_word_boundaries(texts, term, matches):
-    table = kwic(texts, term)
-    assert list(table.columns) == list(KWIC_COLUMNS)
-    assert list(table["match"]) == matches
-
-
-def test_kwic_context_is_flattened_and_cut_to_width(texts):
-    row = kwic(texts, "u.s.", width=10).iloc[1]
-    assert (row["left"], row["match"], row["right"]) == ("apan. The ", "u.s.", " side agre")
-    assert row["article_id"] == "a0" and row["title"] == "One"
-
-
-def test_kwic_stops_at_the_limit(texts):
-    assert len(kwic(texts, "tariff", limit=1)) == 1
-
-
-@pytest.mark.parametrize(
-    ("text", "spans"),
-    [
-        ("Tariffs rose.", [(0, 7, "tariffs")]),
-        ("Defense spending rose.", [(0, 16, "defense_spending")]),
-        ("A security deposit, and security.", [(24, 32, "security")]),
-        ("No topic here.", []),
-        ("Trade and tariffs", [(0, 5, "trade"), (10, 17, "tariffs")]),
-    ],
-)
-def test_highlight_spans(text, spans):
-    assert highlight_spans(text, default_taxonomy()) == spans
-
-
-@pytest.mark.parametrize(
-    ("text", "spans", "segments"),
-    [
-        ("abc", [], [("abc", None)]),
-        ("", [], []),
-        ("ab cd", [(0, 2, "x")], [("ab", "x"), (" cd", None)]),
-        ("ab cd", [(3, 5, "y"), (0, 2, "x")], [("ab", "x"), (" ", None), ("cd", "y")]),
-        ("abcdef", [(0, 4, "x"), (2, 6, "y")], [("abcd", "x"), ("ef", None)]),
-        ("ab", [(1, 9, "x")], [("ab", None)]),
-        ("<b>&", [(0, 3, "x")], [("<b>", "x"), ("&", None)]),
-    ],
-)
-def test_highlight_segments(text, spans, segments):
-    result = highlight_segments(text, spans)
-    assert result == segments
-    assert "".join(piece for piece, _ in result) == text
 
 
 # --- tables and summaries -------------------------------------------------------------------
