@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
+import lib.annotate.cleaning as cleaning
 from lib.annotate.cleaning import (
     clean_text,
+    edge_rule,
     furniture_rule,
     normalise_whitespace,
     strip_furniture,
@@ -323,3 +328,52 @@ def test_a_headline_with_us_abbreviation_is_not_a_sentence():
 )
 def test_short_texts_are_never_stripped_to_nothing(text: str, whole_field: bool, kept: tuple[str, ...]) -> None:
     assert clean_text(text, whole_field=whole_field).lines == kept
+
+
+# (line, rule anywhere on the page, rule in the top zone, rule in the bottom zone)
+LINE_RULES = [
+    ("Japan and the US met in Tokyo on Friday to talk about the alliance and trade.", None, None, None),
+    ("Share your thoughts in the comments below.", None, None, "call to action"),
+    ("Let us know what you think!", None, None, "call to action"),
+    ("LET US KNOW BELOW", None, None, "call to action"),
+    # Characters that IGNORECASE matches to ASCII letters (long s, dotted and dotless i).
+    ("let u\u017f know below", None, "short edge line", "call to action"),
+    ("\u017fhare your views", None, "short edge line", "call to action"),
+    ("Tell us \u0130n the comments", None, None, "call to action"),
+    ("\u0131n the comments", None, "short edge line", "call to action"),
+    ("Advertisement", "ad", "short edge line", "short edge line"),
+    ("ADVERTISEMENT", "ad", "short edge line", "short edge line"),
+    ("Share this article", "share", None, "short edge line"),
+    ("Tweet", "share", "short edge line", "short edge line"),
+    ("Read more: Japan's budget", "navigation", None, "short edge line"),
+    ("Menu", "navigation", "short edge line", "short edge line"),
+    ("Home \u00bb World \u00bb Asia", "breadcrumb", None, None),
+    ("News > Asia > Japan", "breadcrumb", None, None),
+    ("Home / Politics", "breadcrumb", None, "short edge line"),
+    ("a | b | c", "breadcrumb", None, None),
+    ("x / y / z / w", None, None, None),  # three slashes: a path or a list, not a breadcrumb
+    ("by James Carter Senior News Editor", "byline", None, None),
+    ("By Jane Doe, Staff Writer", "byline", None, None),
+    ("Photo: Kyodo", None, "short edge line", "short edge line"),
+    ("Tariffs Hit Tokyo Hard", None, None, "short edge line"),  # a headline at the top is kept
+]
+
+
+@pytest.mark.parametrize(("line", "anywhere", "top", "bottom"), LINE_RULES)
+def test_line_rules(line: str, anywhere: str | None, top: str | None, bottom: str | None) -> None:
+    assert furniture_rule(line) == anywhere
+    assert edge_rule(line, at_end=False) == top
+    assert edge_rule(line, at_end=True) == bottom
+
+
+def test_odd_case_characters_are_all_there_are() -> None:
+    """The characters outside ASCII that re.IGNORECASE matches to an ASCII letter: the quick
+    test for comment invitations relies on there being no others."""
+    letters = [re.compile(c, re.IGNORECASE) for c in "abcdefghijklmnopqrstuvwxyz"]
+    odd = [chr(cp) for cp in range(128, sys.maxunicode + 1) if any(p.fullmatch(chr(cp)) for p in letters)]
+    assert sorted(odd) == sorted(cleaning._ODD_CASE)
+
+
+def test_other_spaces_are_the_spaces_class_but_the_space() -> None:
+    spaces = {chr(cp) for cp in range(sys.maxunicode + 1) if cleaning._SPACES.fullmatch(chr(cp))}
+    assert spaces == {" ", *cleaning._OTHER_SPACES}

@@ -10,6 +10,7 @@ from lib.ingest.encoding import (
     NotTextError,
     decode_bytes,
     detect_encoding,
+    needs_ftfy,
     repair_legacy_runs,
     repair_mojibake,
 )
@@ -167,3 +168,24 @@ def test_seed_003_is_repaired() -> None:
     assert "Home » world »" in decoded.text
     # Characters that were decoded correctly stay as they are.
     assert "isn’t just a diplomatic footnote" in decoded.text
+
+
+@pytest.mark.parametrize(
+    ("text", "needs_repair"),
+    [
+        ("plain ascii", False),
+        ("caf\u00e9 r\u00e9sum\u00e9", False),
+        ("na\u00efve \u201cquoted\u201d", False),
+        ("Tokyo \u2013 Washington", False),
+        ("\u00c3\u00a9", True),  # é read as Latin-1
+        ("\u2019\u00c3", True),
+        ("\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2", True),  # ’ decoded twice
+        ("\u00c2\u00bb", True),
+        ("\u00ce\u00b2", True),  # β read as Latin-1
+        ("a&amp;b", True),  # an HTML entity left in text
+        ("bell\x07", True),  # a control character
+        ("x\x85y", True),
+    ],
+)
+def test_needs_ftfy(text: str, needs_repair: bool) -> None:
+    assert needs_ftfy(text) is needs_repair
