@@ -10,10 +10,9 @@ from lib.pipeline.corpus import Corpus, combine, load_blobs
 from lib.pipeline.export import to_csv_bytes, to_parquet_bytes
 from pages import ui
 from pages.ui import errors
+from pages.ui.upload import MODES, UploadSession
 
 UPLOAD_KEY = "upload"
-PROBLEM_KEY = "upload_problem"  # why the visitor's last upload was not used, shown until the next
-MODES = {"add": "Add to the sample articles", "replace": "Replace the sample articles"}
 EXPORT_ROWS = 250_000  # rows in a download: bounds the server's memory for a store of millions
 
 
@@ -37,47 +36,30 @@ def analyse_uploads(files) -> Corpus:
     return corpus
 
 
-def load_upload(files, mode: str) -> None:
+def load_upload(files, session: UploadSession) -> None:
     """Analyse a new upload and make it the visitor's corpus; a refusal or a failure leaves
     their articles as they were and says why, in words (the traceback goes to the server log)."""
-    st.session_state.pop(PROBLEM_KEY, None)
-    problem = errors.upload_too_large([(file.name, file.size) for file in files], errors.max_session_upload_bytes())
-    if problem is None:
+    session.problem = errors.upload_too_large(
+        [(file.name, file.size) for file in files], errors.max_session_upload_bytes()
+    )
+    if session.problem is None:
         try:
-            upload = analyse_uploads(files)
-            apply_mode(upload, mode)
+            session.use(analyse_uploads(files), len(files))
         except Exception as error:  # st.rerun / st.stop are BaseExceptions and pass through
-            problem = errors.could_not_analyse(error)
-        else:
-            st.session_state["upload_corpus"] = upload
-            st.session_state["upload_files"] = len(files)
-    if problem is not None:
-        st.session_state[PROBLEM_KEY] = problem
-
-
-def apply_mode(upload: Corpus, mode: str) -> None:
-    own = upload if mode == "replace" else combine(ui.sample_corpus(), upload)
-    st.session_state[ui.OWN_CORPUS_KEY] = own
+            session.problem = errors.could_not_analyse(error)
 
 
 with ui.friendly_errors():
     corpus, shown = ui.begin_page("Data")
 
     st.subheader("Load your own articles")
-    UPLOAD_STATE = ("upload_corpus", "upload_files", ui.OWN_CORPUS_KEY)
+    session = UploadSession.current()
 
     def files_changed() -> None:
-        # Streamlit empties the file box when the visitor switches page; only a change the visitor
-        # made here may replace or drop their articles.
-        st.session_state["upload_changed"] = True
+        session.files_changed = True
 
     def mode_changed() -> None:
-        st.session_state["upload_mode_value"] = st.session_state["upload_mode"]
-        st.session_state["upload_mode_changed"] = True
-
-    def back_to_sample() -> None:
-        for key in (*UPLOAD_STATE, PROBLEM_KEY):
-            st.session_state.pop(key, None)
+        session.mode, session.mode_changed = st.session_state["upload_mode"], True
 
     files = st.file_uploader(
         "Articles: " + ", ".join(SUPPORTED_SUFFIXES) + " (several at once)",
@@ -88,8 +70,8 @@ with ui.friendly_errors():
         help="Files stay in your browser session only: they are analysed in memory, never written to "
         "disk, and no other visitor can see them.",
     )
-    st.session_state["upload_mode"] = st.session_state.get("upload_mode_value", "add")
-    mode = st.radio(
+    st.session_state["upload_mode"] = session.mode
+    st.radio(
         "With the sample articles",
         options=list(MODES),
         format_func=MODES.get,
@@ -98,26 +80,28 @@ with ui.friendly_errors():
         on_change=mode_changed,
     )
 
-    if st.session_state.pop("upload_changed", False):
+    if session.files_changed:
+        session.files_changed = False
         if files:
-            load_upload(files, mode)
+            load_upload(files, session)
         else:
-            back_to_sample()
+            session.back_to_sample()
         st.rerun()  # the sidebar filters and the title were drawn for the previous corpus
-    if st.session_state.pop("upload_mode_changed", False) and "upload_corpus" in st.session_state:
-        apply_mode(st.session_state["upload_corpus"], mode)
-        st.rerun()
+    if session.mode_changed:
+        session.mode_changed = False
+        if session.corpus is not None:
+            session.apply_mode()
+            st.rerun()
 
-    if PROBLEM_KEY in st.session_state:
-        st.error(st.session_state[PROBLEM_KEY])
-    upload = st.session_state.get("upload_corpus")
-    if upload is not None:
-        effect = "added to the sample articles" if mode == "add" else "in place of the sample articles"
+    if session.problem:
+        st.error(session.problem)
+    if session.corpus is not None:
+        effect = "added to the sample articles" if session.mode == "add" else "in place of the sample articles"
         st.success(
-            f"Loaded {len(upload.frame)} article(s) from {st.session_state['upload_files']} file(s), "
+            f"Loaded {len(session.corpus.frame)} article(s) from {session.n_files} file(s), "
             f"{effect}. Every page now shows them."
         )
-        st.button("Back to the sample articles", on_click=back_to_sample)
+        st.button("Back to the sample articles", on_click=session.back_to_sample)
 
     st.subheader("Ingest report")
     st.caption(
