@@ -8,6 +8,8 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from lib.annotate.sentiment import DEFAULT_ENGINE, get_engine
+from lib.annotate.sentiment import ENGINES as SENTIMENT_ENGINES
 from lib.cli.progress import ProgressLine
 from lib.cli.summary import corpus_summary_text, ingest_report_lines
 from lib.pipeline.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
@@ -89,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="an analysis store: unchanged inputs are read back instead of analysed, "
         "new results are added (created if missing)",
     )
+    analyze.add_argument(
+        "--sentiment",
+        choices=list(SENTIMENT_ENGINES),
+        default=DEFAULT_ENGINE,
+        metavar="ENGINE",
+        help=f"sentiment engine: {', '.join(SENTIMENT_ENGINES)} (default {DEFAULT_ENGINE}; "
+        "economy reads economic news best, see bench/sentiment.py)",
+    )
     analyze.add_argument("--quiet", action="store_true", help="no progress line")
     return parser
 
@@ -110,7 +120,13 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     progress = None if args.quiet else ProgressLine()
     try:
         with _outcome_stream(args) as analyze_outcomes:
-            options = dict(taxonomy=taxonomy, jobs=args.jobs or 1, progress=progress, analyze_outcomes=analyze_outcomes)
+            options = dict(
+                taxonomy=taxonomy,
+                engine=get_engine(args.sentiment),
+                jobs=args.jobs or 1,
+                progress=progress,
+                analyze_outcomes=analyze_outcomes,
+            )
             if args.output is None:
                 run = build_store(*args.paths, store=args.store, **options)
             else:

@@ -1,58 +1,93 @@
-"""lib/annotate/sentiment.py: the engine interface and TextBlob behind it, with no NLTK data needed."""
+"""lib/annotate/sentiment: the engine interface, the registry, and what every engine promises."""
 
 from __future__ import annotations
 
 import pytest
-from textblob import TextBlob
 
-from lib.annotate.sentiment import ScoredText, Sentiment, TextBlobEngine, get_engine
+from lib.annotate.sentiment import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    EconomyEngine,
+    ScoredText,
+    Sentiment,
+    TextBlobEngine,
+    VaderEngine,
+    get_engine,
+)
 from lib.pipeline.corpus import load_blobs
 
-SENTENCES = [
-    "The summit was a great success.",
-    "The tariff threat is terrible.",
-    "Japan is an island.",
-]
 
-
-def test_get_engine_returns_textblob_by_default() -> None:
+def test_the_default_engine_is_textblob() -> None:
     engine = get_engine()
+    assert DEFAULT_ENGINE == "textblob"
     assert isinstance(engine, TextBlobEngine)
     assert engine.name == "textblob"
     assert engine.version
 
 
-def test_unknown_engine_is_a_plain_value_error() -> None:
-    with pytest.raises(ValueError, match="unknown sentiment engine 'vader'; available: textblob"):
-        get_engine("vader")
+@pytest.mark.parametrize(
+    ("name", "engine_class"),
+    [("textblob", TextBlobEngine), ("vader", VaderEngine), ("economy", EconomyEngine)],
+)
+def test_registry_builds_each_engine_once(name: str, engine_class: type) -> None:
+    engine = get_engine(name)
+    assert isinstance(engine, engine_class)
+    assert engine.name == name
+    assert engine.version  # the store keys results by name and version
+    assert get_engine(name) is engine
 
 
+def test_engine_versions_differ_so_the_store_keeps_them_apart() -> None:
+    keys = {(get_engine(name).name, get_engine(name).version) for name in ENGINES}
+    assert len(keys) == len(ENGINES)
+
+
+@pytest.mark.parametrize("name", ["vaderr", "TextBlob", "", "lm"])
+def test_unknown_engine_is_a_plain_value_error_naming_the_choices(name: str) -> None:
+    with pytest.raises(ValueError, match=rf"unknown sentiment engine '{name}'; available: economy, textblob, vader$"):
+        get_engine(name)
+
+
+@pytest.mark.parametrize("name", list(ENGINES))
+def test_no_sentences_is_neutral(name: str) -> None:
+    assert get_engine(name).score([]) == ScoredText(Sentiment(0.0, 0.0), ())
+
+
+@pytest.mark.parametrize("name", list(ENGINES))
+def test_one_score_per_sentence_within_range(name: str) -> None:
+    sentences = ["The talks ended in a bitter failure.", "", "Japan is an island.", "A wonderful, happy result!"]
+    scored = get_engine(name).score(sentences)
+    assert len(scored.sentences) == len(sentences)
+    for score in (scored.document, *scored.sentences):
+        assert isinstance(score, Sentiment)
+        assert -1.0 <= score.polarity <= 1.0
+        assert 0.0 <= score.subjectivity <= 1.0
+
+
+# Plain positive, negative and neutral news sentences every engine reads the same way.
+@pytest.mark.parametrize("name", list(ENGINES))
 @pytest.mark.parametrize(
     ("sentence", "sign"),
     [
         ("The summit was a great success.", 1),
+        ("Both leaders praised the excellent cooperation.", 1),
         ("The tariff threat is terrible.", -1),
+        ("The minister called the decision a terrible mistake.", -1),
         ("Japan is an island.", 0),
+        ("The delegation arrived in Washington on Tuesday.", 0),
     ],
 )
-def test_sentence_polarity_sign(sentence: str, sign: int) -> None:
-    (score,) = get_engine().score([sentence]).sentences
+def test_clear_news_sentences(name: str, sentence: str, sign: int) -> None:
+    (score,) = get_engine(name).score([sentence]).sentences
     assert (score.polarity > 0) - (score.polarity < 0) == sign
-    assert 0.0 <= score.subjectivity <= 1.0
 
 
-def test_document_score_equals_textblob_on_the_whole_text() -> None:
-    scored = get_engine().score(SENTENCES)
-    whole = TextBlob(" ".join(SENTENCES)).sentiment
-    assert scored.document.polarity == pytest.approx(whole.polarity)
-    assert scored.document.subjectivity == pytest.approx(whole.subjectivity)
-    assert len(scored.sentences) == len(SENTENCES)
-    assert all(isinstance(s, Sentiment) for s in scored.sentences)
-
-
-def test_no_assessed_words_is_neutral() -> None:
-    assert get_engine().score([]) == ScoredText(Sentiment(0.0, 0.0), ())
-    assert get_engine().score(["Japan is an island."]).document == Sentiment(0.0, 0.0)
+@pytest.mark.parametrize("name", ["vader", "economy"])
+def test_a_document_is_the_mean_of_its_sentences(name: str) -> None:
+    sentences = ["A great success.", "Japan is an island.", "A terrible failure followed."]
+    scored = get_engine(name).score(sentences)
+    assert scored.document.polarity == pytest.approx(sum(s.polarity for s in scored.sentences) / 3)
+    assert scored.document.subjectivity == pytest.approx(sum(s.subjectivity for s in scored.sentences) / 3)
 
 
 def test_an_engine_is_anything_with_a_score_method() -> None:
@@ -68,3 +103,23 @@ def test_an_engine_is_anything_with_a_score_method() -> None:
     frame = load_blobs([("a.txt", text)], engine=Constant()).frame
     assert frame.loc[0, "polarity"] == 0.5
     assert frame.loc[0, "subjectivity"] == 0.5
+
+
+# A table of short headlines alone: each row is its own text, however short.
+HEADLINES = [
+    ("Jobless rate drops to a five-year low", 1),
+    ("Exports rise", 1),
+    ("Stocks plunge", -1),
+    ("Carmaker to cut 3000 jobs", -1),
+    ("Tax cuts for families", 1),
+    ("Finance ministers meet in Brussels", 0),
+]
+
+
+def test_every_headline_of_a_headline_only_table_gets_a_score() -> None:
+    table = "headline\n" + "\n".join(headline for headline, _ in HEADLINES) + "\n"
+    frame = load_blobs([("headlines.csv", table.encode())], engine=get_engine("economy")).frame
+    assert frame["title"].tolist() == [headline for headline, _ in HEADLINES]
+    assert frame["language"].eq("en").all()  # scored, not skipped as another language
+    signs = [(p > 0) - (p < 0) for p in frame["polarity"]]
+    assert signs == [sign for _, sign in HEADLINES]

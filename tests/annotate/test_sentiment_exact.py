@@ -1,4 +1,4 @@
-"""lib/annotate/sentiment.py's copy of TextBlob's pattern sentiment gives TextBlob's figures to the last bit.
+"""lib/annotate/sentiment/textblob_port.py gives TextBlob's pattern sentiment figures to the last bit.
 
 The engine tokenizes and assesses with its own faster copies of TextBlob's `find_tokens` and
 `Sentiment.assessments`. Every comparison here is exact (==), against TextBlob itself:
@@ -19,7 +19,8 @@ from textblob.en import sentiment as textblob_sentiment
 
 from bench.make_corpus import generate_articles
 from lib.annotate.article import clean_text, heading_title, split_sentences
-from lib.annotate.sentiment import _SENTENCE_BREAK, ScoredText, Sentiment, get_engine
+from lib.annotate.sentiment import ScoredText, Sentiment, get_engine
+from lib.annotate.sentiment.textblob_engine import SENTENCE_BREAK as _SENTENCE_BREAK
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

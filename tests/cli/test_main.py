@@ -184,6 +184,22 @@ def test_user_taxonomy(tmp_path: Path) -> None:
     assert set(pd.read_csv(out)["topics"]) == {"alliance"}
 
 
+def test_sentiment_engine_is_chosen_by_name(tmp_path: Path) -> None:
+    table = tmp_path / "headlines.csv"
+    table.write_text("headline\nUnemployment falls again\nExports slump\n", encoding="utf-8")
+    polarities = {}
+    for engine in ("textblob", "economy"):
+        result = run("analyze", table, "-o", tmp_path / f"{engine}.csv", "--sentiment", engine, "--quiet")
+        assert result.returncode == 0, result.stderr
+        polarities[engine] = pd.read_csv(tmp_path / f"{engine}.csv")["polarity"].tolist()
+    assert polarities["textblob"] == [0.0, 0.0]  # no opinion words
+    assert polarities["economy"][0] > 0 > polarities["economy"][1]
+    result = run("analyze", table, "-o", tmp_path / "x.csv", "--sentiment", "nosuch")
+    assert result.returncode == 2
+    assert "argument --sentiment: invalid choice: 'nosuch'" in result.stderr
+    assert "economy" in result.stderr  # the choices are named
+
+
 def test_unwritable_output_exits_1(tmp_path: Path) -> None:
     result = run("analyze", "seeds", "-o", tmp_path / "missing-dir" / "out.csv")
     assert result.returncode == 1

@@ -10,6 +10,8 @@ from lib.ingest.language import detect_language
     [
         ("The two leaders said they would deepen the alliance and cut tariffs on cars.", "en"),
         ("Yen falls as the tariff talks stall", "en"),  # a short headline with one function word
+        ("Exports rise", "en"),  # a short headline with none
+        ("Zölle steigen", "und"),  # short, none, and not plain ASCII: no evidence of English
         ("日米首脳会談で関税について協議した。", "ja"),  # kana and kanji together: Japanese
         ("한미 정상회담에서 관세 문제를 논의했다.", "ko"),
         ("中美两国领导人讨论了关税问题。", "zh"),

@@ -1,109 +1,21 @@
-"""Sentiment engines behind one small interface.
+"""A faster, output-identical copy of TextBlob's pattern sentiment (tokenizer and assessments).
 
-An engine scores sentences; the document score is derived from the same pass, so no text is
-scored twice. TextBlob's polarity of a text is the mean over its assessed words and phrases,
-so pooling every sentence's assessments gives exactly the whole-text figure.
+`PatternSentiment.tokens` and `PatternSentiment.assessments` follow `find_tokens` and
+`Sentiment.assessments` in textblob/_text.py of TextBlob 0.20 (pinned in pyproject.toml to the
+minor version this copy mirrors). They give what TextBlob gives, to the last bit
+(tests/annotate/test_sentiment_exact.py compares them with TextBlob itself), without the costs our
+use does not need: TextBlob's lexicon is a `lazydict`, so every lookup is a Python method call; its
+tokenizer runs a loop of string tests over every token, though most tokens are plain words with
+nothing to split off; its sentences are built only for two substitutions that rarely apply.
+
+Copied and adapted code. TextBlob: Copyright Steven Loria and contributors, MIT licence
+(LICENSES/textblob-MIT.txt). TextBlob's _text.py is adapted from Pattern: Copyright (c) 2012
+University of Antwerp, Belgium (CLiPS), BSD licence (LICENSES/pattern-BSD-3-Clause.txt).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from typing import NamedTuple, Protocol
-
-
-class Sentiment(NamedTuple):
-    polarity: float  # -1 (negative) .. +1 (positive)
-    subjectivity: float  # 0 (factual) .. 1 (opinion)
-
-
-@dataclass(frozen=True)
-class ScoredText:
-    document: Sentiment
-    sentences: tuple[Sentiment, ...]  # aligned with the sentences given
-
-
-class SentimentEngine(Protocol):
-    name: str
-    version: str
-
-    def score(self, sentences: list[str]) -> ScoredText: ...
-
-
-# A token TextBlob's tokenizer keeps whole and no article contains.
-_SENTENCE_BREAK = "qqsentencebreakqq"
-_ADJACENT_BREAKS = f" {_SENTENCE_BREAK} {_SENTENCE_BREAK} "
-
-
-class TextBlobEngine:
-    """TextBlob's pattern-based lexicon. General-purpose: weak on the tone of news reporting."""
-
-    name = "textblob"
-
-    def __init__(self) -> None:
-        from importlib.metadata import version
-
-        self._pattern = _PatternSentiment()
-        self.version = version("textblob")
-
-    def _tokens_per_sentence(self, sentences: list[str]) -> list[list[str]]:
-        """TextBlob's own tokens (lower-cased, as its sentiment reads them), tokenized once over
-        the article rather than once per sentence (its fixed cost per call dominated the
-        analysis); a marker word keeps sentences apart."""
-        if not sentences:
-            return []
-        joined = f" {_SENTENCE_BREAK} ".join(sentences)
-        flat = f" {self._pattern.tokens(joined)} "  # tokens, each with a space on either side
-        if _ADJACENT_BREAKS in flat:
-            groups: list[list[str]] = [[]]
-            for token in flat.split():
-                if token == _SENTENCE_BREAK:
-                    groups.append([])
-                else:
-                    groups[-1].append(token.lower())
-            return groups
-        # With no two breaks adjacent, each break token is a separate " break " in `flat`.
-        # Lower-casing a run of tokens equals lower-casing each token: the space between them
-        # stops the context the one context-dependent rule (Greek final sigma) looks at.
-        lowered = flat.lower()
-        if lowered.count(_SENTENCE_BREAK) == flat.count(_SENTENCE_BREAK):
-            # Lower-casing made no new break (from "QQSENTENCEBREAKQQ", say): the breaks of
-            # `lowered` are those of `flat`, so its parts are the parts of `flat` lower-cased.
-            return [part.split() for part in lowered.split(f" {_SENTENCE_BREAK} ")]
-        return [part.lower().split() for part in flat.split(f" {_SENTENCE_BREAK} ")]
-
-    def score(self, sentences: list[str]) -> ScoredText:
-        per_sentence = []
-        polarity_sum = subjectivity_sum = 0.0
-        assessments = 0
-        assess = self._pattern.assessments
-        for tokens in self._tokens_per_sentence(sentences):
-            found = assess(tokens)
-            if found:
-                polarity = sum(a[0] for a in found)
-                subjectivity = sum(a[1] for a in found)
-                per_sentence.append(Sentiment(polarity / len(found), subjectivity / len(found)))
-                polarity_sum += polarity
-                subjectivity_sum += subjectivity
-                assessments += len(found)
-            else:
-                per_sentence.append(Sentiment(0.0, 0.0))
-        if assessments:
-            document = Sentiment(polarity_sum / assessments, subjectivity_sum / assessments)
-        else:
-            document = Sentiment(0.0, 0.0)
-        return ScoredText(document, tuple(per_sentence))
-
-
-# --- A faster, output-identical copy of TextBlob's pattern sentiment -----------------------------
-# `tokens` and `assessments` below follow `find_tokens` and `Sentiment.assessments` in
-# textblob/_text.py (TextBlob 0.20, MIT licence, (c) Steven Loria; derived from Pattern, BSD
-# licence, (c) CLiPS, University of Antwerp). They give what TextBlob gives, to the last bit
-# (tests/test_sentiment_exact.py compares them with TextBlob itself), without the costs our use
-# does not need: TextBlob's lexicon is a `lazydict`, so every lookup is a Python method call; its
-# tokenizer runs a loop of string tests over every token, though most tokens are plain words with
-# nothing to split off; its sentences are built only for two substitutions that rarely apply.
 
 
 def _spaced_spellings(mark: str) -> list[str]:
@@ -112,10 +24,10 @@ def _spaced_spellings(mark: str) -> list[str]:
     return ["".join(chars[: k + 1]) + " " + " ?".join(chars[k + 1 :]) for k in range(len(chars) - 1)]
 
 
-_BOOST = object()  # "!" in _PatternSentiment._marks
+_BOOST = object()  # "!" in PatternSentiment._marks
 
 
-class _PatternSentiment:
+class PatternSentiment:
     def __init__(self) -> None:
         from textblob import _text
         from textblob.en import sentiment
@@ -370,16 +282,3 @@ class _PatternSentiment:
                     a.append([mark, 1.0, 1.0, 1])
         # "not good" = slightly bad, "not bad" = slightly good.
         return [(p * -0.5 if n < 0 else p, s) for p, s, _, n in a]
-
-
-ENGINES = {"textblob": TextBlobEngine}
-
-
-@cache
-def get_engine(name: str = "textblob") -> SentimentEngine:
-    """The engine called `name`, built once per process (engines hold no per-call state), so a
-    dashboard rerun or a worker chunk does not rebuild it."""
-    try:
-        return ENGINES[name]()
-    except KeyError:
-        raise ValueError(f"unknown sentiment engine {name!r}; available: {', '.join(sorted(ENGINES))}") from None
