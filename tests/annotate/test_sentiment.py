@@ -23,6 +23,7 @@ def test_the_default_engine_is_textblob() -> None:
     assert isinstance(engine, TextBlobEngine)
     assert engine.name == "textblob"
     assert engine.version
+    assert get_engine("textblob") is engine  # one engine, however it is asked for
 
 
 @pytest.mark.parametrize(

@@ -30,15 +30,17 @@ ENGINES: dict[str, type[SentimentEngine]] = {
 }
 
 
-@cache
 def get_engine(name: str = DEFAULT_ENGINE) -> SentimentEngine:
     """The engine called `name`, built once per process (engines hold no per-call state), so a
     dashboard rerun or a worker chunk does not rebuild it."""
-    try:
-        engine_class = ENGINES[name]
-    except KeyError:
-        raise ValueError(f"unknown sentiment engine {name!r}; available: {', '.join(sorted(ENGINES))}") from None
-    return engine_class()
+    if name not in ENGINES:
+        raise ValueError(f"unknown sentiment engine {name!r}; available: {', '.join(sorted(ENGINES))}")
+    return _built(name)
+
+
+@cache
+def _built(name: str) -> SentimentEngine:
+    return ENGINES[name]()
 
 
 __all__ = [

@@ -6,7 +6,7 @@ cut, boost, higher, fewer...) and the quantity it moves (exports, jobs, unemploy
 economy_lexicon.py), within a few content words and the same clause. A direction times the
 quantity's valence (more is good / more is bad) gives a cue of fixed strength that replaces the
 direction word; the quantity itself is masked so it is not counted twice. VADER then scores the
-rewritten sentence, so its own rules apply to the cues too: "did not fall" negates, "sharply"
+rewritten sentence, so its own rules apply to the cues too: "did not fall" negates, "considerably"
 boosts, the clause after "but" weighs more. Economic tone words VADER lacks ("recovery",
 "bankruptcy") are added to this engine's copy of its lexicon.
 
