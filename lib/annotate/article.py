@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lib.annotate.cleaning import clean_text
 from lib.annotate.dates import (
     DateChoice,
     choose_text_date,
     date_field_problem,
-    dates_consistent_with_pm,
     parse_metadata_date,
 )
 from lib.annotate.metadata import heading_title, outlet_from_dateline, outlet_from_url, shorten
-from lib.annotate.pms import find_mentions, pms_mentioned, sitting_pm_named
+from lib.annotate.pms import find_mentions, pm_named_most, pms_mentioned, sitting_pm_named
 from lib.annotate.sentences import split_sentences
 from lib.annotate.sentiment import Sentiment, SentimentEngine
 from lib.annotate.topics import TopicScore, score_topics
@@ -61,31 +60,29 @@ def choose_date(raw: RawArticle, sitting_pm: str) -> DateChoice:
             return DateChoice(published, "metadata", f"{raw.date_field or 'date'}: {raw.date}")
         text_choice = choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)
         warning = date_field_problem(raw.date)
-        return DateChoice(
-            text_choice.published, text_choice.basis, text_choice.evidence, (warning, *text_choice.warnings)
-        )
+        return replace(text_choice, warnings=(warning, *text_choice.warnings))
     return choose_text_date(raw.text, sitting_pm=sitting_pm, pm_on=pm_on)
 
 
-def reconcile_pm(raw: RawArticle, choice: DateChoice, sitting_pm: str) -> PmChoice:
-    """The PM in office on the date, unless the text's sitting PM shows the date is wrong."""
+def reconcile_pm(raw: RawArticle, choice: DateChoice, sitting_pm: str, named_most: str = "") -> PmChoice:
+    """The PM in office on the date; undated, the PM the text names as sitting (or, with no
+    title anywhere, the PM it keeps naming: `named_most`).
+
+    The sitting PM named already weighed against dates of other terms when the date was chosen,
+    so a conflict left here is a date with stronger evidence (a labelled or metadata date): it is
+    kept, and the conflict is a warning.
+    """
     if choice.published is None:
-        basis = "text" if sitting_pm else "none"
-        return PmChoice(choice, sitting_pm, basis, ())
+        named = sitting_pm or named_most
+        return PmChoice(choice, named, "text" if named else "none", ())
     dated_pm = pm_on(choice.published)
     if not sitting_pm or sitting_pm == dated_pm:
         return PmChoice(choice, dated_pm, "date" if dated_pm else "none", ())
     conflict = (
         f"date {choice.published.isoformat()} ({choice.evidence}) falls in {dated_pm or 'no known'}'s"
-        f" term, but the text names {sitting_pm} as the sitting prime minister"
+        f" term, but the text names {sitting_pm} as the sitting prime minister; kept the date"
     )
-    consistent = dates_consistent_with_pm(raw.text, sitting_pm, pm_on)
-    if consistent and choice.basis == "text":
-        better = consistent[0]
-        day = better.readings[0]
-        warning = f"{conflict}; used '{better.evidence}' from the text, which agrees with {sitting_pm}"
-        return PmChoice(DateChoice(day, "text", better.evidence, choice.warnings), sitting_pm, "date", (warning,))
-    return PmChoice(choice, dated_pm, "date", (f"{conflict}; kept the date",))
+    return PmChoice(choice, dated_pm, "date", (conflict,))
 
 
 def choose_title(raw: RawArticle, heading: str, body_sentences: list[str]) -> tuple[str, str]:
@@ -104,7 +101,7 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     raw = repaired(raw)
     mentions = find_mentions(raw.text)
     sitting_pm, pm_warnings = sitting_pm_named(mentions)
-    pm_choice = reconcile_pm(raw, choose_date(raw, sitting_pm), sitting_pm)
+    pm_choice = reconcile_pm(raw, choose_date(raw, sitting_pm), sitting_pm, pm_named_most(mentions))
     date_choice = pm_choice.date
 
     cleaned = clean_text(raw.text, whole_field=raw.whole_field)

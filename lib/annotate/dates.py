@@ -1,84 +1,148 @@
-"""Publication dates: gather every date candidate in an article, then choose by evidence.
+"""Publication dates: gather every date candidate in an article, score each by its evidence, and
+take the best one, or none when nothing is good enough. Never invent a date.
 
-Candidates and where they stand matter more than their format:
-- a labelled date ("date 2024-01-18", "Published on March 3, 2025") names the publication date;
-- a date alone near the top of a page is usually the publication date, but may be the crawl date;
-- a wire dateline ("Tokyo, Nov. 6 (Jiji Press)--") has no year: it takes the year of a date nearby;
-- dates inside the body are events ("the summit on Feb. 7, 2025"): evidence, never the answer
-  unless the named sitting prime minister contradicts every better candidate.
+What a candidate is worth depends on where it stands and what agrees with it, not on its format
+(the formats are read by lib/annotate/date_grammar.py):
+
+- a labelled date ("Published: March 3, 2025", "Posted : Friday, 5 May, 2023 at 10:00 PM");
+- a timestamp or byline line anywhere on the page ("FP News Desk • October 26, 2025, 06:37",
+  "Thursday, 04 September 2025 05:18 PM EDT", a date alone on its line after the menus);
+- a dateline, with its year ("Tokyo, October 28, 2025 –") or without it ("MOSCOW, March 3.
+  /TASS/.", "Tokyo, Nov. 6 (Jiji Press)--"): a year-less dateline takes its year from evidence
+  elsewhere in the page, and gives no date when the page names no year at all;
+- the corpus date line (" date 2025-10-28" at the very top of some texts): a date the page was
+  given, used when nothing in the text contradicts it; a month-only one gives no date;
+- a date opening the lead ("2025年7月23日、…");
+- an "Updated" date, when there is nothing better;
+- a date in a caption or the body is an event: evidence only, taken only when the lead's
+  weekday ("pledged Friday") is that date's weekday and nothing better exists.
+
+Agreement between candidates adds to a score; the sitting prime minister the text names takes
+from a date that falls in another PM's term. Never taken: relative ages ("4 hours ago"), ©
+years, weather or clock widgets, month-only dates, a weekday without a date.
 An ambiguous numeric date (11/07/2024) keeps both readings until evidence in the same article
-picks one; with no evidence it is dropped with a warning, never guessed by locale.
+picks one (another numeric date on the page with a part over 12, a nearby date, the sitting PM);
+with no evidence it is dropped with a warning, never guessed by locale.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from lib.annotate.cleaning import furniture_rule
+from lib.annotate.date_grammar import (
+    _FAST_YEAR,  # noqa: F401  (tests check it finds what _YEAR finds)
+    _YEAR,  # noqa: F401
+    WEEKDAYS,
+    DateMatch,
+    bare_years,
+    find_full_dates,
+    full_date_forms,
+    month_names,
+    month_number,
+    readings_of,
+    safe_date,
+    time_after,
+    time_before,
+    yearless_datelines,
+)
 
-# Years 1800-2199 are read, so a date outside the plausible window is noticed and refused with a
-# warning rather than passed over unseen.
-_YEAR_DIGITS = r"(?:1[89]|2[01])\d\d"
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_FORMATS = (
-    ("iso", re.compile(rf"{_WEEKDAY}\b(?P<year>{_YEAR_DIGITS})-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})\b", re.I)),
-    ("numeric", re.compile(rf"{_WEEKDAY}\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>{_YEAR_DIGITS})\b", re.I)),
-    (
-        "month_day_year",
-        re.compile(rf"{_WEEKDAY}\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR_DIGITS})\b", re.I),
-    ),
-    (
-        "day_month_year",
-        re.compile(rf"{_WEEKDAY}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>{_YEAR_DIGITS})\b", re.I),
-    ),
-)
-# "Tokyo, Nov. 6 (Jiji Press)--", "TOKYO, March 3 (Reuters) -"
-DATELINE = re.compile(
-    rf"^(?P<city>[A-Z][A-Za-z .'-]{{1,30}}),\s+{_MONTH}\s+(?P<day>\d{{1,2}})\s*\((?P<agency>[^)]{{2,40}})\)\s*(?:--|—|–|-|:)",
-    re.I | re.M,
-)
-_LABEL = re.compile(
-    r"\b(?P<label>date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated)\s*:?\s*$",
-    re.I,
-)
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+__all__ = [
+    "DateCandidate",
+    "DateChoice",
+    "choose_text_date",
+    "corpus_date",
+    "date_field_problem",
+    "dates_consistent_with_pm",
+    "find_date_candidates",
+    "month_number",
+    "parse_metadata_date",
+    "plausible",
+    "resolve_ambiguous",
+]
 
-HEADER_LINES = 4  # a date among the first lines of a page is a header date
-HEADER_LINE_WORDS = 8  # ...if it (nearly) stands alone: "Thu, 11/07/2024 - 00:35", not prose
-CONSISTENT_DAYS = 3  # header and dateline this close agree (wires file the day before)
-EVIDENCE_DAYS = 10  # a reading this close to other evidence is supported by it
 # The window of plausible publication dates: the news archives this tool reads start in the 1990s,
 # and a page may be dated a day or two ahead of the reader's clock by time zones. A date outside it
 # is never taken as the publication date.
 EARLIEST = date(1990, 1, 1)
 LATEST_AHEAD_DAYS = 2
 
+CONSISTENT_DAYS = 3  # a top-of-page date and a dateline this close agree (wires file the day before)
+EVIDENCE_DAYS = 10  # a reading this close to other evidence is supported by it
+AGREE_DAYS = 1  # candidates this close agree with each other
+HEAD_CHARS = 1500  # where a lead's weekdays are looked for
+AGREEMENT_CHARS = 800  # where a caption or lead date that a weekday agrees with must stand
+STANDALONE_WORDS = 6  # a date line anywhere: the date with at most this many other words
+TIMESTAMP_WORDS = 12  # ...or this many when a time of day is written with the date
+
+# What each kind of candidate is worth on its own. A choice needs TAKEN points.
+SCORES = {
+    "labelled": 100,
+    "timestamp": 90,
+    "dateline": 90,
+    "corpus date": 80,
+    "year-less dateline": 70,
+    "lead": 60,
+    "updated": 55,
+    "weekday agreement": 45,
+    "caption": 0,
+    "body": 0,
+}
+TAKEN = 40
+AGREEMENT_POINTS = 5  # per other candidate that agrees, up to AGREEMENT_CAP
+AGREEMENT_CAP = 15
+PM_CONFLICT_POINTS = 45  # a date in another PM's term than the sitting PM the text names
+WEEKDAY_CONFLICT_POINTS = 45  # the lead reports an event of the day after the corpus date
+
+# A label just before a date on its line. "Updated" is weaker: the page may be older.
+_LABEL = re.compile(
+    r"\b(?P<label>(?:date|published|posted|created|publication\s+date|first\s+published|released"
+    r"|(?:last\s+)?updated|modified)(?:\s+(?:on|at|time))?)\s*:?\s*$",
+    re.I,
+)
+# Photo captions and credits: a date in one is the day of the picture, not of the article.
+_CAPTION = re.compile(
+    r"\b(?:AP Photo|AFP|Getty Images|Reuters/|File Photo|FILE|photo(?:graph)?|pictured|Pool|Photo:"
+    r"|Fotografía|Foto|Bild|Image|courtesy|Xinhua/|Kyodo\)\s*$)",
+    re.I,
+)
+# Weather and clock widgets: a page-render date sits next to them.
+_WIDGET = re.compile(r"^\s*-?\d{1,3}(?:\.\d)?\s*°?\s*[FC]\s*$|\b(?:sunny|cloudy|rain|showers|humidity|weather)\b", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}", re.I)
+# " date 2025-10-28 ..." (or " date 2025-07", a month only): the corpus's first line.
+_CORPUS_DATE = re.compile(r"\A\s*date\s+(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?=\s|$)", re.I)
+# What follows a date in a dateline: "– ", "(EIRNS)—", "]", ":", "/TASS/.", "Tokyo:".
+_DATELINE_AFTER = re.compile(
+    r"^\s*[)\]]?\.?\s*(?:\([^)\n]{2,40}\)\s*[:–—-]*|/[A-Z]{2,}/|[:–—|\]]|-{1,2}(?!\d)"
+    r"|[A-Z][A-Za-z]+(?:\s\[[^\]\n]{2,20}\])?\s*[:–—])"
+)
+# What may stand before a dateline's date: "Tokyo, ", "Washington [US], ", "Epoch Times, ",
+# "CaliToday (" — a few capitalised words, not a sentence.
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w.'’&-]*\s*(?:\[[^\]\n]{2,20}\])?[,\s]*){0,4}\(?\s*$")
+# "...signed on May 28, 2023.": a preposition before a date makes it part of a sentence.
+_IN_A_SENTENCE = re.compile(
+    r"\b(?:on|in|since|by|until|till|from|after|before|of|at|to|el|la|le|de|del|du|au|am|vom|bis)\s*$", re.I
+)
+_CITY_AFTER = re.compile(r"^\s*[A-Z][A-Za-z]+\s*[:–—]")
+_LEAD_AFTER = re.compile(r"^\s*[、,，]")
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
+# A past event on a weekday: "said Friday", "announced on Tuesday".
+_PAST_WEEKDAY = re.compile(
+    r"\b(?:said|says|told|announced|met|signed|approved|agreed|unveiled|held|reported|pledged|declared"
+    r"|confirmed|called|spoke|warned|urged|vowed|stated)\s+(?:on\s+)?(?P<weekday>"
+    + "|".join(w.capitalize() for w in WEEKDAYS)
+    + r")\b"
+)
+
 
 @dataclass(frozen=True)
 class DateCandidate:
     readings: tuple[date, ...]  # one, or two for an ambiguous numeric date
-    kind: str  # "labelled", "header", "dateline", "body", "updated"
+    # "corpus date", "labelled", "updated", "timestamp", "dateline", "year-less dateline",
+    # "lead", "weekday agreement", "caption", "body"
+    kind: str
     evidence: str
     position: int
 
@@ -91,8 +155,9 @@ class DateCandidate:
 class DateChoice:
     published: date | None
     basis: str  # "metadata", "text", "none"
-    evidence: str = ""
+    evidence: str = ""  # "<kind>: <snippet>" for a date from the text
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    kind: str = ""  # the kind of candidate that won (see DateCandidate.kind)
 
 
 def latest_plausible() -> date:
@@ -112,155 +177,150 @@ def outside_window(evidence: str) -> str:
     )
 
 
-def month_number(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:3]]
+# --- the page's lines ---------------------------------------------------------------------------
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+def _line_bounds(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
 
 
-def _weekday_ok(day: date, weekday: str | None) -> bool:
-    return weekday is None or _WEEKDAYS.index(weekday.lower()[:3]) == day.weekday()
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def _readings(fmt: str, match: re.Match) -> tuple[date, ...]:
-    year = int(match["year"])
-    if fmt == "numeric":
-        a, b = int(match["a"]), int(match["b"])
-        options = [_safe_date(year, a, b), _safe_date(year, b, a)]  # month-first, day-first
-    else:
-        month = int(match["mnum"]) if fmt == "iso" else month_number(match["month"])
-        options = [_safe_date(year, month, int(match["day"]))]
-    weekday = match["weekday"]
-    found = [d for d in dict.fromkeys(options) if d and _weekday_ok(d, weekday)]
-    return tuple(found)
+def _words(text: str) -> int:
+    """Words of letters (numbers are not words here); in CJK script about two characters make one."""
+    cjk = len(_CJK.findall(text)) if text and not text.isascii() else 0
+    return len(re.findall(r"[^\W\d_]+", text)) - (1 if cjk else 0) + cjk // 2
 
 
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
+def corpus_date(text: str) -> tuple[date | None, int]:
+    """The corpus date line's date (None for a month-only or impossible one) and where the page's
+    own text starts after it (0 when there is no such line)."""
+    match = _CORPUS_DATE.match(text)
+    if not match:
+        return None, 0
+    if match["day"] is None:
+        return None, match.end()
+    return safe_date(int(match["year"]), int(match["month"]), int(match["day"])), match.end()
 
 
-def _line_rest(text: str, match: re.Match) -> str:
-    """The rest of the match's line: a date in a sentence of the lead is an event, not a header."""
-    line_end = text.find("\n", match.end())
-    line_end = len(text) if line_end < 0 else line_end
-    return text[_line_start(text, match.start()) : match.start()] + text[match.end() : line_end]
+def _near_widget(text: str, start: int, end: int) -> bool:
+    """A weather or clock widget on the lines around a date: the date is the page's render date."""
+    before = text[max(0, start - 80) : start].split("\n")[-3:]
+    after = text[end : end + 80].split("\n")[:3]
+    return any(_WIDGET.search(line) for line in (*before, *after) if len(line) < 40)
 
 
-def _kind(text: str, match: re.Match, header_end: int, label: re.Match | None) -> str:
+def _kind(text: str, match: DateMatch, text_start: int) -> tuple[str, str]:
+    """The kind of a full date and the snippet that shows it (label and time included)."""
+    line_start, line_end = _line_bounds(text, match.start)
+    line_start = max(line_start, text_start)
+    start = time_before(text, match.start)
+    end = time_after(text, match.end)
+    timed = start < match.start or end > match.end or match.form == "iso" and text[match.end : match.end + 1] == "T"
+    label = _LABEL.search(text[max(line_start, start - 40) : start])
+    snippet = text[start:end].strip()
     if label:
-        return "updated" if "updated" in label["label"].lower() else "labelled"
-    if match.start() < header_end and len(_line_rest(text, match).split()) <= HEADER_LINE_WORDS:
-        return "header"
-    return "body"
+        kind = "updated" if re.search(r"updated|modified", label["label"], re.I) else "labelled"
+        return kind, f"{label['label']} {snippet}"
+    before, after = text[line_start:start], text[end:line_end]
+    line = text[line_start:line_end]
+    rest = _words(before) + _words(after)
+    if _near_widget(text, line_start, line_end):
+        return "body", snippet  # a widget's date: no better than an event date
+    if (rest <= STANDALONE_WORDS or (timed and rest <= TIMESTAMP_WORDS)) and not _IN_A_SENTENCE.search(before):
+        return "timestamp", (before.strip() + " " + snippet).strip() if rest <= 3 else snippet
+    if _DATELINE_AFTER.match(after):
+        if _DATELINE_BEFORE.match(before):
+            return "dateline", (before.strip() + " " + snippet).strip()
+        if _CITY_AFTER.match(after):  # "... World Roundup December 26, 2025 Tokyo: Japan's cabinet"
+            return "dateline", snippet
+    if not before.strip() and _LEAD_AFTER.match(after):
+        return "lead", snippet
+    if _CAPTION.search(line):
+        return "caption", snippet
+    return "body", snippet
 
 
-def _header_end(text: str) -> int:
-    """Offset where the page's header zone ends: at its first long paragraph, or after a few
-    lines that are not site furniture (menus and share lines above a date do not push it out)."""
-    seen, offset = 0, 0
-    for line in text.split("\n"):
-        offset += len(line) + 1
-        if not line.strip():
-            continue
-        if len(line.split()) > 25:
-            return offset
-        if furniture_rule(line) in (None, "date line"):
-            seen += 1
-            if seen >= HEADER_LINES:
-                return offset
-    return offset
-
-
-_YEAR = re.compile(rf"(?<!\d){_YEAR_DIGITS}(?!\d)")
-# _YEAR with the check for a digit before the year made after its first digit: a pattern that
-# starts with a lookbehind makes the regex engine try every position of the text, one that
-# starts with "1" or "2" lets it skip ahead to those. `(?<!\dX)` just after X is `(?<!\d)`
-# just before it.
-_FAST_YEAR = re.compile(r"(?:1(?<!\d1)[89]|2(?<!\d2)[01])\d\d(?!\d)")
-assert _YEAR_DIGITS == r"(?:1[89]|2[01])\d\d"  # what _FAST_YEAR spells out
-_BEFORE_YEAR = 45  # "Thursday, September 25th, " is the longest stretch a date puts before its year
-
-
-def _year_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text that end with a four-digit year: every full date has one, so the date
-    patterns only run there instead of at every position of a long article."""
-    windows: list[tuple[int, int]] = []
-    for match in _FAST_YEAR.finditer(text):
-        start, end = max(0, match.start() - _BEFORE_YEAR), match.end()
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    # ISO dates run past their year ("2024-01-18"): extend each window by the month and day.
-    return [(start, min(len(text), end + 6)) for start, end in windows]
-
-
-def _label(text: str, match: re.Match) -> re.Match | None:
-    """A label just before the date on its line: "Published on", "Updated:"..."""
-    return _LABEL.search(text[max(_line_start(text, match.start()), match.start() - 30) : match.start()])
-
-
-def find_date_candidates(text: str, outside: list[str] | None = None) -> list[DateCandidate]:
+def find_date_candidates(
+    text: str, outside: list[str] | None = None, *, sitting_pm: str = "", pm_on: Callable[[date], str] | None = None
+) -> list[DateCandidate]:
     """Every full date (with a year) and every wire dateline in `text`, in reading order.
 
     Dates outside the plausible window are left out; with `outside`, those that stand where a
-    publication date would (a header or labelled date) are added to it, for a warning.
+    publication date would (anything but a caption or the body) are added to it, for a warning.
+    The sitting PM named (with `pm_on`) picks a year-less dateline's year among those the page names.
     """
-    header_end = min(_header_end(text), 1200)
+    header, text_start = corpus_date(text)
     candidates: list[DateCandidate] = []
-    taken: list[tuple[int, int]] = []
-    windows = _year_windows(text)
-    for fmt, pattern in _FORMATS:
-        for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            found = _readings(fmt, match)
-            readings = tuple(d for d in found if plausible(d))
-            if not readings:
-                if found and outside is not None and _kind(text, match, header_end, _label(text, match)) != "body":
-                    outside.append(match.group(0).strip())
-                continue
-            taken.append((match.start(), match.end()))
-            label = _label(text, match)
-            evidence = (f"{label['label']} " if label else "") + match.group(0).strip()
-            candidates.append(DateCandidate(readings, _kind(text, match, header_end, label), evidence, match.start()))
-    for match in DATELINE.finditer(text):
-        month = month_number(match["month"])
-        year = _nearby_year(candidates, match.start())
-        if year is None:
+    if header is not None:
+        if plausible(header):
+            candidates.append(DateCandidate((header,), "corpus date", f"date {header.isoformat()}", 0))
+        elif outside is not None:
+            outside.append(f"date {header.isoformat()}")
+    for match in find_full_dates(text):
+        if match.start < text_start:
             continue
-        day = _safe_date(year, month, int(match["day"]))
-        latest = _latest_possible(candidates, match.start())
-        if day and latest and day > latest + timedelta(days=CONSISTENT_DAYS):
-            # "Tokyo, Dec. 31" under a page dated Jan. 2: the dateline's year is the one before.
-            day = _safe_date(year - 1, month, int(match["day"]))
-        if day is None or not plausible(day):
+        kind, evidence = _kind(text, match, text_start)
+        readings = tuple(d for d in match.readings if plausible(d))
+        if not readings:
+            if match.readings and outside is not None and kind not in ("caption", "body"):
+                outside.append(match.snippet(text))
             continue
-        candidates.append(DateCandidate((day,), "dateline", match.group(0).rstrip("-—–: "), match.start()))
+        candidates.append(DateCandidate(readings, kind, evidence, match.start))
+    in_term = (lambda d: pm_on(d) == sitting_pm) if sitting_pm and pm_on else (lambda d: True)
+    candidates.extend(_yearless_datelines(text, text_start, candidates, in_term))
     return sorted(candidates, key=lambda c: c.position)
 
 
-def _nearby_year(candidates: list[DateCandidate], position: int) -> int | None:
-    """The year of the closest full date: a dateline has no year of its own."""
-    if not candidates:
-        return None
-    nearest = min(candidates, key=lambda c: abs(c.position - position))
-    years = {d.year for d in nearest.readings}
-    return years.pop() if len(years) == 1 else None
+# --- datelines without a year -------------------------------------------------------------------
 
 
-def _latest_possible(candidates: list[DateCandidate], position: int) -> date | None:
-    """A page's header or labelled date above a dateline is its publication or crawl date: the
-    story cannot have been filed after it."""
-    above = [
-        c.day for c in candidates if c.day and c.position < position and c.kind in ("header", "labelled", "updated")
-    ]
-    return min(above, default=None)
+def _yearless_datelines(
+    text: str, text_start: int, full: list[DateCandidate], in_term: Callable[[date], bool]
+) -> list[DateCandidate]:
+    found = []
+    taken = [(c.position, c.position + len(c.evidence)) for c in full]
+    # The corpus date line runs on into the page's first line: its dateline starts at text_start.
+    for match in yearless_datelines(text, text_start):
+        position = match.start("dateline")
+        month_word, day = (match["month"], match["day"]) if match["month"] else (match["month2"], match["day2"])
+        month = month_names().get(month_word.lower())
+        if month is None or any(s <= position < e for s, e in taken):
+            continue  # not a month name, or the day and month of a full date
+        chosen = _year_for(month, int(day), position, full, text, in_term)
+        if chosen is None:
+            continue
+        evidence = match["dateline"].strip().rstrip("-–—: ")
+        found.append(DateCandidate((chosen,), "year-less dateline", evidence, position))
+    return found
+
+
+_STRONG = ("corpus date", "labelled", "timestamp", "dateline", "updated")
+
+
+def _year_for(
+    month: int, day: int, position: int, full: list[DateCandidate], text: str, in_term: Callable[[date], bool]
+) -> date | None:
+    """The year of a dateline that has none: the reading closest to the page's own date, or to
+    the nearest full date; failing those, the one year the page names that is plausible and in
+    the term of the sitting PM the text names."""
+    references = [c for c in full if c.day]
+    strong = [c for c in references if c.kind in _STRONG]
+    if references:
+        reference = min(strong or references, key=lambda c: abs(c.position - position)).day
+        options = [safe_date(reference.year + shift, month, day) for shift in (-1, 0, 1)]
+        options = [d for d in options if d and plausible(d)]
+        return min(options, key=lambda d: abs((d - reference).days), default=None)
+    without_copyright = _COPYRIGHT.sub(" ", text)
+    options = {safe_date(year, month, day) for year, _ in bare_years(without_copyright)}
+    options = {d for d in options if d and plausible(d) and in_term(d)}
+    return options.pop() if len(options) == 1 else None
+
+
+# --- choosing -----------------------------------------------------------------------------------
 
 
 def _closest_gap(day: date, others: list[date]) -> int | None:
@@ -287,43 +347,150 @@ def resolve_ambiguous(
     )
 
 
-_PRIORITY = {"labelled": 0, "header": 1, "dateline": 2, "updated": 3}
+def _page_order(text: str) -> int | None:
+    """0 when the page writes numeric dates month first (a middle part over 12 somewhere),
+    1 when day first (a first part over 12), None when it never shows."""
+    orders = set()
+    for match in full_date_forms()[2][1].finditer(text):
+        a, b = int(match["a"]), int(match["b"])
+        if a > 12 >= b:
+            orders.add(1)
+        elif b > 12 >= a:
+            orders.add(0)
+    return orders.pop() if len(orders) == 1 else None
 
 
-def choose_text_date(text: str, *, sitting_pm: str = "", pm_on=None) -> DateChoice:
+def _lead_weekdays(text: str, text_start: int, dates: list[DateCandidate]) -> set[int]:
+    """Weekdays the head of the page names outside any date ("pledged Friday")."""
+    head = text[text_start : text_start + HEAD_CHARS]
+    inside = [(c.position - text_start, c.position - text_start + len(c.evidence)) for c in dates]
+    return {
+        WEEKDAYS.index(m.group(0).lower())
+        for m in _WEEKDAY_WORD.finditer(head)
+        if not any(s - 12 <= m.start() < e for s, e in inside)
+    }
+
+
+def _contradicted_by_lead(text: str, text_start: int, day: date) -> str:
+    """The lead reports, in the past tense, an event on the weekday after `day`: the date is early."""
+    lead = text[text_start : text_start + 400]
+    for match in _PAST_WEEKDAY.finditer(lead):
+        if WEEKDAYS.index(match["weekday"].lower()) == (day.weekday() + 1) % 7:
+            return match.group(0)
+    return ""
+
+
+@dataclass
+class _Scored:
+    candidate: DateCandidate
+    score: int
+    notes: list[str]
+
+
+def choose_text_date(text: str, *, sitting_pm: str = "", pm_on: Callable[[date], str] | None = None) -> DateChoice:
     """Choose the publication date from the text alone (see the module docstring)."""
+    pm_on = pm_on or (lambda d: "")
     outside: list[str] = []
-    candidates = find_date_candidates(text, outside)
+    candidates = find_date_candidates(text, outside, sitting_pm=sitting_pm, pm_on=pm_on)
     warnings = [outside_window(evidence) for evidence in outside]
-    evidence = [c.day for c in candidates if c.day and c.kind in ("dateline", "labelled", "header")]
-    resolved: list[DateCandidate] = []
+    _, text_start = corpus_date(text)
+    candidates, ambiguity = _resolve_all(text, candidates, sitting_pm, pm_on)
+    warnings += ambiguity
+    scored = [_score(text, text_start, c, candidates, sitting_pm, pm_on) for c in candidates]
+    if not any(s.score >= TAKEN for s in scored):
+        # Nothing dates the page itself: a caption or lead date whose weekday the lead names.
+        agreements = _weekday_agreements(text, text_start, candidates)
+        scored += [_score(text, text_start, c, candidates, sitting_pm, pm_on) for c in agreements]
+    contenders = sorted((s for s in scored if s.score >= TAKEN), key=lambda s: (-s.score, s.candidate.position))
+    for s in scored:
+        if SCORES[s.candidate.kind] >= TAKEN and s.score < TAKEN:
+            warnings.append(f"date '{s.candidate.evidence}' ({s.candidate.kind}) not taken: {'; '.join(s.notes)}")
+    if not contenders:
+        return DateChoice(None, "none", "", tuple(warnings))
+    best = contenders[0].candidate
+    best, crawl_warning = _prefer_dateline_to_crawl_date(best, [s.candidate for s in contenders])
+    warnings += crawl_warning
+    disagreeing = [
+        s.candidate
+        for s in contenders[1:]
+        if s.candidate.kind not in ("updated",) and abs((s.candidate.day - best.day).days) > CONSISTENT_DAYS
+    ]
+    if disagreeing:
+        other = disagreeing[0]
+        warnings.append(
+            f"the page gives more than one date: used {best.kind} '{best.evidence}',"
+            f" not {other.kind} '{other.evidence}'"
+        )
+    return DateChoice(best.day, "text", f"{best.kind}: {best.evidence}", tuple(warnings), best.kind)
+
+
+def _resolve_all(text, candidates, sitting_pm, pm_on) -> tuple[list[DateCandidate], list[str]]:
+    order = _page_order(text) if any(len(c.readings) > 1 for c in candidates) else None
+    evidence = [c.day for c in candidates if c.day and c.kind != "body" and c.kind != "caption"]
+    resolved, warnings = [], []
     for candidate in candidates:
-        chosen, warning = resolve_ambiguous(candidate, evidence, sitting_pm, pm_on or (lambda d: ""))
-        if warning and candidate.kind != "body":
+        if len(candidate.readings) == 2 and order is not None:
+            candidate = replace(candidate, readings=(candidate.readings[order],))
+        chosen, warning = resolve_ambiguous(candidate, evidence, sitting_pm, pm_on)
+        if warning and candidate.kind not in ("body", "caption"):
             warnings.append(warning)
         if chosen:
             resolved.append(chosen)
-    primary = sorted((c for c in resolved if c.kind in _PRIORITY), key=lambda c: (_PRIORITY[c.kind], c.position))
-    if not primary:
-        return DateChoice(None, "none", "", tuple(warnings))
-    best = primary[0]
-    datelines = [c for c in primary if c.kind == "dateline"]
-    if best.kind == "header" and datelines:
-        gap = abs((best.day - datelines[0].day).days)
-        if gap > CONSISTENT_DAYS:
-            warnings.append(
-                f"date at the top of the page '{best.evidence}' is {gap} days from the dateline"
-                f" '{datelines[0].evidence}': it looks like a crawl date, used the dateline"
-            )
-            best = datelines[0]
-    return DateChoice(best.day, "text", best.evidence, tuple(warnings))
+    return resolved, warnings
+
+
+def _weekday_agreements(text: str, text_start: int, candidates: list[DateCandidate]) -> list[DateCandidate]:
+    """A caption or body date near the top whose weekday the lead names ("approved Wednesday")."""
+    weekdays = _lead_weekdays(text, text_start, candidates)
+    return [
+        replace(c, kind="weekday agreement")
+        for c in candidates
+        if c.kind in ("caption", "body") and c.position < text_start + AGREEMENT_CHARS and c.day.weekday() in weekdays
+    ]
+
+
+def _score(text, text_start, candidate, candidates, sitting_pm, pm_on) -> _Scored:
+    score, notes = SCORES[candidate.kind], []
+    agreeing = {
+        (c.kind, c.position)
+        for c in candidates
+        if c is not candidate and c.position != candidate.position and abs((c.day - candidate.day).days) <= AGREE_DAYS
+    }
+    score += min(AGREEMENT_CAP, AGREEMENT_POINTS * len(agreeing))
+    if sitting_pm and pm_on(candidate.day) and pm_on(candidate.day) != sitting_pm:
+        score -= PM_CONFLICT_POINTS
+        notes.append(f"it falls in {pm_on(candidate.day)}'s term, but the text names {sitting_pm} as sitting PM")
+    if candidate.kind == "corpus date" and (event := _contradicted_by_lead(text, text_start, candidate.day)):
+        score -= WEEKDAY_CONFLICT_POINTS
+        notes.append(f"the text reports '{event}', the day after it")
+    return _Scored(candidate, score, notes)
+
+
+def _prefer_dateline_to_crawl_date(
+    best: DateCandidate, contenders: list[DateCandidate]
+) -> tuple[DateCandidate, list[str]]:
+    """A date at the top of a page far after the story's dateline is the day it was crawled."""
+    if best.kind not in ("timestamp", "corpus date"):
+        return best, []
+    datelines = [c for c in contenders if c.kind in ("dateline", "year-less dateline") and c.position > best.position]
+    if not datelines:
+        return best, []
+    dateline = datelines[0]
+    gap = (best.day - dateline.day).days
+    if gap <= CONSISTENT_DAYS:
+        return best, []
+    return dateline, [
+        f"date at the top of the page '{best.evidence}' is {gap} days after the dateline"
+        f" '{dateline.evidence}': it looks like a crawl date, used the dateline"
+    ]
 
 
 def dates_consistent_with_pm(text: str, surname: str, pm_on) -> list[DateCandidate]:
     """Unambiguous dates anywhere in the text during `surname`'s time in office."""
-    return [
-        c for c in find_date_candidates(text) if any(pm_on(d) == surname for d in c.readings) and len(c.readings) == 1
-    ]
+    return [c for c in find_date_candidates(text) if c.day and pm_on(c.day) == surname]
+
+
+# --- metadata fields ----------------------------------------------------------------------------
 
 
 def parse_metadata_date(value: object) -> date | None:
@@ -349,14 +516,11 @@ def _read_metadata_date(value: object) -> date | None:
     raw = str(value).strip()
     if not raw:
         return None
-    iso = re.match(rf"^({_YEAR_DIGITS})-(\d\d)-(\d\d)", raw)
-    if iso:
-        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
     if re.fullmatch(r"\d{10}(?:\.\d+)?|\d{13}", raw):  # Unix seconds or milliseconds
         return date(1970, 1, 1) + timedelta(seconds=int(raw[:10]))
-    for fmt, pattern in _FORMATS:
+    for form, pattern in full_date_forms():
         match = pattern.search(raw)
         if match:
-            readings = _readings(fmt, match)
+            readings, _ = readings_of(form, match)
             return readings[0] if len(readings) == 1 else None
     return None

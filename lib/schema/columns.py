@@ -32,8 +32,19 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("url", "string", "Address of the article if known; empty otherwise."),
     Column("published", "datetime64[ns]", "Publication date (day precision); NaT when no trustworthy date was found."),
-    Column("date_basis", "string", "Where `published` came from: metadata, text or none."),
-    Column("date_evidence", "string", "The text or field the date was read from, for auditing."),
+    Column(
+        "date_basis",
+        "string",
+        "Where `published` came from: metadata (a field the publisher filled in), text (the page's text,"
+        " including a corpus ` date YYYY-MM-DD` first line) or none.",
+    ),
+    Column(
+        "date_evidence",
+        "string",
+        "Which evidence won and the snippet it was read from, `kind: snippet`; kind is labelled, timestamp,"
+        " dateline, year-less dateline, corpus date, lead, updated or weekday agreement (a caption date the"
+        " lead's weekday agrees with). For metadata, `field: value`.",
+    ),
     Column(
         "pm", "string", "Surname of Japan's prime minister in office on `published` (or named as sitting in the text)."
     ),

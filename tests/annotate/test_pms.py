@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from lib.annotate.article import analyze_article
-from lib.annotate.pms import find_mentions, pms_mentioned, sitting_pm_named
+from lib.annotate.pms import find_mentions, pm_named_most, pms_mentioned, sitting_pm_named
 from lib.annotate.sentiment import get_engine
 from lib.ingest.readers import RawArticle
 from lib.reference.taxonomy import default_taxonomy
@@ -192,20 +192,20 @@ PM_CASES = [
     pytest.param(
         "date 2024-01-18 Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024 in Washington." + BODY,
         "",
-        date(2024, 11, 5),
+        None,
         "Ishiba",
-        "date",
-        "used 'Nov. 5, 2024' from the text, which agrees with Ishiba",
-        id="conflict: another date agrees with the named PM",
+        "text",
+        "falls in Kishida's term, but the text names Ishiba as sitting PM",
+        id="corpus date contradicted by the named PM; a body event date is not the publication date",
     ),
     pytest.param(
-        "date 2024-01-18 Prime Minister Shigeru Ishiba met the president." + BODY,
+        "Published: January 18, 2024\nPrime Minister Shigeru Ishiba met the president." + BODY,
         "",
         date(2024, 1, 18),
         "Kishida",
         "date",
         "falls in Kishida's term, but the text names Ishiba as the sitting prime minister; kept the date",
-        id="conflict with no supporting date: date kept",
+        id="conflict with a labelled date: date kept, warned",
     ),
     pytest.param(
         "Prime Minister Shigeru Ishiba met the president on Nov. 5, 2024." + BODY,
@@ -231,3 +231,87 @@ def test_pm_resolver(
         assert any(warning in w for w in row["warnings"]), row["warnings"]
     else:
         assert row["warnings"] == []
+
+
+# (text, sitting PM named) for the forms real pages use and the traps beside them.
+SITTING_FORMS = [
+    pytest.param("Japan's PM Fumio Kishida toured the port.", "Kishida", id="Japan's PM"),
+    pytest.param("Japanese Prime Minister Shigeru Ishiba toured the port.", "Ishiba", id="Japanese Prime Minister"),
+    pytest.param("Japanese Premier Sanae Takaichi toured the port.", "Takaichi", id="Premier"),
+    pytest.param("Prime Minister Kishida Fumio toured the port.", "Kishida", id="family name first"),
+    pytest.param("Japan's new prime minister, Sanae Takaichi, toured the port.", "Takaichi", id="title, comma, name"),
+    pytest.param("The prime minister of Japan Yoshihide Suga toured the port.", "Suga", id="prime minister of Japan"),
+    pytest.param("石破茂首相は港を視察した。", "Ishiba", id="Japanese script full name and title"),
+    pytest.param("岸田総理は港を視察した。", "Kishida", id="Japanese script surname and sori"),
+    pytest.param("日本首相高市早苗视察了港口。", "Takaichi", id="Chinese order, title first"),
+    pytest.param("安倍元首相の発言が話題になった。", "", id="Japanese script former PM"),
+    pytest.param("菅前首相が講演した。", "", id="Japanese script previous PM, given name absent"),
+    pytest.param("El primer ministro de Japón, Fumio Kishida, visitó el puerto.", "Kishida", id="Spanish title"),
+    pytest.param("Der Besuch des Premierministers Shigeru Ishiba am Hafen.", "Ishiba", id="German title"),
+    pytest.param("Prime Minister-elect Sanae Takaichi toured the port.", "", id="PM-elect"),
+    pytest.param("The incoming prime minister, Sanae Takaichi, toured the port.", "", id="incoming"),
+    pytest.param(
+        "Sanae Takaichi, who is expected to become prime minister, toured the port.", "", id="expected to become"
+    ),
+    pytest.param("Japan's next prime minister Shigeru Ishiba toured the port.", "", id="next prime minister"),
+    pytest.param("Defense Minister Shinjiro Koizumi toured the port.", "", id="Koizumi the son is a minister"),
+    pytest.param("Prime Minister Junichiro Koizumi toured the port.", "Koizumi", id="Koizumi the father was PM"),
+    pytest.param("Canadian Prime Minister Ellen Marsh toured the port.", "", id="a foreign PM is not in the table"),
+    pytest.param("Prime Minister Kisida toured the port.", "Kishida", id="a titled name misspelt by one letter"),
+    pytest.param("Prime Minister Morihiro Hosokawa toured the port.", "Hosokawa", id="a PM of the early 1990s"),
+    pytest.param("Hashimoto said the port was busy.", "", id="a common surname alone is nobody"),
+    pytest.param(
+        "Trade talks resumed next week with Prime Minister Shigeru Ishiba.", "Ishiba", id="'next week' is not 'next PM'"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sitting"), SITTING_FORMS)
+def test_sitting_pm_forms(text: str, sitting: str) -> None:
+    assert sitting_pm_named(find_mentions(text))[0] == sitting
+
+
+@pytest.mark.parametrize(
+    ("text", "named_most"),
+    [
+        pytest.param("Kishida wants more. Kishida flew west. Kishida spoke.", "Kishida", id="named again and again"),
+        pytest.param("Kishida wants more. Kishida flew west.", "", id="twice is not enough"),
+        pytest.param(
+            "Former Prime Minister Shinzo Abe built ties. Abe golfed. Abe spoke.", "", id="a former PM, however often"
+        ),
+        pytest.param(
+            "Suga spoke. Suga left. Suga Yoshihide flew. Candidates Kishida Fumio and Takaichi Sanae will run.",
+            "Suga",
+            id="more often than the candidates together",
+        ),
+    ],
+)
+def test_pm_named_most(text: str, named_most: str) -> None:
+    assert pm_named_most(find_mentions(text)) == named_most
+
+
+def test_undated_text_with_no_title_takes_the_pm_it_keeps_naming(analyse) -> None:
+    row = analyse("Kishida wants more ships. Kishida flew west on the tour. Kishida spoke of costs." + BODY)
+    assert (row["published"], row["pm"], row["pm_basis"]) == (None, "Kishida", "text")
+
+
+@pytest.mark.parametrize(
+    ("day", "pm"),
+    [
+        (date(1989, 8, 10), "Kaifu"),
+        (date(1993, 8, 8), "Miyazawa"),
+        (date(1994, 5, 1), "Hata"),
+        (date(1995, 1, 1), "Murayama"),
+        (date(1997, 1, 1), "Hashimoto"),
+        (date(1999, 1, 1), "Obuchi"),
+        (date(2006, 9, 26), "Abe"),
+        (date(2020, 9, 15), "Abe"),
+        (date(2020, 9, 16), "Suga"),
+        (date(2021, 10, 3), "Suga"),
+        (date(2021, 10, 4), "Kishida"),
+        (date(2024, 9, 30), "Kishida"),
+        (date(2025, 10, 20), "Ishiba"),
+    ],
+)
+def test_tenure_boundaries(day: date, pm: str) -> None:
+    assert pm_on(day) == pm
