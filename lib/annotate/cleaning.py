@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lib.annotate.date_grammar import DATE_LINE
+
 # Lines that are furniture wherever they stand. Each rule names what it removes, for the report.
 _FURNITURE_RULES: tuple[tuple[str, str], ...] = (
     ("ad", r"advert\w*|advertisment|advertisement|sponsored(?: content)?|ads? by \w+|ad"),
@@ -87,14 +89,9 @@ _CALL_TO_ACTION_NEEDLES = ("the comments", "share your", "let us know")
 # The characters outside ASCII that re.IGNORECASE matches to an ASCII letter (i, s, k);
 # tests/test_cleaning_exact.py checks the list against every code point.
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
-# A date or time alone on a line (the date module reads it before it is removed).
-_DATE_ONLY = re.compile(
-    r"^\s*(?:(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?"
-    r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}"
-    r"\.? \d{4})(?:\s*[-–—,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
-    re.IGNORECASE,
-)
+# A date or time alone on a line (the date module reads it before it is removed): the library's
+# one date grammar decides what that is.
+_DATE_ONLY = DATE_LINE
 # "date 2024-01-18 In the political corridors...": a date label glued to the first paragraph.
 _LEADING_DATE_LABEL = re.compile(
     r"^\s*(?:date|published|posted|updated)\s*:?\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}"

@@ -255,8 +255,8 @@ def year_windows(text: str) -> list[tuple[int, int]]:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
-    # Year-first dates run past their year ("2024-01-18"): extend each window by month and day.
-    return [(start, min(len(text), end + 6)) for start, end in windows]
+    # Year-first dates run past their year ("2024-01-18", "2025년 7월 23일"): extend each window.
+    return [(start, min(len(text), end + 12)) for start, end in windows]
 
 
 def find_full_dates(text: str) -> list[DateMatch]:
@@ -288,6 +288,7 @@ def bare_years(text: str) -> list[tuple[int, int]]:
 # lib/annotate/cleaning.py removes such lines from the clean text.
 DATE_LINE = re.compile(
     r"^\s*(?:(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*)?"
+    r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[-–—,|]?\s*)?"  # "09:30 JST, March 3, 2024"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?"
     r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?\s?,? \d{4}"
     r"|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?,? \d{4})"

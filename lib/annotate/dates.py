@@ -33,8 +33,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from lib.annotate.date_grammar import (
-    _FAST_YEAR,  # noqa: F401  (tests check it finds what _YEAR finds)
-    _YEAR,  # noqa: F401
     WEEKDAYS,
     DateMatch,
     bare_years,

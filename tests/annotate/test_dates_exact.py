@@ -1,11 +1,11 @@
-"""lib/annotate/dates.py's fast year pattern finds exactly what the lookbehind-first one finds."""
+"""lib/annotate/date_grammar.py's fast year pattern finds exactly what the lookbehind-first one finds."""
 
 from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lib.annotate.dates import _FAST_YEAR, _YEAR
+from lib.annotate.date_grammar import _FAST_YEAR, _YEAR
 
 texts = st.text(alphabet="0123456789 12.-/a١٢𝟙\n", max_size=40)
 
