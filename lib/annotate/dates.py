@@ -125,7 +125,6 @@ _IN_A_SENTENCE = re.compile(
 )
 _CITY_AFTER = re.compile(r"^\s*[A-Z][A-Za-z]+\s*[:–—]")
 _LEAD_AFTER = re.compile(r"^\s*[、,，]")
-_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
 # A past event on a weekday: "said Friday", "announced on Tuesday".
 _PAST_WEEKDAY = re.compile(
     r"\b(?:said|says|told|announced|met|signed|approved|agreed|unveiled|held|reported|pledged|declared"
@@ -228,7 +227,11 @@ def _kind(text: str, match: DateMatch, text_start: int) -> tuple[str, str]:
     rest = _words(before) + _words(after)
     if _near_widget(text, line_start, line_end):
         return "body", snippet  # a widget's date: no better than an event date
-    if (rest <= STANDALONE_WORDS or (timed and rest <= TIMESTAMP_WORDS)) and not _IN_A_SENTENCE.search(before):
+    if _IN_A_SENTENCE.search(before):
+        return ("caption" if _CAPTION.search(line) else "body"), snippet
+    if rest and _CAPTION.search(line):  # "File photo taken March 3, 2023", "(AP Photo, Jan. 9, 2023)"
+        return "caption", snippet
+    if rest <= STANDALONE_WORDS or (timed and rest <= TIMESTAMP_WORDS):
         return "timestamp", (before.strip() + " " + snippet).strip() if rest <= 3 else snippet
     if _DATELINE_AFTER.match(after):
         if _DATELINE_BEFORE.match(before):
@@ -358,15 +361,10 @@ def _page_order(text: str) -> int | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-def _lead_weekdays(text: str, text_start: int, dates: list[DateCandidate]) -> set[int]:
-    """Weekdays the head of the page names outside any date ("pledged Friday")."""
+def _lead_weekdays(text: str, text_start: int) -> set[int]:
+    """Weekdays of past events the head of the page reports ("pledged Friday", "approved Wednesday")."""
     head = text[text_start : text_start + HEAD_CHARS]
-    inside = [(c.position - text_start, c.position - text_start + len(c.evidence)) for c in dates]
-    return {
-        WEEKDAYS.index(m.group(0).lower())
-        for m in _WEEKDAY_WORD.finditer(head)
-        if not any(s - 12 <= m.start() < e for s, e in inside)
-    }
+    return {WEEKDAYS.index(m["weekday"].lower()) for m in _PAST_WEEKDAY.finditer(head)}
 
 
 def _contradicted_by_lead(text: str, text_start: int, day: date) -> str:
@@ -439,7 +437,7 @@ def _resolve_all(text, candidates, sitting_pm, pm_on) -> tuple[list[DateCandidat
 
 def _weekday_agreements(text: str, text_start: int, candidates: list[DateCandidate]) -> list[DateCandidate]:
     """A caption or body date near the top whose weekday the lead names ("approved Wednesday")."""
-    weekdays = _lead_weekdays(text, text_start, candidates)
+    weekdays = _lead_weekdays(text, text_start)
     return [
         replace(c, kind="weekday agreement")
         for c in candidates

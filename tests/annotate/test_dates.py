@@ -446,6 +446,12 @@ TRAP_CASES = [
         id="caption of another day",
     ),
     pytest.param("date 2025-07 " + LEAD, "", id="month-only corpus date"),
+    pytest.param(lines("Port Talks Resume", "File photo taken March 3, 2023", LEAD), "", id="short caption line"),
+    pytest.param(
+        lines("Port Talks Resume", "On March 3, 2025 – a Monday – the ministers met. " + LEAD),
+        "",
+        id="prose with a dash",
+    ),
     pytest.param(
         lines("Port Talks Resume", "Officials said on Tuesday that talks went well. " + LEAD), "", id="weekday only"
     ),
