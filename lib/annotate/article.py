@@ -27,6 +27,7 @@ from lib.ingest.language import detect_language
 from lib.ingest.readers import RawArticle, repaired
 from lib.reference.taxonomy import Taxonomy
 from lib.reference.tenures import pm_on, us_president_on
+from lib.schema.columns import EXTRA_PREFIX
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
@@ -157,7 +158,7 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
         # Not frame columns: what tagging needs, kept so the store can re-tag.
         "sentences": sentences,
         "sentence_polarity": sentence_polarity,
-        **{f"extra:{k}": v for k, v in raw.extra.items()},
+        **{f"{EXTRA_PREFIX}{k}": v for k, v in raw.extra.items()},
     }
 
 

@@ -13,12 +13,11 @@ from lib.ingest.readers import RawArticle, read_bytes, walk_paths
 from lib.pipeline.parallel import Outcome, analyze_stream
 from lib.pipeline.store import ArticleStore
 from lib.reference.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
-from lib.schema.columns import COLUMN_NAMES, build_frame
+from lib.schema.columns import COLUMN_NAMES, EXTRA_PREFIX, build_frame
 from lib.schema.limits import DEFAULT_LIMITS, Limits
 from lib.schema.report import IngestReport
 from lib.schema.topic_table import with_topic_columns
 
-EXTRA_PREFIX = "extra:"
 STORE_BATCH = 2000  # new records per store part: a killed run loses at most this many
 Progress = Callable[[int, str], None]  # (articles done so far, current source)
 # How raw articles become outcomes, in input order: lib.pipeline.parallel.analyze_stream (this machine) by

@@ -28,35 +28,25 @@ import pyarrow.parquet as pq
 from lib.annotate.article import tag_article
 from lib.annotate.sentiment import SentimentEngine
 from lib.reference.taxonomy import Taxonomy
+from lib.schema.columns import COLUMNS, EXTRA_PREFIX
 from lib.schema.topic_table import polarity_column, tagged_column
 
 # Bump when the analysis would give different base rows for the same input.
-ANALYSIS_VERSION = "2026.11.1"
+ANALYSIS_VERSION = "2026.12.1"
 
+# Arrow type of each declared column dtype; dates are stored at day precision.
+_ARROW_TYPES = {
+    "string": pa.string(),
+    "datetime64[ns]": pa.date32(),
+    "int64": pa.int64(),
+    "float64": pa.float64(),
+    "list": pa.list_(pa.string()),
+}
 BASE_SCHEMA = pa.schema(
-    [
-        ("input_key", pa.string()),
-        ("engine_key", pa.string()),
-        ("article_id", pa.string()),
-        ("source", pa.string()),
-        ("title", pa.string()),
-        ("title_basis", pa.string()),
-        ("outlet", pa.string()),
-        ("url", pa.string()),
-        ("published", pa.date32()),
-        ("date_basis", pa.string()),
-        ("date_evidence", pa.string()),
-        ("pm", pa.string()),
-        ("pm_basis", pa.string()),
-        ("pms_mentioned", pa.list_(pa.string())),
-        ("us_president", pa.string()),
-        ("language", pa.string()),
-        ("n_words", pa.int64()),
-        ("polarity", pa.float64()),
-        ("subjectivity", pa.float64()),
-        ("furniture_removed", pa.list_(pa.string())),
-        ("warnings", pa.list_(pa.string())),
-        ("text", pa.string()),
+    [("input_key", pa.string()), ("engine_key", pa.string())]
+    + [(c.name, _ARROW_TYPES[c.dtype]) for c in COLUMNS if c.stage == "base"]
+    + [
+        # Not frame columns: what tagging needs, kept so a taxonomy edit can re-tag.
         ("sentences", pa.list_(pa.string())),
         ("sentence_polarity", pa.list_(pa.float64())),
         ("extra", pa.string()),  # unknown input columns, as a JSON object
@@ -79,7 +69,6 @@ FILE_SCHEMA = pa.schema(
         ("input_key", pa.string()),
     ]
 )
-EXTRA_PREFIX = "extra:"
 SENTENCE_COLUMNS = ("sentences", "sentence_polarity")
 
 

@@ -16,6 +16,14 @@ class Column:
     name: str
     dtype: str  # a pandas dtype string, or "list" / "records" for object columns holding lists
     meaning: str
+    # Which half of the store keeps it: "base" (analysis, valid for one engine) or "tags"
+    # (topics, valid for one taxonomy), so a taxonomy edit re-tags without re-analysing.
+    stage: str = "base"
+
+
+# Unknown input columns ride through the analysis records under this prefix, then become
+# frame columns of their own.
+EXTRA_PREFIX = "extra:"
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -55,11 +63,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("n_words", "int64", "Words in the clean text."),
     Column("polarity", "float64", "TextBlob polarity of the clean text, -1 (negative) to +1 (positive)."),
     Column("subjectivity", "float64", "TextBlob subjectivity of the clean text, 0 (factual) to 1 (opinion)."),
-    Column("topics", "list", "Keys of the topics the article is tagged with, in taxonomy order."),
+    Column("topics", "list", "Keys of the topics the article is tagged with, in taxonomy order.", stage="tags"),
     Column(
         "topic_scores",
         "records",
         "Per topic: key, hits, score (hits per 1,000 words), tagged, polarity of its sentences, matched terms, evidence sentences.",
+        stage="tags",
     ),
     Column(
         "furniture_removed", "list", "Lines stripped as site furniture, each prefixed with the rule that removed it."
