@@ -221,7 +221,9 @@ class PatternSentiment:
         sentences = (_text.RE_SARCASM.sub("(!)", s) for s in sentences)
         return [_text.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in sentences]
 
-    def assessments(self, words: list[str]) -> list[tuple[float, float]]:
+    # noqa: C901 below: this mirrors TextBlob's Sentiment.assessments branch for branch, so the
+    # port can be checked against the original line by line; splitting it would hide that.
+    def assessments(self, words: list[str]) -> list[tuple[float, float]]:  # noqa: C901
         """(polarity, subjectivity) of each assessment TextBlob's `Sentiment.assessments` makes
         of `words` (lower-cased tokens, no part of speech, negation on), in its order."""
         lexicon, modifiers, negations = self._lexicon, self._modifiers, self._negations
