@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.schema.columns import COLUMNS
+from lib.stats import THIN_N
 from lib.views.state import docs_table
 from pages import ui
 
@@ -12,7 +13,7 @@ with ui.friendly_errors():
     st.write("How Alliance Lens reads articles, and what its figures can and cannot tell you.")
 
     st.markdown(
-        """
+        f"""
     **Cleaning.** Text is decoded (the encoding is detected), mis-decoded characters (mojibake) are
     repaired, and site furniture is removed: menus and breadcrumbs, ad and share lines, comment
     widgets, form residue. Real sentences are never removed; every removed line is listed with the
@@ -42,7 +43,7 @@ with ui.friendly_errors():
     warm summit" is not averaged away.
 
     **Intervals.** Shares carry 95% Wilson intervals; mean polarities 95% Student t intervals.
-    Figures from fewer than 5 articles are marked as thin.
+    Figures from fewer than {THIN_N} articles are marked as thin.
     """
     )
 

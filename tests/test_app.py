@@ -193,6 +193,8 @@ def test_an_article_opens_from_the_link_with_its_evidence(app):
     no_exceptions(at)
     assert any(f'<h3 class="article-title">{target["title"]}</h3>' in h.proto.body for h in at.get("html"))
     assert any("Jiji Press" in c.value for c in at.caption)
+    assert [m.label for m in at.metric] == ["Published", "Prime minister", "Polarity", "Words"]
+    assert any(f"Date: {target['published']:%Y-%m-%d} \\(from text" in c.value for c in at.caption)
 
 
 def test_kwic_lists_occurrences(app):

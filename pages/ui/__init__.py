@@ -1,8 +1,9 @@
 """Streamlit glue shared by every page, one module per job: sources (which articles, cached how),
 view (the view state and its URL), sidebar (the shared filters), shell (what every page starts
-with), render (figures, article lists, safe text). Computation stays in lib/. Pages use the
-names below as `ui.name`."""
+with), render (figures, article lists, safe text), article (one article with its evidence).
+Computation stays in lib/. Pages use the names below as `ui.name`."""
 
+from pages.ui.article import show_article
 from pages.ui.render import article_list, markdown_safe, show_figure
 from pages.ui.shell import EMPTY_RESULT, begin_page, describe_view, friendly_errors, nothing_to_show, page_header
 from pages.ui.sidebar import sidebar_filters
@@ -43,6 +44,7 @@ __all__ = [
     "page_header",
     "sample_corpus",
     "share_url",
+    "show_article",
     "show_figure",
     "sidebar_filters",
     "taxonomy",
