@@ -65,6 +65,7 @@ with ui.friendly_errors():
             granularity=view.granularity,
             smoothing=view.smoothing,
             show_terms=view.show_terms,
+            tone=ui.tone_label(),
         )
         event = ui.show_figure(figure, key="timeline_chart", selectable=True, filename="themes-over-time")
         points = (event or {}).get("selection", {}).get("points", []) if event else []

@@ -41,7 +41,10 @@ with ui.friendly_errors():
             with left:
                 ui.show_figure(pm_topic_heatmap(table, ui.taxonomy(), measure="share"), filename="pm-topic-share")
             with right:
-                ui.show_figure(pm_topic_heatmap(table, ui.taxonomy(), measure="polarity"), filename="pm-topic-polarity")
+                ui.show_figure(
+                    pm_topic_heatmap(table, ui.taxonomy(), measure="polarity", tone=ui.tone_label()),
+                    filename="pm-topic-polarity",
+                )
             ui.show_figure(pm_share_bars(table, ui.taxonomy()), filename="pm-topic-share-intervals")
             with st.expander("The numbers behind the charts"):
                 labels = ui.taxonomy().labels()

@@ -5,6 +5,7 @@ from functools import partial
 
 import streamlit as st
 
+from lib.annotate.sentiment import get_engine
 from lib.ingest.readers import SUPPORTED_SUFFIXES
 from lib.pipeline.corpus import Corpus, combine, load_blobs
 from lib.pipeline.export import to_csv_bytes, to_parquet_bytes
@@ -20,18 +21,18 @@ def export(write, shown) -> bytes:
     return write(shown.rows(EXPORT_ROWS))
 
 
-def analyse_uploads(files) -> Corpus:
+def analyse_uploads(blobs: list[tuple[str, bytes]], engine: str) -> Corpus:
     """Analyse the uploaded files with a progress bar; bytes stay in memory, never on disk."""
     bar = st.progress(0.0, text="Analysing…")
-    corpus = Corpus(ui.sample_corpus().frame.iloc[0:0])
-    for index, file in enumerate(files, start=1):
+    corpus = Corpus(ui.sample_corpus(engine).frame.iloc[0:0])
+    for index, blob in enumerate(blobs, start=1):
 
         def progress(done: int, source: str, index=index) -> None:
-            bar.progress((index - 1) / len(files), text=f"Analysing {source} ({done} article(s) so far)")
+            bar.progress((index - 1) / len(blobs), text=f"Analysing {source} ({done} article(s) so far)")
 
-        one = load_blobs([(file.name, file.getvalue())], taxonomy=ui.taxonomy(), progress=progress)
+        one = load_blobs([blob], taxonomy=ui.taxonomy(), engine=get_engine(engine), progress=progress)
         corpus = combine(corpus, one)
-        bar.progress(index / len(files), text=f"Analysed {index} of {len(files)} file(s)")
+        bar.progress(index / len(blobs), text=f"Analysed {index} of {len(blobs)} file(s)")
     bar.empty()
     return corpus
 
@@ -44,7 +45,9 @@ def load_upload(files, session: UploadSession) -> None:
     )
     if session.problem is None:
         try:
-            session.use(analyse_uploads(files), len(files))
+            blobs = [(file.name, file.getvalue()) for file in files]
+            engine = ui.tone_engine()
+            session.use(blobs, engine, analyse_uploads(blobs, engine))
         except Exception as error:  # st.rerun / st.stop are BaseExceptions and pass through
             session.problem = errors.could_not_analyse(error)
 
@@ -89,16 +92,16 @@ with ui.friendly_errors():
         st.rerun()  # the sidebar filters and the title were drawn for the previous corpus
     if session.mode_changed:
         session.mode_changed = False
-        if session.corpus is not None:
-            session.apply_mode()
-            st.rerun()
+        if session.blobs:
+            st.rerun()  # the pages now show the upload with or without the sample
 
     if session.problem:
         st.error(session.problem)
-    if session.corpus is not None:
+    if session.blobs:
         effect = "added to the sample articles" if session.mode == "add" else "in place of the sample articles"
+        upload = session.corpus(ui.tone_engine(), ui.analyse_upload)
         st.success(
-            f"Loaded {len(session.corpus.frame)} article(s) from {session.n_files} file(s), "
+            f"Loaded {len(upload.frame)} article(s) from {session.n_files} file(s), "
             f"{effect}. Every page now shows them."
         )
         st.button("Back to the sample articles", on_click=session.back_to_sample)

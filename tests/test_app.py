@@ -240,3 +240,53 @@ def test_a_failure_inside_a_page_is_a_friendly_message(app, page, monkeypatch):
     messages = " ".join(e.value for e in at.error)
     assert "Something went wrong while drawing this page (RuntimeError)" in messages
     assert "/secret" not in messages
+
+
+def _polarity_heatmap(at) -> dict:
+    return next(f for f in figures(at) if "Mean polarity" in f["layout"]["title"]["text"])
+
+
+def test_the_tone_engine_comes_from_the_link_and_every_polarity_figure_names_it(app):
+    app.query_params["tone"] = "vader"
+    at = app.run()
+    at.switch_page("pages/2_By_prime_minister.py").run()
+    no_exceptions(at)
+    assert at.caption[0].value.endswith("tone by VADER")
+    assert at.sidebar.selectbox(key="f_tone").value == "vader"
+    vader = _polarity_heatmap(at)
+    assert vader["layout"]["title"]["text"].endswith("(tone: VADER)")
+
+    at.sidebar.selectbox(key="f_tone").set_value("textblob").run()
+    no_exceptions(at)
+    textblob = _polarity_heatmap(at)
+    assert textblob["layout"]["title"]["text"].endswith("(tone: TextBlob)")
+    # Same articles, other scores: the engine really changed, not only the label.
+    assert vader["data"][0]["z"] != textblob["data"][0]["z"]
+
+
+def test_choosing_an_engine_writes_it_into_the_link(app):
+    at = app.run()
+    at.sidebar.selectbox(key="f_tone").set_value("economy").run()
+    no_exceptions(at)
+    assert at.query_params["tone"] in ("economy", ["economy"])
+    assert at.caption[0].value.endswith("tone by Economy \\(VADER + economic direction\\)")
+
+
+def test_an_unknown_engine_in_a_link_falls_back_to_the_default(app):
+    app.query_params["tone"] = "crystal-ball"
+    at = app.run()
+    no_exceptions(at)
+    assert at.sidebar.selectbox(key="f_tone").value == "textblob"
+
+
+def test_an_upload_is_scored_again_by_the_engine_picked_after_it(app):
+    at = app.run()
+    upload(at, ("news.csv", CSV_UPLOAD, "text/csv"))
+    at.radio(key="upload_mode").set_value("replace").run()
+    at.switch_page("pages/3_Articles.py").run()
+    before = at.dataframe[0].value["polarity"].tolist()
+    at.sidebar.selectbox(key="f_tone").set_value("vader").run()
+    no_exceptions(at)
+    after = at.dataframe[0].value
+    assert len(after) == 1  # still only the upload
+    assert after["polarity"].tolist() != before

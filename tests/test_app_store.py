@@ -95,7 +95,7 @@ def test_a_topic_filter_picks_the_topics_not_the_share_denominator(app, tmp_path
     at = app.run()
     at.switch_page("pages/1_Themes_over_time.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert at.caption[0].value.endswith("of 6 articles: Security")
+    assert at.caption[0].value.endswith("of 6 articles: Security · tone by TextBlob")
     points = [
         point
         for chart in at.get("plotly_chart")
@@ -108,3 +108,28 @@ def test_a_topic_filter_picks_the_topics_not_the_share_denominator(app, tmp_path
     assert not at.exception, [e.value for e in at.exception]
     table = next(d.value for d in at.dataframe if "share" in d.value.columns)
     assert (table["share"] < 1).any(), table
+
+
+def test_a_store_without_the_linked_engine_says_so_and_shows_the_one_it_has(store_app):
+    store_app.query_params["tone"] = "vader"
+    at = store_app.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.caption[0].value.endswith("tone by TextBlob")
+    assert any("holds no scores by VADER" in c.value and "--sentiment vader" in c.value for c in at.sidebar.caption)
+
+
+def test_a_store_built_with_two_engines_serves_either(app, tmp_path, monkeypatch):
+    from lib.annotate.sentiment import get_engine
+
+    load_corpus(SEEDS, store=tmp_path / "store")
+    load_corpus(SEEDS, store=tmp_path / "store", engine=get_engine("vader"))
+    monkeypatch.setenv("ALLIANCE_LENS_STORE", str(tmp_path / "store"))
+    app.query_params["tone"] = "vader"
+    at = app.run()
+    at.switch_page("pages/3_Articles.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.caption[0].value.endswith("tone by VADER")
+    assert not any("holds no scores" in c.value for c in at.sidebar.caption)
+    vader = at.dataframe[0].value["polarity"].tolist()
+    at.sidebar.selectbox(key="f_tone").set_value("textblob").run()
+    assert at.dataframe[0].value["polarity"].tolist() != vader

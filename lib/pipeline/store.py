@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from lib.annotate.article import tag_article
-from lib.annotate.sentiment import SentimentEngine
+from lib.annotate.sentiment import ENGINES, SentimentEngine, get_engine
 from lib.reference.taxonomy import Taxonomy
 from lib.schema.columns import COLUMNS, EXTRA_PREFIX
 from lib.schema.topic_table import polarity_column, tagged_column
@@ -208,6 +208,17 @@ class ArticleStore:
         except Exception as error:  # a damaged file costs a re-analysis, never the corpus
             self.problems.append(f"{part}: unreadable ({type(error).__name__}); its articles are analysed again")
             return None
+
+    def engines_stored(self) -> set[str]:
+        """Names of the sentiment engines this store holds current analyses by (this analysis
+        version and each engine's current version), so a view can offer only those."""
+        current = {engine_key(get_engine(name)): name for name in ENGINES}
+        found: set[str] = set()
+        for part in self.parts(self.base_dir):
+            table = self.read_part(part, ["engine_key"])
+            if table is not None:
+                found.update(pc.unique(table.column("engine_key")).to_pylist())
+        return {current[key] for key in found if key in current}
 
     def known_keys(self) -> set[str]:
         """Input keys with base rows for this analysis version and engine."""

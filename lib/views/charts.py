@@ -66,6 +66,11 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.Figure:
     return fig
 
 
+def _scored_by(tone: str) -> str:
+    """Title suffix naming the sentiment engine behind a polarity figure."""
+    return f" (tone: {tone})" if tone else ""
+
+
 def _empty_figure(title: str, message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)
@@ -162,15 +167,17 @@ def timeline_figure(
     smoothing: int = 1,
     show_terms: bool = True,
     bars: bool | None = None,
+    tone: str = "",
 ) -> go.Figure:
     """Lines (or grouped bars) per topic from `lib.views.aggregate.timeline`, in taxonomy colours,
     with PM / US-president bands over the visible range. Each point's customdata follows
     CUSTOMDATA_FIELDS, so a click can list its articles.
 
     `bars=None` chooses: grouped bars for a few periods, where topics with equal counts would
-    hide each other's lines, and lines for longer series."""
+    hide each other's lines, and lines for longer series. `tone` names the sentiment engine
+    behind a polarity measure, so the chart says who scored it."""
     g = granularity
-    title = _TIMELINE_TITLES[measure].format(g=g)
+    title = _TIMELINE_TITLES[measure].format(g=g) + (_scored_by(tone) if measure == "polarity" else "")
     if smoothing > 1:
         title += f" ({smoothing}-{g} centred average)"
     if table.empty:
@@ -230,14 +237,14 @@ def _heatmap_grid(table: pd.DataFrame, keys: list[str], column: str) -> pd.DataF
     return grid.reindex(index=list(dict.fromkeys(table["pm"])), columns=keys)
 
 
-def pm_topic_heatmap(table: pd.DataFrame, taxonomy: Taxonomy, *, measure: str = "share") -> go.Figure:
+def pm_topic_heatmap(table: pd.DataFrame, taxonomy: Taxonomy, *, measure: str = "share", tone: str = "") -> go.Figure:
     """PM x topic grid from `lib.views.aggregate.pm_topic_table`: share tagged or mean polarity.
 
     Cells resting on fewer than THIN_N articles carry a † and a footnote says why.
     """
     title = {
         "share": "Share of each prime minister's articles tagged with each topic",
-        "polarity": "Mean polarity of each topic's sentences, by prime minister",
+        "polarity": "Mean polarity of each topic's sentences, by prime minister" + _scored_by(tone),
     }[measure]
     if table.empty:
         return _empty_figure(title, "No articles with a known prime minister match this view.")
@@ -402,9 +409,9 @@ def small_timeline(per_period: pd.DataFrame, granularity: str = "month") -> go.F
     return fig.update_layout(height=240, margin={"t": 50, "b": 40})
 
 
-def polarity_histogram(polarities: pd.Series) -> go.Figure:
+def polarity_histogram(polarities: pd.Series, *, tone: str = "") -> go.Figure:
     """Distribution of article polarity, in fixed 0.1-wide bins from -1 to +1."""
-    title = "How negative or positive the articles read"
+    title = "How negative or positive the articles read" + _scored_by(tone)
     values = polarities.dropna()
     if values.empty:
         return _empty_figure(title, "No articles.")

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.annotate.sentiment import DEFAULT_ENGINE, ENGINES
 from lib.views.aggregate import GRANULARITIES, MEASURES
 
 MAX_SMOOTHING = 24
@@ -42,6 +43,7 @@ class ViewState:
     pm_normalise: bool = False  # counts per 100 days in office
     article: str = ""  # selected article_id
     kwic: str = ""  # keyword-in-context term
+    tone: str = DEFAULT_ENGINE  # the sentiment engine that scores polarity and tone
 
     @classmethod
     def from_query(cls, params: Mapping[str, str | list[str]]) -> ViewState:
@@ -250,6 +252,12 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
     QueryKey("per100", ("pm_normalise",), FLAG, "Show PM counts per 100 days in office."),
     QueryKey("article", ("article",), TEXT, "The article_id of the article opened for reading."),
     QueryKey("kwic", ("kwic",), TEXT, "Term shown in keyword-in-context view."),
+    QueryKey(
+        "tone",
+        ("tone",),
+        _choice(tuple(ENGINES)),
+        "Sentiment engine that scores polarity and tone (the About page shows how each fares on news).",
+    ),
 )
 
 

@@ -8,26 +8,28 @@ from pages.ui.render import article_list, markdown_safe, show_figure
 from pages.ui.shell import EMPTY_RESULT, begin_page, describe_view, friendly_errors, nothing_to_show, page_header
 from pages.ui.sidebar import sidebar_filters
 from pages.ui.sources import (
-    OWN_CORPUS_KEY,
     SAMPLE_DIR,
     STORE_ENV,
     active_source,
+    analyse_upload,
     article_texts,
     base_source,
     configured_store,
     full_articles,
     sample_corpus,
     taxonomy,
+    tone_engine,
+    tone_label,
     using_sample,
 )
 from pages.ui.view import bound_multi_widget, bound_widget, current_view, share_url, update_view, write_url
 
 __all__ = [
     "EMPTY_RESULT",
-    "OWN_CORPUS_KEY",
     "SAMPLE_DIR",
     "STORE_ENV",
     "active_source",
+    "analyse_upload",
     "article_list",
     "article_texts",
     "base_source",
@@ -48,6 +50,8 @@ __all__ = [
     "show_figure",
     "sidebar_filters",
     "taxonomy",
+    "tone_engine",
+    "tone_label",
     "update_view",
     "using_sample",
     "write_url",

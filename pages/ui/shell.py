@@ -13,7 +13,7 @@ from lib.views.sources import ArticleSource, Selection
 from lib.views.state import ViewState
 from pages.ui.render import markdown_safe
 from pages.ui.sidebar import sidebar_filters
-from pages.ui.sources import active_source, taxonomy
+from pages.ui.sources import active_source, taxonomy, tone_label
 from pages.ui.view import write_url
 
 EMPTY_RESULT = (
@@ -47,7 +47,8 @@ def describe_view(view: ViewState, shown: int, total: int) -> str:
 
 def page_header(title: str, view: ViewState, shown: int, total: int) -> None:
     st.title(title)
-    st.caption(describe_view(view, shown, total))
+    # Every figure of tone depends on the engine: the header always names it.
+    st.caption(describe_view(view, shown, total) + markdown_safe(f" · tone by {tone_label()}"))
 
 
 NAVIGATION = (

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.annotate.sentiment import ENGINE_LABELS
 from lib.views.aggregate import pm_order
 from lib.views.sources import Facets
 from lib.views.state import ViewState
-from pages.ui.sources import taxonomy
+from pages.ui.render import markdown_safe
+from pages.ui.sources import missing_tone_note, taxonomy
 from pages.ui.view import bound_multi_widget, bound_widget, current_view, share_url
 
 
@@ -45,6 +47,22 @@ def _date_filter(facets: Facets) -> None:
             label="Keep undated articles",
             help="Articles with no date cannot be placed in a date range; tick to keep them anyway.",
         )
+
+
+def _tone_choice() -> None:
+    bound_widget(
+        st.selectbox,
+        "f_tone",
+        "tone",
+        label="Tone engine",
+        options=list(ENGINE_LABELS),
+        format_func=ENGINE_LABELS.get,
+        help="Which sentiment engine scores polarity and tone on every page. The About page shows how "
+        "far each agrees with experts on news headlines.",
+    )
+    note = missing_tone_note()
+    if note:
+        st.caption(markdown_safe(note))
 
 
 def sidebar_filters(facets: Facets) -> ViewState:
@@ -86,6 +104,7 @@ def sidebar_filters(facets: Facets) -> ViewState:
             from_widget=tuple,
             placeholder="All outlets",
         )
+        _tone_choice()
         bound_multi_widget(
             st.slider,
             "f_polarity",
@@ -93,7 +112,7 @@ def sidebar_filters(facets: Facets) -> ViewState:
             min_value=-1.0,
             max_value=1.0,
             step=0.05,
-            help="TextBlob polarity of the whole article: -1 negative, +1 positive.",
+            help="Polarity of the whole article by the tone engine above: -1 negative, +1 positive.",
             to_widget=lambda v: (v.polarity_min, v.polarity_max),
             to_view=lambda value: {"polarity_min": value[0], "polarity_max": value[1]},
         )

@@ -2,26 +2,29 @@
 
 Streamlit empties the file box when the visitor switches page, so only a change the visitor made
 on the Data page (flagged by the widgets' callbacks) may replace or drop their articles. The
-visitor's corpus itself is kept under OWN_CORPUS_KEY, which every page reads (pages.ui.sources).
+uploaded bytes stay in this session's memory (never on disk, never seen by another visitor), so
+the articles can be scored again when the visitor picks another sentiment engine.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import streamlit as st
 
 from lib.pipeline.corpus import Corpus, combine
-from pages.ui.sources import OWN_CORPUS_KEY, sample_corpus
 
 SESSION_KEY = "upload_session"
 MODES = {"add": "Add to the sample articles", "replace": "Replace the sample articles"}
+Analyse = Callable[[list[tuple[str, bytes]], str], Corpus]  # (files as (name, bytes), engine) -> corpus
 
 
 @dataclass
 class UploadSession:
-    corpus: Corpus | None = None  # the visitor's analysed upload, before it is combined
-    n_files: int = 0
+    blobs: list[tuple[str, bytes]] = field(default_factory=list)  # the visitor's files, in memory
+    analysed: dict[str, Corpus] = field(default_factory=dict)  # the upload, by sentiment engine
+    combined: dict[tuple[str, str], Corpus] = field(default_factory=dict)  # what pages show, by (engine, mode)
     problem: str | None = None  # why the last upload was not used, shown until the next
     mode: str = "add"  # a key of MODES
     files_changed: bool = False  # set by the file box's callback, consumed by the page
@@ -31,16 +34,34 @@ class UploadSession:
     def current(cls) -> UploadSession:
         return st.session_state.setdefault(SESSION_KEY, cls())
 
-    def use(self, upload: Corpus, n_files: int) -> None:
-        self.corpus, self.n_files, self.problem = upload, n_files, None
-        self.apply_mode()
+    @classmethod
+    def existing(cls) -> UploadSession | None:
+        """This visitor's upload, if they made one (without creating the state object)."""
+        session = st.session_state.get(SESSION_KEY)
+        return session if session is not None and session.blobs else None
 
-    def apply_mode(self) -> None:
-        """Make the upload the visitor's corpus, alone or added to the sample."""
-        if self.corpus is not None:
-            own = self.corpus if self.mode == "replace" else combine(sample_corpus(), self.corpus)
-            st.session_state[OWN_CORPUS_KEY] = own
+    @property
+    def n_files(self) -> int:
+        return len(self.blobs)
+
+    def use(self, blobs: list[tuple[str, bytes]], engine: str, upload: Corpus) -> None:
+        """Make these files the visitor's articles, as analysed with `engine`."""
+        self.blobs, self.analysed, self.combined, self.problem = list(blobs), {engine: upload}, {}, None
+
+    def corpus(self, engine: str, analyse: Analyse) -> Corpus:
+        """The upload as scored by `engine`, analysed the first time it is asked for."""
+        if engine not in self.analysed:
+            self.analysed[engine] = analyse(self.blobs, engine)
+        return self.analysed[engine]
+
+    def own_corpus(self, engine: str, analyse: Analyse, sample: Callable[[str], Corpus]) -> Corpus:
+        """What every page shows: the upload alone or added to the sample, scored by `engine`;
+        combined once per engine and mode, so duplicates are reported once."""
+        key = (engine, self.mode)
+        if key not in self.combined:
+            upload = self.corpus(engine, analyse)
+            self.combined[key] = upload if self.mode == "replace" else combine(sample(engine), upload)
+        return self.combined[key]
 
     def back_to_sample(self) -> None:
-        self.corpus, self.n_files, self.problem = None, 0, None
-        st.session_state.pop(OWN_CORPUS_KEY, None)
+        self.blobs, self.analysed, self.combined, self.problem = [], {}, {}, None

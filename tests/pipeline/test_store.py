@@ -233,3 +233,18 @@ def test_the_store_version_changes_when_a_run_adds_parts(corpus_dir, tmp_path):
     (corpus_dir / "new.txt").write_text("Japan and the United States discussed tariffs on cars.", encoding="utf-8")
     load_corpus(corpus_dir, store=store.root)
     assert store.version(fingerprint) != first
+
+
+def test_a_store_says_which_engines_it_holds_scores_by(corpus_dir, tmp_path, monkeypatch):
+    import lib.pipeline.store
+    from lib.annotate.sentiment import get_engine
+    from lib.pipeline.store import ArticleStore
+
+    store = tmp_path / "store"
+    assert ArticleStore(store, get_engine()).engines_stored() == set()
+    load_corpus(corpus_dir, store=store)
+    load_corpus(corpus_dir, store=store, engine=get_engine("vader"))
+    assert ArticleStore(store, get_engine()).engines_stored() == {"textblob", "vader"}
+    # Scores by an older analysis version are not offered: they would be re-analysed.
+    monkeypatch.setattr(lib.pipeline.store, "ANALYSIS_VERSION", "some-later-version")
+    assert ArticleStore(store, get_engine()).engines_stored() == set()

@@ -219,3 +219,18 @@ def test_a_click_from_the_browser_arrives_as_a_dict_keyed_by_index(corpus):
     as_list = list(trace.customdata[0])
     from_browser = {str(i): value for i, value in enumerate(as_list)}
     assert point_selection(from_browser) == point_selection(as_list)
+
+
+def test_polarity_figures_name_the_engine_that_scored_them(corpus):
+    polarity = timeline(corpus, ["trade"], "month", "polarity")
+    assert timeline_figure(polarity, TAXONOMY, measure="polarity", tone="VADER").layout.title.text.endswith(
+        "(tone: VADER)"
+    )
+    # A count owes nothing to the engine: its title does not name one.
+    counts = timeline(corpus, ["trade"], "month", "count")
+    assert "tone" not in timeline_figure(counts, TAXONOMY, tone="VADER").layout.title.text
+    table = pm_topic_table(corpus, list(TAXONOMY.keys), TODAY)
+    assert pm_topic_heatmap(table, TAXONOMY, measure="polarity", tone="VADER").layout.title.text.endswith(
+        "(tone: VADER)"
+    )
+    assert "tone" not in pm_topic_heatmap(table, TAXONOMY, measure="share", tone="VADER").layout.title.text

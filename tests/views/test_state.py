@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lib.annotate.sentiment import ENGINES
 from lib.views.state import (
     DEFAULTS,
     MAX_SMOOTHING,
@@ -52,6 +53,7 @@ def test_docs_table_documents_every_key():
         (ViewState(smoothing=3), {"smooth": "3"}),
         (ViewState(show_terms=False, pm_normalise=True), {"bands": "0", "per100": "1"}),
         (ViewState(article="ab12", kwic="Tomahawk"), {"article": "ab12", "kwic": "Tomahawk"}),
+        (ViewState(tone="vader"), {"tone": "vader"}),
     ],
 )
 def test_to_query_writes_only_non_defaults_with_short_keys(state, query):
@@ -131,6 +133,7 @@ def view_states(draw) -> ViewState:
         pm_normalise=draw(st.booleans()),
         article=draw(st.text(max_size=20)),
         kwic=draw(st.text(max_size=20)),
+        tone=draw(st.sampled_from(sorted(ENGINES))),
     )
 
 

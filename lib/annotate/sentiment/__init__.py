@@ -30,6 +30,9 @@ ENGINES: dict[str, type[SentimentEngine]] = {
 }
 
 
+ENGINE_LABELS: dict[str, str] = {name: engine.label for name, engine in ENGINES.items()}
+
+
 def get_engine(name: str = DEFAULT_ENGINE) -> SentimentEngine:
     """The engine called `name`, built once per process (engines hold no per-call state), so a
     dashboard rerun or a worker chunk does not rebuild it."""
@@ -46,6 +49,7 @@ def _built(name: str) -> SentimentEngine:
 __all__ = [
     "DEFAULT_ENGINE",
     "ENGINES",
+    "ENGINE_LABELS",
     "EconomyEngine",
     "ScoredText",
     "Sentiment",

@@ -173,6 +173,7 @@ class EconomyEngine:
     """VADER with economic-direction rules and economic tone words, sentence by sentence."""
 
     name = "economy"
+    label = "Economy (VADER + economic direction)"  # how charts and the sidebar name it
     # A sentence is neutral when |polarity| is at most this. Repeated 10-fold cross-validation
     # against expert tone labels of economic news headlines (bench/sentiment.py) picked 0.178 in
     # 48 of 50 folds; fixed here, rounded up (no headline scored in between). One rule cue alone

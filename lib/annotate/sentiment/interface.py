@@ -19,6 +19,7 @@ class ScoredText:
 
 class SentimentEngine(Protocol):
     name: str
+    label: str  # how charts and the sidebar name it
     version: str  # the store keys results by (name, version): change it when scores change
 
     def score(self, sentences: list[str]) -> ScoredText: ...

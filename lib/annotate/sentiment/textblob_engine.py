@@ -25,6 +25,7 @@ class TextBlobEngine:
     (it scores exactly 0 on most economic headlines, which carry no opinion adjectives)."""
 
     name = "textblob"
+    label = "TextBlob"  # how charts and the sidebar name it
     neutral_band = 0.0  # |polarity| at or below this counts as neutral in tone shares
 
     def __init__(self) -> None:

@@ -28,6 +28,7 @@ class VaderEngine:
     """VADER as published, sentence by sentence; a document is the mean of its sentences."""
 
     name = "vader"
+    label = "VADER"  # how charts and the sidebar name it
     # VADER's authors' own threshold for a neutral compound score.
     neutral_band = 0.05
 
