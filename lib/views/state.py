@@ -275,8 +275,13 @@ def docs_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["key", "form", "default", "meaning"])
 
 
+def _cell(text: str) -> str:
+    """Text for a markdown table cell: a bare "|" would end the cell (choices read "a | b")."""
+    return text.replace("|", r"\|")
+
+
 def docs_markdown() -> str:
     """The README's table of link parameters."""
     lines = ["| key | form | meaning |", "| --- | --- | --- |"]
-    lines += [f"| `{spec.key}` | {spec.codec.form} | {spec.meaning} |" for spec in QUERY_KEYS]
+    lines += [f"| `{spec.key}` | {_cell(spec.codec.form)} | {_cell(spec.meaning)} |" for spec in QUERY_KEYS]
     return "\n".join(lines)

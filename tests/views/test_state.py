@@ -151,3 +151,12 @@ def test_round_trip(state):
 def test_from_query_never_raises(query):
     state = ViewState.from_query(query)
     assert ViewState.from_query(state.to_query()) == state
+
+
+def test_the_link_table_has_three_cells_in_every_row():
+    import re
+
+    from lib.views.state import docs_markdown
+
+    for row in docs_markdown().splitlines():
+        assert len(re.findall(r"(?<!\\)\|", row)) == 4, row
