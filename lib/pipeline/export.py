@@ -11,11 +11,17 @@ import pandas as pd
 from lib.schema.columns import COLUMNS
 
 EXPORT_SUFFIXES = (".csv", ".parquet", ".jsonl")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What makes a spreadsheet read a cell as a formula (OWASP's list), with LF alongside CR.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# CSV rows end in CRLF (RFC 4180). The csv writer quotes any cell holding a character of the
+# row terminator, so with both CR and LF in it a bare CR or LF inside a cell (a title, an
+# outlet, a carried-through column) stays inside its quoted cell instead of starting a row.
+CSV_LINE_END = "\r\n"
 
 
 def neutralise_formula(value: object) -> object:
-    """Spreadsheets run a cell that starts with = + - @ as a formula: prefix it with a quote."""
+    """Spreadsheets run a cell that starts with = + - @ (or tab, CR, LF) as a formula: prefix
+    it with a quote."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -43,7 +49,7 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
             flat[name] = flat[name].map(neutralise_formula)
     # Input columns are carried through under their own names: a header cell is a cell too.
     flat.columns = [neutralise_formula(str(name)) for name in flat.columns]
-    return flat.to_csv(index=False).encode("utf-8")
+    return flat.to_csv(index=False, lineterminator=CSV_LINE_END).encode("utf-8")
 
 
 def to_parquet_bytes(frame: pd.DataFrame) -> bytes:

@@ -98,3 +98,53 @@ def test_empty_frame_can_be_written(tmp_path: Path, suffix: str) -> None:
 def test_unknown_output_suffix(tmp_path: Path, frame: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match=r"out\.xlsx: output must end in \.csv, \.parquet, \.jsonl"):
         write_frame(frame, tmp_path / "out.xlsx")
+
+
+# Cells a hostile input could carry into the table: line breaks that would start a new row if
+# left bare, each followed by what a spreadsheet would run as a formula on that new row.
+HOSTILE_CELLS = {
+    "title": ["Talks resume\r@SUM(1+1)", "=1+1 in the headline", "Two\nlines\r\nthree"],
+    "outlet": ["Daily\r-2+3", "+cmd", "\tTabbed Times"],
+    "note": ['a\rb\n=HYPERLINK("x")', "-5", "\r=first"],  # a carried-through input column
+}
+
+
+@pytest.fixture
+def hostile_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    hostile = frame.head(3).copy()
+    for column, cells in HOSTILE_CELLS.items():
+        hostile[column] = pd.Series(cells, index=hostile.index, dtype="string")
+    hostile["=header"] = pd.Series(["ok", "@x", "y"], index=hostile.index, dtype="string")
+    return hostile
+
+
+FLOATS = ("polarity", "subjectivity")  # numbers, negative ones included, stay numbers
+
+
+def _is_neutral(cell: str) -> bool:
+    return not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n"))
+
+
+def test_csv_read_back_with_pandas_keeps_rows_and_neutralises_every_cell(hostile_frame: pd.DataFrame) -> None:
+    back = pd.read_csv(io.BytesIO(to_csv_bytes(hostile_frame)), keep_default_na=False, dtype=str)
+    assert len(back) == len(hostile_frame)
+    assert list(back["article_id"]) == list(hostile_frame["article_id"])
+    for column, cells in HOSTILE_CELLS.items():
+        assert list(back[column]) == [neutralise_formula(cell) for cell in cells]
+    assert list(back["text"]) == list(hostile_frame["text"])  # paragraphs kept inside the cell
+    assert all(_is_neutral(name) for name in back.columns)
+    assert all(_is_neutral(cell) for column in back.columns if column not in FLOATS for cell in back[column])
+
+
+def test_csv_read_back_with_the_csv_module_gives_the_same_rows(hostile_frame: pd.DataFrame) -> None:
+    import csv
+
+    rows = list(csv.reader(io.StringIO(to_csv_bytes(hostile_frame).decode("utf-8"), newline="")))
+    header, body = rows[0], rows[1:]
+    assert len(body) == len(hostile_frame)
+    assert all(len(row) == len(header) for row in body)
+    assert "'=header" in header
+    by_name = [dict(zip(header, row, strict=True)) for row in body]
+    for column, cells in HOSTILE_CELLS.items():
+        assert [row[column] for row in by_name] == [neutralise_formula(cell) for cell in cells]
+    assert all(_is_neutral(cell) for row in by_name for name, cell in row.items() if name not in FLOATS)
