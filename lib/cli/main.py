@@ -10,6 +10,8 @@ from pathlib import Path
 
 from lib.annotate.sentiment import DEFAULT_ENGINE, get_engine
 from lib.annotate.sentiment import ENGINES as SENTIMENT_ENGINES
+from lib.cli.evaluate import add_parser as add_evaluate_parser
+from lib.cli.evaluate import run_evaluate
 from lib.cli.progress import ProgressLine
 from lib.cli.summary import corpus_summary_text, ingest_report_lines
 from lib.pipeline.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
@@ -100,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "economy reads economic news best, see bench/sentiment.py)",
     )
     analyze.add_argument("--quiet", action="store_true", help="no progress line")
+    add_evaluate_parser(commands)
     return parser
 
 
@@ -191,4 +194,6 @@ def _outcome_stream(args: argparse.Namespace):
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        return run_evaluate(args, parser)
     return run_analyze(args, parser)
