@@ -12,6 +12,7 @@ from lib.annotate.sentiment import DEFAULT_ENGINE, get_engine
 from lib.annotate.sentiment import ENGINES as SENTIMENT_ENGINES
 from lib.cli.evaluate import add_parser as add_evaluate_parser
 from lib.cli.evaluate import run_evaluate
+from lib.cli.outputs import output_problems
 from lib.cli.progress import ProgressLine
 from lib.cli.summary import corpus_summary_text, ingest_report_lines
 from lib.pipeline.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
@@ -120,6 +121,8 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         print("warning: --jobs is ignored with --scheduler: the cluster's workers do the work", file=sys.stderr)
     if args.output is None and args.store is None:
         parser.error("say where the results go: -o OUT (a table), --store DIR, or both")
+    for problem in output_problems(args.paths, args.output, args.store):
+        parser.error(problem)  # before analysing: a run never ends unable to write
     progress = None if args.quiet else ProgressLine()
     try:
         with _outcome_stream(args) as analyze_outcomes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -71,4 +72,12 @@ def write_frame(frame: pd.DataFrame, path: str | Path) -> None:
     suffix = Path(path).suffix.lower()
     if suffix not in WRITERS:
         raise ValueError(f"{path}: output must end in {', '.join(EXPORT_SUFFIXES)}")
-    Path(path).write_bytes(WRITERS[suffix](frame))
+    # Written beside the target, then renamed over it: a failed write (disk full, killed run)
+    # leaves the previous file whole, never a truncated table.
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(WRITERS[suffix](frame))
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -200,10 +200,11 @@ def test_sentiment_engine_is_chosen_by_name(tmp_path: Path) -> None:
     assert "economy" in result.stderr  # the choices are named
 
 
-def test_unwritable_output_exits_1(tmp_path: Path) -> None:
+def test_unwritable_output_is_refused_before_analysis(tmp_path: Path) -> None:
     result = run("analyze", "seeds", "-o", tmp_path / "missing-dir" / "out.csv")
-    assert result.returncode == 1
-    assert "error: cannot write" in result.stderr
+    assert result.returncode == 2  # a usage error, found before any analysis (lib/cli/outputs.py)
+    assert "missing-dir does not exist" in result.stderr
+    assert "Wrote" not in result.stderr
 
 
 def test_store_only_run_holds_no_table_and_accounts_for_every_input(tmp_path: Path, corpus_with_rejects: Path) -> None:
