@@ -24,6 +24,16 @@ def _json_path(value: str) -> Path:
     return path
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return jobs or default_jobs()
+
+
 def add_parser(commands) -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate",
@@ -45,7 +55,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--taxonomy", metavar="FILE", help="a topic taxonomy TOML file (default: bundled)")
     evaluate.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help=f"worker processes (0 = all {default_jobs()} cores)"
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help=f"worker processes (0 = all {default_jobs()} cores)"
     )
     evaluate.add_argument("--no-disagreements", action="store_true", help="print the figures only")
     evaluate.add_argument("--quiet", action="store_true", help="no progress line")
@@ -62,7 +72,7 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
             args.paths,
             args.labels,
             taxonomy=args.taxonomy,
-            jobs=args.jobs if args.jobs > 0 else default_jobs(),
+            jobs=args.jobs,
             progress=progress,
         )
     except (LabelError, TaxonomyError) as error:

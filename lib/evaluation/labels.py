@@ -3,7 +3,8 @@
     file,url,outlet,title,published,date_evidence,pm,<topic>,...,notes
     articles/001.txt,,Example Herald,A headline,2024-05-01,,Kishida,1,0,...,BORDERLINE ...
 
-`file`, `published`, `pm`, `title` and `outlet` are required; an empty cell means "none visible"
+`file` names the article as its output row's `source` ends (a row of a table input is
+`table.csv#row 3`); `published`, `pm`, `title` and `outlet` are required too; an empty cell means "none visible"
 (no date, no sitting PM, no headline). Each topic is one 0/1 column named by its taxonomy key;
 columns that are not topic keys (url, date_evidence, notes...) are kept as notes for the reader.
 A bad file raises LabelError naming the file, the row and what is wrong.

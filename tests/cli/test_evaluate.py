@@ -64,3 +64,4 @@ def test_missing_inputs_and_a_wrong_report_suffix(tmp_path) -> None:
     assert result.returncode == 2
     assert "must end in .json" in result.stderr
     assert "the following arguments are required: --labels" in run("evaluate", articles).stderr
+    assert "must be 0 (all cores) or more" in run("evaluate", articles, "--labels", labels, "-j", "-2").stderr
