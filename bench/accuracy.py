@@ -1,6 +1,6 @@
 """The library's accuracy, measured: the dev-set scorecard and every sentiment engine on ecosent.
 
-    .venv/bin/python -m bench.accuracy [--misses] [--no-sentiment] [-o report.json]
+    .venv/bin/python -m bench.accuracy [--misses] [--field security] [--no-sentiment] [-o report.json]
 
 1. ../shared/devset (92 hand-labelled real pages; read its README): `python -m lib evaluate`'s
    scorecard (lib/evaluation): dates, prime ministers, titles, outlets, topics, with 95% intervals.
@@ -59,14 +59,14 @@ def _weakest_topic(card: Scorecard) -> float:
 BEST_ENGINE_GOAL = 0.55  # issue 11: the best engine's accuracy on ecosent's translation column
 
 
-def devset_part(*, misses: bool) -> Scorecard | None:
+def devset_part(*, misses: bool, fields: list[str] | None = None) -> Scorecard | None:
     labels = DEVSET / "labels.csv"
     if not labels.exists():
         print(f"skipped the dev set: no {labels} (the shared folder is absent)", file=sys.stderr)
         return None
     card = evaluate_articles([DEVSET / "articles"], labels).scorecard
     print(f"== Dev set: {DEVSET} ==")
-    print(scorecard_text(card, disagreements=misses))
+    print(scorecard_text(card, disagreements=misses or bool(fields), fields=fields))
     return card
 
 
@@ -99,10 +99,13 @@ def targets_text(card: Scorecard | None, rows: list[sentiment.Row] | None) -> st
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every dev-set disagreement with its evidence")
+    parser.add_argument(
+        "--field", action="append", metavar="NAME", help="list the disagreements about this field only (repeatable)"
+    )
     parser.add_argument("--no-sentiment", action="store_true", help="the dev set only (the engines take ~20 s)")
     parser.add_argument("-o", "--output", metavar="REPORT.json", help="also write every figure as JSON")
     args = parser.parse_args(argv)
-    card = devset_part(misses=args.misses)
+    card = devset_part(misses=args.misses, fields=args.field)
     rows = None if args.no_sentiment else sentiment_part()
     if card is None and rows is None:
         return 0

@@ -58,6 +58,12 @@ def add_parser(commands) -> argparse.ArgumentParser:
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help=f"worker processes (0 = all {default_jobs()} cores)"
     )
     evaluate.add_argument("--no-disagreements", action="store_true", help="print the figures only")
+    evaluate.add_argument(
+        "--field",
+        action="append",
+        metavar="NAME",
+        help="list only the disagreements about this field: date, pm, title, outlet or a topic key (repeatable)",
+    )
     evaluate.add_argument("--quiet", action="store_true", help="no progress line")
     return evaluate
 
@@ -82,7 +88,7 @@ def run_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
             progress.close()
     for line in ingest_report_lines(evaluation.corpus.report):
         print(line, file=sys.stderr)
-    print(scorecard_text(evaluation.scorecard, disagreements=not args.no_disagreements))
+    print(scorecard_text(evaluation.scorecard, disagreements=not args.no_disagreements, fields=args.field))
     if args.output is not None:
         try:
             report = json.dumps(scorecard_dict(evaluation.scorecard), indent=2, ensure_ascii=False)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict
 
 from lib.evaluation.articles import Scorecard
 from lib.evaluation.measures import Share
 
-# Long label notes and evidence are cut in the text report; the JSON keeps them whole.
+# Long values, label notes and evidence are cut in the text report; the JSON keeps them whole.
+VALUE_WIDTH = 120  # a long headline stays whole enough to see where two differ
 TEXT_WIDTH = 160
 
 
-def scorecard_text(card: Scorecard, *, disagreements: bool = True) -> str:
+def scorecard_text(card: Scorecard, *, disagreements: bool = True, fields: Collection[str] | None = None) -> str:
+    """The figures, then the disagreements (only those about `fields`, if given)."""
+    listed = [miss for miss in card.disagreements if fields is None or miss.field in fields]
     lines = [
         f"Articles: {card.matched} of {card.labelled} labelled files matched to the library's rows",
         *(f"  unmatched: {reason}" for reason in card.unmatched),
@@ -37,13 +41,13 @@ def scorecard_text(card: Scorecard, *, disagreements: bool = True) -> str:
         lines.append(f"{'macro-F1':<18} {'':<30} {'':<30} {card.macro_f1}")
     if card.unlabelled_topics:
         lines.append(f"not scored (no column in the labels): {', '.join(card.unlabelled_topics)}")
-    if disagreements and card.disagreements:
-        lines += ["", f"Disagreements ({len(card.disagreements)}): file field: want | got | the library's evidence"]
-        for miss in card.disagreements:
-            line = f"  {miss.file} {miss.field}: want {miss.expected!r} | got {miss.got!r} | {miss.evidence}"
-            lines.append(_cut(line))
+    if disagreements and listed:
+        lines += ["", f"Disagreements ({len(listed)}): file field: want | got | the library's evidence"]
+        for miss in listed:
+            want, got = _cut(miss.expected, VALUE_WIDTH), _cut(miss.got, VALUE_WIDTH)
+            lines.append(f"  {miss.file} {miss.field}: want {want!r} | got {got!r} | {_cut(miss.evidence, TEXT_WIDTH)}")
             if miss.notes:
-                lines.append(_cut(f"      notes: {miss.notes}"))
+                lines.append(f"      notes: {_cut(miss.notes, TEXT_WIDTH)}")
     return "\n".join(lines)
 
 
@@ -76,5 +80,5 @@ def _line(name: str, share: Share) -> str:
     return f"{name:<44} {share}"
 
 
-def _cut(line: str) -> str:
-    return line if len(line) <= TEXT_WIDTH else line[: TEXT_WIDTH - 1] + "…"
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -32,6 +32,8 @@ def test_text_lists_figures_then_disagreements() -> None:
     assert "a.txt date: want '2024-05-02' | got '2024-05-09' | date_basis text" in text
     assert "notes: BORDERLINE: arguable" in text
     assert "Disagreements" not in scorecard_text(card(), disagreements=False)
+    assert "Disagreements (1)" in scorecard_text(card(), fields=["alliance"])
+    assert "a.txt date" not in scorecard_text(card(), fields=["alliance"])
 
 
 def test_json_has_every_figure_and_no_nan() -> None:
