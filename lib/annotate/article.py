@@ -18,10 +18,11 @@ from lib.annotate.dates import (
     date_field_problem,
     parse_metadata_date,
 )
-from lib.annotate.metadata import heading_title, outlet_from_dateline, outlet_from_url, shorten
+from lib.annotate.outlets import choose_outlet
 from lib.annotate.pms import find_mentions, pm_named_most, pms_mentioned, sitting_pm_named
 from lib.annotate.sentences import split_sentences
 from lib.annotate.sentiment import Sentiment, SentimentEngine
+from lib.annotate.titles import choose_title, heading_title
 from lib.annotate.topics import TopicScore, score_topics
 from lib.ingest.language import detect_language
 from lib.ingest.readers import RawArticle, repaired
@@ -86,15 +87,6 @@ def reconcile_pm(raw: RawArticle, choice: DateChoice, sitting_pm: str, named_mos
     return PmChoice(choice, dated_pm, "date", (conflict,))
 
 
-def choose_title(raw: RawArticle, heading: str, body_sentences: list[str]) -> tuple[str, str]:
-    """The title and where it came from: metadata, a heading line, or the first sentence."""
-    if raw.title:
-        return raw.title, "metadata"
-    if heading:
-        return heading, "heading"
-    return shorten(body_sentences[0]), "first_sentence"
-
-
 def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     """Everything about an article that does not depend on the taxonomy: the costly part
     (cleaning, dates, PMs, sentences, sentiment). The store keeps it, so a taxonomy edit
@@ -106,7 +98,7 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     date_choice = pm_choice.date
 
     cleaned = clean_text(raw.text, whole_field=raw.whole_field)
-    heading = raw.title or heading_title(cleaned.lines)
+    heading = raw.title.strip() or heading_title(cleaned.lines)
     body = [line for line in cleaned.lines if line != heading]
     headline_only = not body  # a headline alone (a row of a headlines table) is its own text
     if headline_only:
@@ -114,7 +106,7 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     body_sentences = split_sentences("\n".join(body))
     if not body_sentences:
         raise EmptyArticle("no article text is left after removing site furniture")
-    title, title_basis = choose_title(raw, heading, body_sentences)
+    title, title_basis = choose_title(raw.title, heading, body_sentences[0])
     # The headline is part of what a reader sees: it is tagged and scored with the body.
     sentences = ([title] if title_basis in ("metadata", "heading") and not headline_only else []) + body_sentences
     # One pass over the sentences joined: no word runs across the newline between two.
@@ -139,7 +131,7 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
         "source": raw.source,
         "title": title,
         "title_basis": title_basis,
-        "outlet": raw.outlet or outlet_from_url(raw.url) or outlet_from_dateline(raw.text),
+        **choose_outlet(text=raw.text, url=raw.url, metadata_outlet=raw.outlet, title=raw.title).as_columns(),
         "url": raw.url,
         "published": date_choice.published,
         "date_basis": date_choice.basis,

@@ -30,13 +30,46 @@ COLUMNS: tuple[Column, ...] = (
     Column("article_id", "string", "Stable id: first 16 hex digits of the SHA-256 of the normalised clean text."),
     Column("source", "string", "Where the article came from: a path, `archive.zip!member`, or `file.csv#row 3`."),
     Column(
-        "title", "string", "Headline: HTML/CSV title, a heading-like first line, else the first sentence shortened."
+        "title",
+        "string",
+        "Headline: the HTML/CSV title (site-name suffix removed), else the headline line above the text (never"
+        " a menu, banner, byline, timestamp, caption or dateline), else the first sentence shortened.",
     ),
-    Column("title_basis", "string", "Where the title came from: metadata, heading or first_sentence."),
+    Column(
+        "title_basis",
+        "string",
+        "Where the title came from: metadata (the source's title field), heading (a headline line of the text)"
+        " or first_sentence (no headline visible).",
+    ),
     Column(
         "outlet",
         "string",
-        "Publisher: metadata, the URL's domain, or a dateline such as `(Jiji Press)`; empty if unknown.",
+        "Publisher, named as in the outlet gazetteer (lib/reference/data/outlets.toml) when it is known; a page"
+        " that names no publisher but credits an agency gets the agency; empty if unknown.",
+    ),
+    Column(
+        "outlet_basis",
+        "string",
+        "Where `outlet` was read: metadata, domain (the URL's), masthead (site name in the page's header,"
+        " title suffix or navigation), byline, copyright, dateline (`TOKYO (AP) —`), credit (`Kyodo and"
+        " Reuters`, `Read more at ...`) or none.",
+    ),
+    Column(
+        "outlet_country",
+        "string",
+        "The outlet's home country (ISO 3166 code, e.g. `JP`); empty if not in the gazetteer.",
+    ),
+    Column(
+        "outlet_kind",
+        "string",
+        "The outlet's kind from the gazetteer: wire, newspaper, broadcaster, magazine, digital, state_media,"
+        " aggregator or government; empty if not in the gazetteer.",
+    ),
+    Column(
+        "origin",
+        "string",
+        "The wire or paper whose copy the page carries, from a dateline, credit, byline or copyright line"
+        " (`(AP)`, `Kyodo` on an aggregator's page); empty when none is credited.",
     ),
     Column("url", "string", "Address of the article if known; empty otherwise."),
     Column("published", "datetime64[ns]", "Publication date (day precision); NaT when no trustworthy date was found."),
