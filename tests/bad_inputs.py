@@ -246,3 +246,92 @@ def dated_text(day: str, tag: str) -> bytes:
 
 def dated_csv(day: str, tag: str) -> bytes:
     return f'date,text\n{day},"{article(tag)}"\n'.encode()
+
+
+# --- Crash classes of issue 12 (each once ended the whole batch) --------------------------------
+def deeply_nested(depth: int = 100_000) -> bytes:
+    """A JSON value nested `depth` arrays deep: past any recursive decoder's stack."""
+    return b"[" * depth + b"]" * depth
+
+
+def json_record_with_deep_field(tag: str, depth: int = 100_000) -> bytes:
+    """A list of two records, the first carrying a field nested `depth` deep, the second fine."""
+    deep = json.dumps({"text": article(f"{tag} deep"), "extra": "@"}).encode().replace(b'"@"', deeply_nested(depth))
+    return b"[" + deep + b", " + json.dumps({"text": article(f"{tag} fine")}).encode() + b"]"
+
+
+def jsonl_with_deep_line(tag: str, depth: int = 100_000) -> bytes:
+    return b"\n".join([json.dumps({"text": article(f"{tag} before")}).encode(), deeply_nested(depth), b""])
+
+
+def json_with_huge_number(tag: str, digits: int = 5_000) -> bytes:
+    """A record whose id is a `digits`-digit integer: int() refuses more than 4,300 digits."""
+    return b'[{"id": ' + b"7" * digits + b', "text": ' + json.dumps(article(tag)).encode() + b"}]"
+
+
+def json_with_lone_surrogate(tag: str) -> bytes:
+    """A record whose text holds "\\ud800", an escape for half a UTF-16 pair."""
+    return json.dumps([{"text": article(tag) + " \ud800 Broken escape above."}]).encode()
+
+
+def _central_directory(data: bytearray) -> tuple[int, int]:
+    """(offset of the first central directory header, offset of the end record)."""
+    return data.index(b"PK\x01\x02"), data.rindex(b"PK\x05\x06")
+
+
+def zip_with_lying_directory_offset(tag: str) -> bytes:
+    """The end record places the central directory far past where it is: zipfile then seeks to
+    a negative offset for each member (ValueError: negative seek value)."""
+    data = bytearray(zip_bytes({"lied.txt": article(tag).encode()}))
+    _, end = _central_directory(data)
+    struct.pack_into("<I", data, end + 16, 0x7FFF0000)
+    return bytes(data)
+
+
+def zip_with_unknown_version(tag: str) -> bytes:
+    """The central directory asks for zip version 9.9 to extract (NotImplementedError)."""
+    data = bytearray(zip_bytes({"future.txt": article(tag).encode()}))
+    central, _ = _central_directory(data)
+    data[central + 6] = 99
+    return bytes(data)
+
+
+def zip_with_garbled_names(tag: str) -> bytes:
+    """A member name whose bytes were damaged into control characters and an escape sequence."""
+    data = bytearray(zip_bytes({"abcdefgh.txt": article(tag).encode()}, method=zipfile.ZIP_STORED))
+    for at in (data.index(b"abcdefgh"), data.rindex(b"abcdefgh")):  # local and central headers
+        data[at : at + 8] = b"\x1b[2J\r\n\x07x"
+    return bytes(data)
+
+
+def csv_with_cell_over_field_limit(tag: str, chars: int = 2_100_000) -> bytes:
+    """A cell longer than the csv module's field limit (and the article limit), then a good row."""
+    return f'title,text\nHuge,"{"x " * (chars // 2)}"\nAfter,"{article(tag)}"\n'.encode()
+
+
+def csv_with_duplicate_headers(tag: str) -> bytes:
+    """`text,title,text`: the third column must not overwrite the article's text."""
+    return f'text,title,text\n"{article(tag)}",Repeated header,a short note\n'.encode()
+
+
+def csv_with_unclosed_quote(tag: str) -> bytes:
+    """A quote opened and never closed: the lines after it are read into its row."""
+    return f'title,text\nOpen,"{article(tag)}\nNext,"{article(tag + " next")}"\n'.encode()
+
+
+def csv_with_excel_separator_line(tag: str) -> bytes:
+    return f'sep=;\ntitle;text;date\nSemi;"{article(tag)}";2024-11-08\n'.encode()
+
+
+def csv_with_cr_line_endings(tag: str) -> bytes:
+    """Classic Mac line endings (CR only), with semicolons and commas in the text."""
+    text = article(tag).replace(" and ", "; and, ")
+    return f'title;text\rOne;"{text}"\rTwo;"{text} Again."\r'.encode()
+
+
+# Names that would act on a terminal: a clear-screen escape, a forged report line, a bidi override.
+HOSTILE_NAMES = (
+    "\x1b[2J\x1b[31mred.txt",
+    "fake.txt\n  - good.txt: forged line (looks like ours)\nend.txt",
+    "evil\u202etxt.exe.txt",
+)

@@ -498,3 +498,250 @@ def test_one_batch_of_every_bad_input_accounts_for_each() -> None:
     used = {s.split("!")[0].split("#")[0] for s in corpus.frame["source"]}
     assert {name for name, _ in blobs} <= named | used  # each input is named somewhere
     assert corpus.report.inputs == len(corpus.frame) + len(corpus.report.entries)
+
+
+# --- Crash classes (issue 12): each once ended the whole batch; now it is its input's entry ------
+# (class, the blobs, the report entries expected, the rows expected besides good.txt). The class
+# is the test id, so a regression names what came back.
+CRASH_CLASSES = [
+    pytest.param(
+        [("deep.json", bad.deeply_nested())],
+        [("deep.json#record 1", "nested too deep")],
+        [],
+        id="json nested 100,000 deep",
+    ),
+    pytest.param(
+        [("records.json", bad.json_record_with_deep_field("records"))],
+        [("records.json#record 1", "nested too deep")],
+        ["records.json#record 2"],
+        id="json record with a field nested 100,000 deep",
+    ),
+    pytest.param(
+        [("wrapped.json", b'{"articles": ' + bad.deeply_nested() + b"}")],
+        [("wrapped.json", "nested too deep")],
+        [],
+        id="json object nested 100,000 deep",
+    ),
+    pytest.param(
+        [("lines.jsonl", bad.jsonl_with_deep_line("lines"))],
+        [("lines.jsonl#line 2", "nested too deep")],
+        ["lines.jsonl#line 1"],
+        id="jsonl line nested 100,000 deep",
+    ),
+    pytest.param(
+        [("deep.zip", bad.zip_bytes({"deep.json": bad.deeply_nested(), "ok.txt": bad.article("zip ok").encode()}))],
+        [("deep.zip!deep.json#record 1", "nested too deep")],
+        ["deep.zip!ok.txt"],
+        id="zip member nested 100,000 deep",
+    ),
+    pytest.param(
+        [("number.json", bad.json_with_huge_number("number"))],
+        [],
+        ["number.json#record 1"],
+        id="json 5,000-digit number",
+    ),
+    pytest.param(
+        [("surrogate.json", bad.json_with_lone_surrogate("surrogate"))],
+        [],
+        ["surrogate.json#record 1"],
+        id="json lone surrogate",
+    ),
+    pytest.param(
+        [("seek.zip", bad.zip_with_lying_directory_offset("seek"))],
+        [("seek.zip!lied.txt", "unreadable archive member")],
+        [],
+        id="zip negative seek",
+    ),
+    pytest.param(
+        [("version.zip", bad.zip_with_unknown_version("version"))],
+        [("version.zip", "broken archive")],
+        [],
+        id="zip unknown version",
+    ),
+    pytest.param(
+        [("long.csv", bad.csv_with_cell_over_field_limit("after the long cell"))],
+        [("long.csv#row 1", "too long")],
+        ["long.csv#row 2"],
+        id="csv cell over the field limit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blobs", "expected", "rows"), CRASH_CLASSES)
+def test_crash_classes_become_their_inputs_entries(
+    blobs: list[bad.Blob], expected: list[tuple[str, str]], rows: list[str]
+) -> None:
+    corpus = analyse(blobs)  # the good file is analysed and every input accounted for
+    assert entries(corpus) == expected
+    assert all(e.detail for e in corpus.report.entries)
+    assert sorted(set(corpus.frame["source"]) - {"good.txt"}) == rows
+
+
+def test_a_lone_surrogate_is_repaired_and_said() -> None:
+    used = row(analyse([("s.json", bad.json_with_lone_surrogate("repaired"))]), "s.json#record 1")
+    assert "\ufffd Broken escape above." in used["text"]
+    assert any("lone surrogate" in w for w in used["warnings"]), used["warnings"]
+
+
+def test_any_exception_while_reading_one_input_is_its_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last net: a reader failing in a way nobody foresaw costs only that input."""
+    import lib.ingest.pages as pages
+
+    def broken_decode(data: bytes, **options):
+        if b"poison" in data:
+            raise LookupError("an unforeseen failure")
+        return real_decode(data, **options)
+
+    real_decode = pages.decode_bytes
+    monkeypatch.setattr(pages, "decode_bytes", broken_decode)
+    corpus = analyse([("poison.txt", b"poison " + bad.article("poison").encode())])
+    assert entries(corpus) == [("poison.txt", "unreadable")]
+    assert "LookupError: an unforeseen failure" in corpus.report.entries[0].detail
+
+
+def test_byte_flipped_zips_never_end_the_batch() -> None:
+    """A small fuzz of damaged archives (the long one is in bench/): each is accounted for."""
+    import random
+
+    base = bad.zip_bytes({"a.txt": bad.article("fuzz a").encode(), "b.json": b'[{"text": "short"}]'})
+    rng = random.Random(12)
+    for _ in range(300):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 4)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        report = IngestReport()
+        articles = list(read_bytes("flipped.zip", bytes(data), report, Limits()))
+        assert report.accounted(len(articles)), report.lines()
+
+
+# --- CSV dialects and damage ---------------------------------------------------------------------
+def test_duplicate_headers_keep_the_first_and_rename_the_repeat() -> None:
+    used = row(analyse([("dup.csv", bad.csv_with_duplicate_headers("duplicate header"))]), "dup.csv#row 1")
+    assert "duplicate header" in used["text"] and used["title"] == "Repeated header"
+    carried = {key: value for key, value in used.items() if key.endswith("text (column 3)")}
+    assert list(carried.values()) == ["a short note"], list(used)
+    assert any("'text (column 3)'" in w for w in used["warnings"]), used["warnings"]
+
+
+def test_an_unclosed_quote_is_read_with_a_warning() -> None:
+    corpus = analyse([("open.csv", bad.csv_with_unclosed_quote("open quote"))])
+    used = row(corpus, "open.csv#row 1")
+    assert "open quote next" in used["text"]  # the next line was merged: say so
+    assert any("quoting is broken" in w and "lines 2-3" in w for w in used["warnings"]), used["warnings"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        pytest.param("excel.csv", bad.csv_with_excel_separator_line("excel sep"), id="Excel sep= line"),
+        pytest.param("mac.csv", bad.csv_with_cr_line_endings("classic mac"), id="CR-only line endings"),
+    ],
+)
+def test_csv_dialects_are_read_as_meant(name: str, data: bytes) -> None:
+    corpus = analyse([(name, data)])
+    first = row(corpus, f"{name}#row 1")
+    assert first["title"] in ("Semi", "One") and first["warnings"] == []
+    assert entries(corpus) == []
+
+
+# --- Names that would act on a terminal (issue 12 item 15) ---------------------------------------
+def _is_printable_line(line: str) -> bool:
+    return line.isprintable()
+
+
+def test_hostile_names_are_escaped_in_the_report() -> None:
+    blobs = [(name, b"") for name in bad.HOSTILE_NAMES]
+    blobs.append(("names.zip", bad.zip_bytes({name: b"" for name in bad.HOSTILE_NAMES})))
+    corpus = analyse(blobs)
+    assert len(corpus.report.entries) == 2 * len(bad.HOSTILE_NAMES)
+    assert all(_is_printable_line(line) for line in corpus.report.lines()), corpus.report.lines()
+    assert "\\x1b[2J\\x1b[31mred.txt: empty" in corpus.report.lines()[0]
+    assert all(line.count(": empty (") == 1 for line in corpus.report.lines())  # no forged line
+
+
+def test_garbled_zip_member_names_are_shown_safely() -> None:
+    corpus = analyse([("garbled.zip", bad.zip_with_garbled_names("garbled"))])
+    sources = [s for s in corpus.frame["source"] if s != "good.txt"]
+    assert sources == ["garbled.zip!\\x1b[2J\\r\\n\\x07x.txt"]
+
+
+def test_cli_prints_hostile_and_undecodable_file_names_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    for name in bad.HOSTILE_NAMES:
+        (folder / name.replace("/", "_")).write_bytes(b"")
+    (folder / "good.txt").write_bytes(GOOD[1])
+    os.mkdir(os.path.join(os.fsencode(folder), b"\xff\xfe-latin"))
+    with open(os.path.join(os.fsencode(folder), b"\xff\xfe-latin", b"caf\xe9.txt"), "wb") as file:
+        file.write(bad.article("undecodable name").encode())  # a name in Latin-1 bytes
+    out = tmp_path / "out.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "analyze", str(folder), "-o", str(out), "--quiet"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 0, stderr
+    assert "\x1b" not in stderr and "\u202e" not in stderr and "forged" not in stderr.split("Ingest report:")[0]
+    assert "\\x1b[2J" in stderr and "\\u202e" in stderr
+    assert "\\xff\\xfe-latin/caf\\xe9.txt" in out.read_text(encoding="utf-8")
+
+
+# --- Folders that cannot be read, and empty ones (issue 12 item 9) -------------------------------
+def test_unreadable_folders_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "corpus"
+    (root / "locked").mkdir(parents=True)
+    (root / "locked" / "hidden.txt").write_bytes(GOOD[1])
+    (root / "good.txt").write_bytes(GOOD[1])
+    given = tmp_path / "locked-given"
+    given.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # as root, chmod 000 would not stop us: refuse as the OS would
+        if Path(path).name.startswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    corpus = load_corpus(root, given)
+    assert [(Path(e.input).name, e.reason) for e in corpus.report.entries] == [
+        ("locked", "unreadable folder"),
+        ("locked-given", "unreadable folder"),
+    ]
+    assert "Permission denied" in corpus.report.entries[0].detail
+    assert corpus.report.accounted(len(corpus.frame)) and len(corpus.frame) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_a_folder_without_permission_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        corpus = load_corpus(tmp_path)
+    finally:
+        locked.chmod(0o755)
+    assert [(Path(e.input).name, e.reason) for e in corpus.report.entries] == [("locked", "unreadable folder")]
+
+
+def test_an_empty_folder_given_directly_fails_strict(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "nested-empty").mkdir(parents=True)
+    corpus = load_corpus(tmp_path / "empty")
+    assert [(Path(e.input).name, e.reason) for e in corpus.report.entries] == [("empty", "empty folder")]
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "analyze", str(tmp_path / "empty"), "-o", str(tmp_path / "o.csv"), "--strict"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 1 and "empty folder" in result.stderr, result.stderr
+
+
+# --- Zip member names with a colon (issue 12 item 17) --------------------------------------------
+def test_a_colon_inside_a_zip_member_name_is_not_a_drive() -> None:
+    name = "2024-11-08 12:30 Wire report.txt"
+    corpus = analyse([("wire.zip", bad.zip_bytes({name: bad.article("colon").encode(), "D:evil.txt": b"x"}))])
+    assert row(corpus, f"wire.zip!{name}")
+    assert entries(corpus) == [("wire.zip!D:evil.txt", "unsafe path")]

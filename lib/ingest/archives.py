@@ -4,6 +4,7 @@ every refusal (unsafe path, link, bomb, nesting, size) is a report entry naming 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -63,8 +64,8 @@ def read_zip(
             return
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        report.refuse(name, "broken archive", str(error))
+    except Exception as error:  # noqa: BLE001 (damaged headers raise more than BadZipFile)
+        report.refuse(name, "broken archive", _failure(error))
         return
     files = [m for m in members if not m.filename.endswith("/")]  # is_dir() fails on an empty name
     if not files:
@@ -78,14 +79,22 @@ def read_zip(
             continue
         try:
             content = _read_member(archive, member)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, zlib.error) as error:
-            report.refuse(member_name, "unreadable archive member", str(error))
+        except Exception as error:  # noqa: BLE001 (a lying header: negative seek, unknown version...)
+            report.refuse(member_name, "unreadable archive member", _failure(error))
             continue
         expanded.bytes += len(content)
         if suffix_of(member.filename) in ARCHIVE_SUFFIXES and depth + 1 >= limits.max_zip_depth:
             report.refuse(member_name, "archive nested too deep", f"limit is {limits.max_zip_depth} levels")
             continue
         yield from read_member(member_name, content, report, limits, depth=depth + 1, known=known, expanded=expanded)
+
+
+def _failure(error: Exception) -> str:
+    """What a damaged header did, for a person; zipfile's own messages are kept for its own
+    errors, others say what kind of failure it was ("negative seek value" alone says little)."""
+    if isinstance(error, zipfile.BadZipFile | EOFError | zlib.error):
+        return str(error) or "the archive's data ends early or is damaged"
+    return f"damaged zip headers ({type(error).__name__}: {error})"
 
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
@@ -99,12 +108,17 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
     return b"".join(chunks)
 
 
+# A Windows drive at the start of a name (`C:/x`, `c:x`); a colon elsewhere is a character of
+# the name, as in a member called `2024-11-08 12:30 Reuters.txt`.
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
 def _zip_refusal(member: zipfile.ZipInfo, index: int, total: int, limits: Limits) -> tuple[str, str] | None:
     path = PurePosixPath(member.filename.replace("\\", "/"))
     if not path.parts:
         return "no name", "the archive entry has an empty name"
-    if path.is_absolute() or ".." in path.parts or ":" in path.parts[0]:
-        return "unsafe path", "absolute paths and '..' are not allowed in archives"
+    if path.is_absolute() or ".." in path.parts or _DRIVE.match(path.parts[0]):
+        return "unsafe path", "absolute paths, drive letters and '..' are not allowed in archives"
     if (member.external_attr >> 16) & 0o170000 == 0o120000:
         return "symbolic link", "links inside archives are not followed"
     if index >= limits.max_zip_members:

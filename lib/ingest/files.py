@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lib.ingest.archives import Expanded, read_zip
+from lib.ingest.failures import reading_failure
 from lib.ingest.formats import (
     ARCHIVE_SUFFIXES,
     HTML_SUFFIXES,
@@ -24,7 +25,7 @@ from lib.ingest.pages import read_html, read_text_file
 from lib.ingest.tables import read_table
 from lib.schema.limits import DEFAULT_LIMITS, Limits
 from lib.schema.records import Known, RawArticle, SeenFile
-from lib.schema.report import IngestReport
+from lib.schema.report import IngestReport, printable
 
 
 def read_bytes(
@@ -39,7 +40,27 @@ def read_bytes(
     """One named blob (a file, an upload or an archive member), dispatched by its suffix.
 
     With `known`, inputs the store already holds are passed on undecoded (`stored=True`).
+    The name is made printable first: it is the input's name in rows, report lines and logs.
+    Whatever goes wrong while reading it becomes its report entry, never the batch's end.
     """
+    name = printable(name)
+    try:
+        yield from _read_blob(name, data, report, limits, depth, known, expanded)
+    except Exception as error:  # noqa: BLE001 (any failure is this input's, said in the report)
+        # Readers resolve every input they admitted before an error can reach here (records
+        # and pages have their own nets), so this counts the blob itself.
+        report.refuse(name, *reading_failure(error))
+
+
+def _read_blob(
+    name: str,
+    data: bytes,
+    report: IngestReport,
+    limits: Limits,
+    depth: int,
+    known: Known | None,
+    expanded: Expanded | None,
+) -> Iterator[RawArticle]:
     suffix = suffix_of(name)
     limit = byte_limit(suffix, limits)
     if len(data) > limit:
@@ -77,26 +98,63 @@ def walk_paths(
     seen: SeenFile | None = None,
 ) -> Iterator[RawArticle]:
     """Files and folders (walked in sorted order; links pointing outside a folder are refused,
-    links to folders inside it are not followed: their files are read where they are).
+    links to folders inside it are not followed: their files are read where they are). A
+    folder that cannot be listed, and a folder given with no files in it, are report entries.
 
     With `seen`, a text or HTML file whose path, size and modification time the store already
     analysed is passed on as stored without being read or hashed (as make, rsync and git judge
     a file unchanged): re-running over a large unchanged corpus costs a stat per file."""
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            resolved_root = root.resolve()
-            # rglob does not descend into linked folders: a link is an entry of its own.
-            for file in sorted(p for p in root.rglob("*") if p.is_symlink() or not p.is_dir()):
-                refusal = _link_refusal(file, resolved_root) if file.is_symlink() else None
-                if refusal:
-                    report.refuse(str(file), *refusal)
-                    continue
-                yield from _read_file(file, report, limits, known, seen)
-        elif root.exists():
+        try:
+            is_folder = stat.S_ISDIR(root.stat().st_mode)
+        except FileNotFoundError:
+            report.refuse(_name(root), "not found", "no such file or folder")
+            continue
+        except OSError as error:  # a loop of links, a parent folder that may not be entered
+            report.refuse(_name(root), "unreadable", error.strerror or str(error))
+            continue
+        if not is_folder:
             yield from _read_file(root, report, limits, known, seen)
-        else:
-            report.refuse(str(root), "not found", "no such file or folder")
+            continue
+        before = report.inputs
+        resolved_root = root.resolve()
+        files = _folder_files(root, report)
+        if not files and report.inputs == before:  # else `--strict` would pass on nothing read
+            report.refuse(_name(root), "empty folder", "the folder holds no files")
+        for file in files:
+            refusal = _link_refusal(file, resolved_root) if file.is_symlink() else None
+            if refusal:
+                report.refuse(_name(file), *refusal)
+                continue
+            yield from _read_file(file, report, limits, known, seen)
+
+
+def _name(path: Path) -> str:
+    """A path as the input's name: undecodable bytes and control characters escaped."""
+    return printable(str(path))
+
+
+def _folder_files(root: Path, report: IngestReport) -> list[Path]:
+    """Every file and link under `root`, sorted (links are listed, not followed); each folder
+    that cannot be listed is a report entry (Path.rglob would skip it without a word)."""
+    files: list[Path] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            report.refuse(_name(folder), "unreadable folder", f"{error.strerror or error}; its files were not read")
+            continue
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False  # read as a file, whose own error is then reported
+            (folders if is_folder else files).append(Path(entry.path))
+    return sorted(files)
 
 
 def _link_refusal(link: Path, root: Path) -> tuple[str, str] | None:
@@ -114,29 +172,30 @@ def _link_refusal(link: Path, root: Path) -> tuple[str, str] | None:
 def _read_file(
     path: Path, report: IngestReport, limits: Limits, known: Known | None = None, seen: SeenFile | None = None
 ) -> Iterator[RawArticle]:
+    name = _name(path)
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a pipe or device would block or never end
-            report.refuse(str(path), "not a regular file", "only files are read (not pipes, sockets or devices)")
+            report.refuse(name, "not a regular file", "only files are read (not pipes, sockets or devices)")
             return
         suffix = suffix_of(path.name)
         whole_file = suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES  # one article per file
         if seen is not None and whole_file:
-            stored_key = seen(str(path), status.st_size, status.st_mtime_ns)
+            stored_key = seen(name, status.st_size, status.st_mtime_ns)
             if stored_key is not None:
                 report.admit()
-                yield RawArticle(source=str(path), text="", input_key=stored_key, stored=True)
+                yield RawArticle(source=name, text="", input_key=stored_key, stored=True)
                 return
         limit = byte_limit(suffix, limits)
         if status.st_size > limit:
-            report.refuse(str(path), "too large", f"{status.st_size:,} bytes; limit is {limit:,}")
+            report.refuse(name, "too large", f"{status.st_size:,} bytes; limit is {limit:,}")
             return
         with path.open("rb") as file:
             data = file.read(limit + 1)  # a file growing while read is still cut at the limit
     except OSError as error:
-        report.refuse(str(path), "unreadable", error.strerror or str(error))
+        report.refuse(name, "unreadable", error.strerror or str(error))
         return
-    for article in read_bytes(str(path), data, report, limits, known=known):
+    for article in read_bytes(name, data, report, limits, known=known):
         if whole_file and len(data) == status.st_size:  # not a file that changed while read
             article.file_signature = (status.st_size, status.st_mtime_ns)
         yield article

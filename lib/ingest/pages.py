@@ -3,19 +3,40 @@ extraction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from lib.ingest.encoding import DecodedText, NotTextError, decode_bytes, repair_mojibake
+from lib.ingest.failures import reading_failure
 from lib.schema.records import RawArticle
 from lib.schema.report import IngestReport
 
+PageReader = Callable[[str, bytes, IngestReport], Iterator[RawArticle]]
 
+
+def one_input(reader: PageReader) -> PageReader:
+    """A reader of one page: the page is counted once, and anything that fails while reading it
+    (a parser's own error) is that page's report entry."""
+
+    @functools.wraps(reader)
+    def read(name: str, data: bytes, report: IngestReport) -> Iterator[RawArticle]:
+        report.admit()
+        try:
+            articles = list(reader(name, data, report))  # a page gives at most one article
+        except Exception as error:  # noqa: BLE001 (one page's failure is its entry)
+            report.add(name, *reading_failure(error))
+            return
+        yield from articles
+
+    return read
+
+
+@one_input
 def read_html(name: str, data: bytes, report: IngestReport) -> Iterator[RawArticle]:
     """An HTML page: main text, title, date and site name from trafilatura."""
     import trafilatura
 
-    report.admit()
     try:
         decoded = decode_bytes(data)
     except NotTextError as error:
@@ -53,8 +74,8 @@ def _nul_warning(decoded: DecodedText) -> list[str]:
     return [f"removed {decoded.nuls_removed:,} NUL character(s) from the text"] if decoded.nuls_removed else []
 
 
+@one_input
 def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[RawArticle]:
-    report.admit()
     if not data.strip():
         report.add(name, "empty", "the file has no content" if not data else "only whitespace")
         return

@@ -6,16 +6,50 @@ is lost: rows + report entries = inputs.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+# Characters a name must not carry to a terminal or a report line: controls (ESC starts an ANSI
+# sequence, CR and LF start a forged line), line and paragraph separators, format characters
+# (bidi overrides reorder what is shown) and lone surrogates (a file name's undecodable bytes,
+# which no UTF-8 output can write). Spaces of every kind stay: Japanese names use U+3000.
+UNPRINTABLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with every unprintable character written as a Python-style escape (`\\x1b`,
+    `\\n`, `\\u202e`); a file name's undecodable byte (a surrogate escape) shows as `\\xff`."""
+    if text.isprintable():  # the common case, checked in C
+        return text
+    return "".join(_escaped(char) if unicodedata.category(char) in UNPRINTABLE_CATEGORIES else char for char in text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
 
 @dataclass(frozen=True)
 class ReportEntry:
+    """One input that gave no article. The input's name and the detail are made printable once,
+    here, so no sink (terminal, CSV, page) receives a name's control characters."""
+
     input: str  # the file, `archive.zip!member` or `file.csv#row 3`
     reason: str  # short category: empty, not text, undecodable, too large, duplicate...
     detail: str = ""  # the explanation for a person
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "input", printable(self.input))
+        object.__setattr__(self, "detail", printable(self.detail))
 
     def message(self) -> str:
         return f"{self.input}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
