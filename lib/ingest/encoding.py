@@ -127,6 +127,15 @@ def detect_encoding(data: bytes) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def unify_line_breaks(text: str) -> str:
+    """Classic Mac line ends (a CR alone) as LF: later stages find lines and paragraphs by LF
+    (CRLF they already read), and a bare CR in a cell would split the row of an exported CSV."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def _control_share(text: str) -> float:
     """Share of control characters other than line breaks and tabs: high means binary data."""
     return len(_CONTROL.findall(text)) / max(len(text), 1)

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from lib.ingest.encoding import DecodedText, NotTextError, decode_bytes, repair_mojibake
+from lib.ingest.encoding import DecodedText, NotTextError, decode_bytes, repair_mojibake, unify_line_breaks
 from lib.ingest.failures import reading_failure
 from lib.schema.records import RawArticle
 from lib.schema.report import IngestReport
@@ -88,7 +88,11 @@ def read_text_file(name: str, data: bytes, report: IngestReport) -> Iterator[Raw
         report.add(name, "empty", "only whitespace after decoding")
         return
     yield RawArticle(
-        source=name, text=decoded.text, encoding=decoded.encoding, warnings=_nul_warning(decoded), repair_pending=True
+        source=name,
+        text=unify_line_breaks(decoded.text),
+        encoding=decoded.encoding,
+        warnings=_nul_warning(decoded),
+        repair_pending=True,
     )
 
 

@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from lib.ingest.encoding import NotTextError, decode_bytes, repair_mojibake
+from lib.ingest.encoding import NotTextError, decode_bytes, repair_mojibake, unify_line_breaks
 from lib.ingest.failures import reading_failure
 from lib.ingest.formats import input_key, suffix_of, too_long
 from lib.schema.limits import Limits
@@ -117,7 +117,7 @@ def _from_record(
     fix = _SurrogateRepair()
 
     def field(header: str | None) -> str:
-        return fix(_value(record, header))
+        return unify_line_breaks(fix(_value(record, header)))
 
     # A table of headlines alone (no text column) is analysed on its headlines.
     text = field(mapping.get("text", mapping.get("title")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lib.schema.limits import Limits
 from tests.ingest.reading import PNG, TEXT, read, zip_bytes
 
@@ -55,3 +57,32 @@ def test_zip_limits() -> None:
 
     articles, report = read("empty.zip", zip_bytes({}))
     assert (articles, report) == ([], [("empty.zip", "empty")])
+
+
+@pytest.mark.parametrize(
+    ("member", "refused"),
+    [
+        ("2024-11-08 12:30 Wire.txt", False),  # a colon inside a name is a character
+        ("folder/10:45 update.txt", False),
+        ("C:/windows/system.txt", True),  # a drive
+        ("c:relative.txt", True),  # a drive-relative path
+        ("/absolute.txt", True),
+        ("a/../../up.txt", True),
+        ("..\\back.txt", True),
+    ],
+)
+def test_unsafe_member_paths(member: str, refused: bool) -> None:
+    articles, report = read("a.zip", zip_bytes({member: TEXT.encode()}))
+    assert report == ([(f"a.zip!{member}", "unsafe path")] if refused else [])
+    assert len(articles) == (0 if refused else 1)
+
+
+def test_a_damaged_member_is_its_own_entry_and_the_others_are_read() -> None:
+    import struct
+
+    data = bytearray(zip_bytes({"first.txt": TEXT.encode(), "second.txt": (TEXT + " Two.").encode()}))
+    second = data.index(b"PK\x01\x02", data.index(b"PK\x01\x02") + 1)
+    struct.pack_into("<I", data, second + 42, 0xFFFFFF00)  # its local header lies past the end
+    articles, report = read("a.zip", bytes(data))
+    assert [a.source for a in articles] == ["a.zip!first.txt"]
+    assert report == [("a.zip!second.txt", "unreadable archive member")]

@@ -13,6 +13,7 @@ from lib.ingest.encoding import (
     needs_ftfy,
     repair_legacy_runs,
     repair_mojibake,
+    unify_line_breaks,
 )
 
 SEED_003 = Path(__file__).resolve().parents[2] / "seeds" / "003_7f0ce9717cede5be.txt"
@@ -189,3 +190,16 @@ def test_seed_003_is_repaired() -> None:
 )
 def test_needs_ftfy(text: str, needs_repair: bool) -> None:
     assert needs_ftfy(text) is needs_repair
+
+
+@pytest.mark.parametrize(
+    ("text", "unified"),
+    [
+        ("one\rtwo\r\rthree", "one\ntwo\n\nthree"),  # classic Mac
+        ("one\r\ntwo", "one\r\ntwo"),  # CRLF is read as it is
+        ("mixed\r\n\rend\r", "mixed\r\n\nend\n"),
+        ("no breaks", "no breaks"),
+    ],
+)
+def test_unify_line_breaks(text: str, unified: str) -> None:
+    assert unify_line_breaks(text) == unified

@@ -67,3 +67,54 @@ def test_walk_paths_refuses_links_leaving_the_folder(tmp_path: Path) -> None:
     report = IngestReport()
     assert list(walk_paths([folder], report)) == []
     assert [e.reason for e in report.entries] == ["link outside the folder"]
+
+
+def test_walk_paths_reports_an_empty_folder_given_but_not_one_found(tmp_path: Path) -> None:
+    (tmp_path / "given" / "inside-empty").mkdir(parents=True)
+    (tmp_path / "full" / "inside-empty").mkdir(parents=True)
+    (tmp_path / "full" / "a.txt").write_text(TEXT, encoding="utf-8")
+    report = IngestReport()
+    found = list(walk_paths([tmp_path / "given", tmp_path / "full"], report))
+    assert [Path(a.source).name for a in found] == ["a.txt"]
+    assert [(Path(e.input).name, e.reason) for e in report.entries] == [("given", "empty folder")]
+    assert report.accounted(len(found))
+
+
+def test_walk_paths_reports_folders_it_cannot_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "corpus" / "closed" / "deeper").mkdir(parents=True)
+    (tmp_path / "corpus" / "a.txt").write_text(TEXT, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # tests may run as root, whom permissions do not stop
+        if Path(path).name == "closed":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = IngestReport()
+    found = list(walk_paths([tmp_path / "corpus"], report))
+    assert [Path(a.source).name for a in found] == ["a.txt"]
+    assert [(Path(e.input).name, e.reason) for e in report.entries] == [("closed", "unreadable folder")]
+    assert report.entries[0].detail == "Permission denied; its files were not read"
+
+
+def test_walk_paths_names_are_printable(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9 \x1b[1m.txt"), "wb") as file:  # Latin-1 bytes, an escape
+        file.write(TEXT.encode())
+    report = IngestReport()
+    (article,) = walk_paths([tmp_path], report)
+    assert article.source.endswith("caf\\xe9 \\x1b[1m.txt")
+    article.source.encode("utf-8")  # no surrogate escapes left to break a UTF-8 output
+
+
+def test_an_unforeseen_reader_failure_is_the_inputs_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lib.ingest.files as files
+
+    def failing_table(*args, **kwargs):
+        raise ValueError("negative seek value")
+        yield  # a generator, as readers are
+
+    monkeypatch.setattr(files, "read_table", failing_table)
+    articles, report = read("t.csv", b"text\nhello\n")
+    assert (articles, report) == ([], [("t.csv", "unreadable")])

@@ -53,3 +53,19 @@ def test_html_main_text_leaves_navigation_and_footer_out() -> None:
     assert TEXT in article.text
     assert "Copyright" not in article.text
     assert "World" not in article.text
+
+
+def test_classic_mac_line_ends_are_line_breaks() -> None:
+    (article,), report = read("mac.txt", f"Talks in Tokyo\r\r{TEXT}\rSecond line.".encode())
+    assert article.text == f"Talks in Tokyo\n\n{TEXT}\nSecond line."
+
+
+def test_a_parser_failure_is_the_pages_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def failing(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", failing)
+    articles, report = read("deep.html", b"<html><body><p>" + TEXT.encode() + b"</p></body></html>")
+    assert (articles, report) == ([], [("deep.html", "nested too deep")])

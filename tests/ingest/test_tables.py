@@ -7,6 +7,7 @@ import json
 import pytest
 
 from lib.ingest.readers import map_fields
+from lib.schema.limits import Limits
 from tests.ingest.reading import TEXT, read
 
 
@@ -160,3 +161,108 @@ def test_a_table_of_headlines_alone_is_read_on_its_headlines() -> None:
         ("Chip pact signed", "Chip pact signed", True),
     ]
     assert report == []
+
+
+# --- Hostile and damaged tables (issue 12) --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("headers", "unique", "note"),
+    [
+        (["text", "title"], ["text", "title"], ""),
+        (["text", "title", "text"], ["text", "title", "text (column 3)"], "'text (column 3)'"),
+        (["Text", "title", " text "], ["Text", "title", " text  (column 3)"], "column 3"),  # equal once normalised
+        (["", "text", ""], ["", "text", "column 3"], "'column 3'"),
+        (["a", "a", "a"], ["a", "a (column 2)", "a (column 3)"], "'a (column 2)', 'a (column 3)'"),
+    ],
+)
+def test_unique_headers(headers: list[str], unique: list[str], note: str) -> None:
+    from lib.ingest.tables import _unique_headers
+
+    renamed, said = _unique_headers(headers)
+    assert renamed == unique
+    assert (note in said) if note else said == ""
+
+
+@pytest.mark.parametrize(
+    ("data", "titles", "warned"),
+    [
+        pytest.param(f'title,text\nA,"{TEXT}"\nB,"{TEXT} B."\n', ["A", "B"], [False, False], id="clean"),
+        pytest.param(f'title,text\nA,"{TEXT}\nB,"{TEXT} B."\n', ["A"], [True], id="quote left open"),
+        pytest.param(f'title,text\nA,"{TEXT}"x\nB,"{TEXT} B."\n', ["A", "B"], [True, False], id="text after a quote"),
+        pytest.param(f'title,text\nA 5" screen,"{TEXT}"\n', ['A 5" screen'], [False], id="a quote inside a field"),
+        pytest.param(f'sep=|\ntitle|text\nA|"{TEXT}, and more"\n', ["A"], [False], id="Excel sep= line"),
+        pytest.param(f'title;text\rA;"{TEXT}, more"\rB;"{TEXT}"\r', ["A", "B"], [False, False], id="CR only"),
+        pytest.param(f'title,text\r\nA,"{TEXT}\rsecond line"\r\n', ["A"], [False], id="CR inside a cell"),
+    ],
+)
+def test_csv_quoting_and_dialects(data: str, titles: list[str], warned: list[bool]) -> None:
+    articles, report = read("t.csv", data.encode())
+    assert report == []
+    assert [a.title for a in articles] == titles
+    assert [any("quoting is broken" in w for w in a.warnings) for a in articles] == warned
+    assert not any("\r" in a.text for a in articles)  # a bare CR is a line break
+
+
+def test_a_cell_longer_than_the_csv_module_allows_is_one_long_row() -> None:
+    huge = "word " * 60_000  # 300,000 characters: over csv's default field limit of 131,072
+    data = f'title,text\nHuge,"{huge}"\nAfter,"{TEXT}"\n'.encode()
+    articles, report = read("t.csv", data, Limits(max_article_chars=200_000))
+    assert [a.title for a in articles] == ["After"]
+    assert report == [("t.csv#row 1", "too long")]
+
+
+@pytest.mark.parametrize(
+    ("data", "sources", "report"),
+    [
+        pytest.param(
+            b"[" + json.dumps({"text": TEXT}).encode() + b", " + b"[" * 5000 + b"]" * 5000 + b"]",
+            ["t.json#record 1"],
+            [("t.json#record 2", "nested too deep")],
+            id="deep second record",
+        ),
+        pytest.param(
+            b'[{"text": "a \\" [ { quoted"}, ' + b"[" * 5000 + b"]" * 5000 + b', {"text": "' + TEXT.encode() + b'"}]',
+            ["t.json#record 1", "t.json#record 3"],
+            [("t.json#record 2", "nested too deep")],
+            id="brackets inside strings are not counted",
+        ),
+        pytest.param(
+            b"[" + b"[" * 5000 + b"]" * 5000 + b" 7]",
+            [],
+            [("t.json#record 1", "nested too deep"), ("t.json#record 2", "not valid JSON")],
+            id="missing comma after a deep record",
+        ),
+    ],
+)
+def test_a_list_with_a_record_too_deep_is_read_record_by_record(
+    data: bytes, sources: list[str], report: list[tuple[str, str]]
+) -> None:
+    articles, entries = read("t.json", data)
+    assert [a.source for a in articles] == sources
+    assert entries == report
+
+
+@pytest.mark.parametrize(
+    ("digits", "kept"),
+    [(10, 1234567890), (640, int("9" * 640)), (641, "9" * 641), (100_000, "9" * 100_000)],
+)
+def test_long_integers_stay_as_digits(digits: int, kept: object) -> None:
+    from lib.ingest.tables import _JSON
+
+    number = "1234567890" if digits == 10 else "9" * digits
+    assert _JSON.decode(f'{{"id": {number}}}')["id"] == kept
+
+
+def test_json_lines_break_only_at_line_ends() -> None:
+    record = json.dumps({"text": TEXT + "\u2028" + "After a line separator."}, ensure_ascii=False)
+    articles, report = read("t.jsonl", (record + "\r" + json.dumps({"text": TEXT + " Two."}) + "\r").encode())
+    assert (len(articles), report) == (2, [])
+    assert "After a line separator." in articles[0].text
+
+
+def test_lone_surrogates_in_json_are_replaced_and_warned() -> None:
+    data = json.dumps([{"text": TEXT + " \udc80.", "title": "Half \ud83c pair", "\ud800key": "v"}]).encode()
+    (article,), report = read("t.json", data)
+    assert report == []
+    assert article.title == "Half \ufffd pair" and article.text.endswith("\ufffd.")
+    assert article.extra == {"\ufffdkey": "v"}
+    assert article.warnings == ["replaced 3 lone surrogate(s) (a broken \\uXXXX escape) with U+FFFD"]

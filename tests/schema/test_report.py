@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lib.schema.report import IngestReport, ReportEntry
+import pytest
+
+from lib.schema.report import IngestReport, ReportEntry, printable
 
 
 def test_refuse_counts_and_records_in_one_call() -> None:
@@ -29,3 +31,35 @@ def test_extend_adds_inputs_and_entries() -> None:
     first.extend(second)
     assert first.inputs == 3 and [e.input for e in first.entries] == ["x.zip!a", "y.csv#row 2"]
     assert list(first.to_frame().columns) == ["input", "reason", "detail"]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("plain.txt", "plain.txt"),
+        ("記事　一覧.txt", "記事　一覧.txt"),  # an ideographic space is a space, not a control
+        ("café / naïve.md", "café / naïve.md"),
+        ("\x1b[31mred.txt", "\\x1b[31mred.txt"),  # an ANSI colour sequence
+        ("a\nb\rc\td.txt", "a\\nb\\rc\\td.txt"),  # a forged line
+        ("bell\x07\x00.txt", "bell\\x07\\x00.txt"),
+        ("c1\x85.txt", "c1\\x85.txt"),  # NEL, a C1 line break
+        ("evil\u202etxt.exe", "evil\\u202etxt.exe"),  # a bidi override reverses what is shown
+        ("zero\u200bwidth", "zero\\u200bwidth"),
+        ("line\u2028sep", "line\\u2028sep"),
+        ("caf\udce9.txt", "caf\\xe9.txt"),  # os.fsdecode's stand-in for the byte 0xE9
+        ("half\ud800pair", "half\\ud800pair"),  # a lone surrogate from JSON
+    ],
+)
+def test_printable(name: str, shown: str) -> None:
+    assert printable(name) == shown
+    assert printable(shown) == shown  # escaping twice changes nothing
+    shown.encode("utf-8")  # and any UTF-8 output can write it
+
+
+def test_report_entries_are_printable_wherever_they_go() -> None:
+    report = IngestReport()
+    report.refuse("x.zip!\x1b[2Jfake\n  - ok.txt: forged", "empty", "from \x1b[31mred\x1b[0m")
+    (line,) = report.lines()
+    assert line.isprintable() and "\n" not in line
+    assert all(name.isprintable() for name in report.to_frame()["input"])
+    assert report.entries[0].detail == "from \\x1b[31mred\\x1b[0m"
