@@ -12,7 +12,7 @@ from lib.annotate.sentiment import DEFAULT_ENGINE, get_engine
 from lib.annotate.sentiment import ENGINES as SENTIMENT_ENGINES
 from lib.cli.evaluate import add_parser as add_evaluate_parser
 from lib.cli.evaluate import run_evaluate
-from lib.cli.outputs import output_problems
+from lib.cli.outputs import output_problems, unaccounted_message
 from lib.cli.progress import ProgressLine
 from lib.cli.summary import corpus_summary_text, ingest_report_lines
 from lib.pipeline.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
@@ -119,10 +119,7 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         parser.error("--scheduler needs --engine dask")
     if args.scheduler and args.jobs is not None:
         print("warning: --jobs is ignored with --scheduler: the cluster's workers do the work", file=sys.stderr)
-    if args.output is None and args.store is None:
-        parser.error("say where the results go: -o OUT (a table), --store DIR, or both")
-    for problem in output_problems(args.paths, args.output, args.store):
-        parser.error(problem)  # before analysing: a run never ends unable to write
+    _check_destinations(args, parser)
     progress = None if args.quiet else ProgressLine()
     try:
         with _outcome_stream(args) as analyze_outcomes:
@@ -156,7 +153,15 @@ def run_analyze(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return 1
     print(corpus_summary_text(corpus.frame, corpus.report, taxonomy), file=sys.stderr)
     print(f"Wrote {len(corpus.frame)} row(s) to {args.output}", file=sys.stderr)
-    return _exit_status(corpus.report, args)
+    return _exit_status(corpus.report, args, len(corpus.frame))
+
+
+def _check_destinations(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Before analysing: a run never ends unable to write, nor overwrites an input."""
+    if args.output is None and args.store is None:
+        parser.error("say where the results go: -o OUT (a table), --store DIR, or both")
+    for problem in output_problems(args.paths, args.output, args.store):
+        parser.error(problem)
 
 
 def _report_store_run(run: StoreRun, args: argparse.Namespace) -> int:
@@ -168,7 +173,7 @@ def _report_store_run(run: StoreRun, args: argparse.Namespace) -> int:
     )
     for line in ingest_report_lines(run.report):
         print(line, file=sys.stderr)
-    return _exit_status(run.report, args)
+    return _exit_status(run.report, args, run.analysed + run.reused)
 
 
 def _warn_store_problems(problems: list[str]) -> None:
@@ -176,8 +181,12 @@ def _warn_store_problems(problems: list[str]) -> None:
         print(f"warning: store: {problem}", file=sys.stderr)
 
 
-def _exit_status(report: IngestReport, args: argparse.Namespace) -> int:
-    """1 under --strict when some input could not be used, else 0."""
+def _exit_status(report: IngestReport, args: argparse.Namespace, n_articles: int) -> int:
+    """1 when some input is neither an article nor a report entry (never silent), or under
+    --strict when some input could not be used; else 0."""
+    if not report.accounted(n_articles):
+        print(f"error: {unaccounted_message(report, n_articles)}", file=sys.stderr)
+        return 1
     if args.strict and report.entries:
         print(f"--strict: {len(report.entries)} input(s) could not be used", file=sys.stderr)
         return 1

@@ -1,5 +1,7 @@
-"""Where `analyze` will write, checked before any analysis: a run that can only fail at the end
-(an hour of analysis lost to a typo) or that would overwrite one of its own inputs never starts."""
+"""What `analyze` writes, checked before and after: where it will write, before any analysis (a
+run that can only fail at the end, an hour of analysis lost to a typo, or that would overwrite
+one of its own inputs never starts); and, after, that every input is an article or a report
+entry."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from lib.ingest.formats import SUPPORTED_SUFFIXES
+from lib.schema.report import IngestReport
 
 # Folders an existing store keeps its parts in (lib.pipeline.store): each must take new files.
 STORE_FOLDERS = ("base", "tags", "files")
@@ -94,3 +97,12 @@ def _can_append(path: Path) -> bool:
 
 def _reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
+
+
+def unaccounted_message(report: IngestReport, n_articles: int) -> str:
+    """The counts when articles + report entries do not add up to the inputs seen."""
+    return (
+        f"{report.inputs} input(s) seen, but {n_articles} article(s) and {len(report.entries)} report "
+        f"entr(ies): {report.inputs - n_articles - len(report.entries)} input(s) unaccounted for "
+        "(a bug, or a store part damaged during the run; run again to re-analyse)"
+    )

@@ -5,11 +5,17 @@ half-written part behind):
 
     STORE/base/part-*.parquet              taxonomy-independent analysis, one row per input
     STORE/tags/<taxonomy fingerprint>/part-*.parquet   topics for that taxonomy
+    STORE/files/part-*.parquet             which input key each whole file was analysed as
+    STORE/sound-parts.json                 parts read in full and found sound (part_check.py)
+    STORE/damaged/                         damaged parts set aside once their inputs are re-analysed
 
 Base rows are valid for one analysis version and sentiment engine (`engine_key`); tags for one
 taxonomy fingerprint. So an unchanged corpus is read back instead of analysed, new files are
 the only ones analysed, and a taxonomy edit re-tags from stored sentences and sentence
 polarities without scoring sentiment again.
+
+A damaged part (lib.pipeline.part_check) is left out by every reader at once: its inputs are not
+"known", so the file index stops vouching for them and they are analysed again in the same run.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import pyarrow.parquet as pq
 
 from lib.annotate.article import tag_article
 from lib.annotate.sentiment import ENGINES, SentimentEngine, get_engine
+from lib.pipeline.part_check import OUTDATED, PartKind, SoundParts, part_fault
 from lib.reference.taxonomy import Taxonomy
 from lib.schema.columns import COLUMNS, EXTRA_PREFIX
 from lib.schema.topic_table import polarity_column, tagged_column
@@ -70,6 +77,30 @@ FILE_SCHEMA = pa.schema(
     ]
 )
 SENTENCE_COLUMNS = ("sentences", "sentence_polarity")
+
+
+def _written_by_this_version(engine_keys: pa.ChunkedArray) -> bool:
+    return pc.any(pc.starts_with(engine_keys, f"{ANALYSIS_VERSION}/")).as_py() is True
+
+
+PART_KINDS = {
+    "base": PartKind(
+        "base",
+        BASE_SCHEMA,
+        not_null=("input_key", "engine_key", "article_id", "source", "n_words"),
+        json_columns={"extra": dict},
+        current=lambda keys: _written_by_this_version(keys),
+        version_column="engine_key",
+    ),
+    "tags": PartKind(
+        "tags",
+        TAG_SCHEMA,
+        not_null=("input_key", "topics", "topic_scores"),
+        json_columns={"topic_scores": list},
+        prefixed={"topic:": pa.bool_(), "topic_polarity:": pa.float64()},
+    ),
+    "files": PartKind("files", FILE_SCHEMA, not_null=tuple(FILE_SCHEMA.names)),
+}
 
 
 def engine_key(engine: SentimentEngine) -> str:
@@ -134,6 +165,9 @@ class ArticleStore:
         self.root = Path(root)
         self.engine_key = engine_key(engine)
         self.problems: list[str] = []  # unreadable parts, said to the user, never fatal
+        self._sound = SoundParts(self.root / "sound-parts.json")
+        self._verdicts: dict[Path, bool] = {}  # parts checked by this instance: sound or not
+        self._damaged: list[Path] = []
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -143,8 +177,10 @@ class ArticleStore:
         folder.mkdir(parents=True, exist_ok=True)
         name = f"part-{time.time_ns()}-{os.getpid()}.parquet"
         temporary = folder / f".{name}.tmp"
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), temporary)
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), temporary, write_page_checksum=True)
         os.replace(temporary, folder / name)  # atomic: readers see all of a part or none
+        self._sound.add(self._name(folder / name), (folder / name).stat())
+        self._verdicts[folder / name] = True
 
     def write(
         self,
@@ -164,6 +200,21 @@ class ArticleStore:
         self._write(self.tags_dir(taxonomy_fingerprint), tags, tag_schema(tags))
         rows = [dict(zip(FILE_SCHEMA.names, entry, strict=True)) for entry in files]
         self._write(self.files_dir, rows, FILE_SCHEMA)
+        self._set_damaged_aside(self.base_dir, self.tags_dir(taxonomy_fingerprint), self.files_dir)
+
+    def _set_damaged_aside(self, *folders: Path) -> None:
+        """Move the damaged parts found in `folders` to STORE/damaged/ (kept for a look, no
+        longer warned about) once what they held is written again: their inputs were not
+        "known", so this run analysed those it was given again (or re-tagged them)."""
+        for part in [p for p in self._damaged if p.parent in folders]:
+            self._damaged.remove(part)
+            aside = self.root / "damaged" / self._name(part).replace("/", "-")
+            try:
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(part, aside)
+            except OSError:
+                continue  # left in place: found again, and warned about, next time
+        self._sound.save()
 
     def retag(self, bases: dict[str, dict], taxonomy: Taxonomy) -> dict[str, dict]:
         """Tag stored base rows (with their sentences) for `taxonomy` and store the tags: a
@@ -171,6 +222,7 @@ class ArticleStore:
         tags = {key: tag_article(base, taxonomy) for key, base in bases.items()}
         rows = [tag_row(key, tagged) for key, tagged in tags.items()]
         self._write(self.tags_dir(taxonomy.fingerprint), rows, tag_schema(rows))
+        self._set_damaged_aside(self.tags_dir(taxonomy.fingerprint))
         return tags
 
     @property
@@ -200,7 +252,35 @@ class ArticleStore:
         return changed(self.base_dir), changed(self.tags_dir(taxonomy_fingerprint))
 
     def parts(self, folder: Path) -> list[Path]:
-        return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+        """The sound parts of `folder`, each checked in full once (lib.pipeline.part_check);
+        damaged ones are reported in `problems` and left out by every reader."""
+        if not folder.is_dir():
+            return []
+        kind = PART_KINDS[self._name(folder).split("/")[0]]
+        sound = [part for part in sorted(folder.glob("part-*.parquet")) if self._is_sound(part, kind)]
+        self._sound.save()
+        return sound
+
+    def _name(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def _is_sound(self, part: Path, kind: PartKind) -> bool:
+        if part not in self._verdicts:
+            try:
+                stat = part.stat()
+            except OSError:
+                return False  # moved aside by another run meanwhile
+            if self._sound.holds(self._name(part), stat):
+                self._verdicts[part] = True
+            else:
+                fault = part_fault(part, kind)
+                self._verdicts[part] = fault is None
+                if fault is None:
+                    self._sound.add(self._name(part), stat)
+                elif fault != OUTDATED:
+                    self.problems.append(f"{self._name(part)}: {fault}; left out, its articles are analysed again")
+                    self._damaged.append(part)
+        return self._verdicts[part]
 
     def read_part(self, part: Path, columns: list[str] | None = None) -> pa.Table | None:
         try:

@@ -123,3 +123,22 @@ def test_good_outputs_still_run(inputs, tmp_path):
     assert main(["analyze", str(inputs), "-o", str(tmp_path / "out.csv"), "--quiet"]) == 0
     assert (tmp_path / "out.csv").stat().st_size > 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "out.csv"]  # no temporary left
+
+
+def test_inputs_neither_in_the_table_nor_in_the_report_fail_the_run(inputs, tmp_path, monkeypatch, capsys):
+    """An article lost without a report entry (a store part damaged while the run read it) is a
+    failure with the counts, with or without --strict."""
+    from lib.pipeline.corpus import Corpus
+    from lib.schema.report import IngestReport
+
+    real = lib.cli.main.load_corpus
+
+    def losing_one(*args, **kwargs):
+        corpus = real(*args, **kwargs)
+        return Corpus(corpus.frame.head(0), corpus.report, corpus.store_problems)
+
+    monkeypatch.setattr(lib.cli.main, "load_corpus", losing_one)
+    assert main(["analyze", str(inputs), "-o", str(tmp_path / "out.csv"), "--quiet"]) == 1
+    message = capsys.readouterr().err
+    assert "2 input(s) seen, but 0 article(s) and 1 report entr(ies): 1 input(s) unaccounted for" in message
+    assert lib.cli.main.unaccounted_message(IngestReport(inputs=4), 4).startswith("4 input(s) seen")
