@@ -27,7 +27,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from lib.pipeline.store import ArticleStore
+from lib.pipeline.store import BASE_SCHEMA, TAG_SCHEMA, ArticleStore
 from lib.pipeline.store_frame import (
     PART_COLUMN,
     SLIM_BASE_COLUMNS,
@@ -138,15 +138,33 @@ class Warehouse:
                 readable = [p for p in parts if self.store.read_part(p, ["input_key"]) is not None]
         return False
 
+    def _stage_empty(self, table_name: str, columns: list[str], part_column: str) -> None:
+        """`table_name` as `_stage` makes it, with no rows (a store whose parts are all damaged)."""
+        declared = {f.name: f.type for f in [*BASE_SCHEMA, *TAG_SCHEMA]}
+        types = [declared.get(c, pa.bool_() if c.startswith("topic:") else pa.float64()) for c in columns]
+        empty = pa.table(
+            {
+                **{c: pa.array([], t) for c, t in zip(columns, types, strict=True)},
+                part_column: pa.array([], pa.string()),
+                "order_key": pa.array([], pa.int64()),
+            }
+        )
+        self._con.register("empty_stage", empty)
+        self._con.execute(f"CREATE OR REPLACE TABLE {table_name} AS SELECT * FROM empty_stage")
+        self._con.unregister("empty_stage")
+
     def _load(self, store: ArticleStore, taxonomy: Taxonomy) -> None:
         flags = [tagged_column(k) for k in taxonomy.keys] + [polarity_column(k) for k in taxonomy.keys]
         tags_dir = store.tags_dir(taxonomy.fingerprint)
-        has_base = self._stage("base", store.base_dir, ["input_key", "engine_key", *SLIM_BASE_COLUMNS], PART_COLUMN)
-        if not has_base:
+        base_columns = ["input_key", "engine_key", *SLIM_BASE_COLUMNS]
+        has_base = self._stage("base", store.base_dir, base_columns, PART_COLUMN)
+        if not has_base and not store.problems:
             raise ValueError(
                 f"{store.root}: the store holds no readable analysis; "
                 f"run `python -m lib analyze ... --store {store.root}`"
             )
+        if not has_base:  # every part damaged: the pages draw no articles, with the warning
+            self._stage_empty("base", base_columns, PART_COLUMN)
         self._con.execute("DELETE FROM base WHERE engine_key IS DISTINCT FROM ?", [store.engine_key])
         has_tags = self._stage("tags", tags_dir, ["input_key", "topics", *flags], TAG_PART_COLUMN)
         untagged = self._scalar("SELECT count(*) FROM base ANTI JOIN tags USING (input_key)") if has_tags else 1
@@ -154,7 +172,8 @@ class Warehouse:
             # A taxonomy edit (or a run killed between writing base and tags): tag from stored
             # sentences, without scoring sentiment again, then read the tags again.
             retag_missing(store, taxonomy)
-            self._stage("tags", tags_dir, ["input_key", "topics", *flags], TAG_PART_COLUMN)
+            if not self._stage("tags", tags_dir, ["input_key", "topics", *flags], TAG_PART_COLUMN):
+                self._stage_empty("tags", ["input_key", "topics", *flags], TAG_PART_COLUMN)
         slim = ", ".join(f"b.{_identifier(c)}" for c in SLIM_BASE_COLUMNS)
         tag_columns = ", ".join(f"t.{_identifier(c)}" for c in ["topics", *flags, TAG_PART_COLUMN])
         # The rules of open_store_frame: the latest row of each input (base and tags), then one

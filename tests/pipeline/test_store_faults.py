@@ -221,3 +221,17 @@ def test_the_command_line_repairs_a_damaged_store_and_says_so(clean, tmp_path, c
     assert status == 0  # every article is in the table: the damaged part's one was analysed again
     assert "warning: store: base/part-" in message and "left out, its articles are analysed again" in message
     assert len(pd.read_csv(tmp_path / "out.csv")) == len(clean[1])
+
+
+@pytest.mark.parametrize(
+    "fault", ["base title pages scrambled", "tags part swapped into base", "base published as text"]
+)
+def test_a_store_whose_only_base_part_is_damaged_opens_empty_with_its_problem(fault, tmp_path):
+    from lib.views.state import ViewState
+    from lib.views.warehouse import Warehouse
+
+    load_corpus(SEEDS, store=tmp_path / "store")  # one part of each kind
+    _damage(tmp_path / "store", fault)
+    warehouse = Warehouse(ArticleStore(tmp_path / "store", get_engine()), default_taxonomy())
+    assert warehouse.n_total == 0 and len(warehouse.store_problems) == 1
+    assert warehouse.select(ViewState()).summary(default_taxonomy().keys)["n_articles"] == 0
