@@ -109,7 +109,7 @@ with ui.friendly_errors():
     st.subheader("Ingest report")
     st.caption(
         f"{corpus.report.inputs} input(s) (files, archive members, table rows): "
-        f"{corpus.n_total} article(s) in use, {len(corpus.report.entries)} not used."
+        f"{corpus.n_total} article(s) in use, {corpus.report.n_unused} not used."
     )
     report = corpus.report.to_frame()
     if report.empty:

@@ -168,7 +168,7 @@ def _report_store_run(run: StoreRun, args: argparse.Namespace) -> int:
     _warn_store_problems(run.store_problems)
     print(
         f"Store {args.store}: {run.analysed} article(s) analysed, {run.reused} already there; "
-        f"{run.report.inputs} input(s), {len(run.report.entries)} not used.",
+        f"{run.report.inputs} input(s), {run.report.n_unused} not used.",
         file=sys.stderr,
     )
     for line in ingest_report_lines(run.report):
@@ -188,7 +188,7 @@ def _exit_status(report: IngestReport, args: argparse.Namespace, n_articles: int
         print(f"error: {unaccounted_message(report, n_articles)}", file=sys.stderr)
         return 1
     if args.strict and report.entries:
-        print(f"--strict: {len(report.entries)} input(s) could not be used", file=sys.stderr)
+        print(f"--strict: {report.n_unused} input(s) could not be used", file=sys.stderr)
         return 1
     return 0
 

@@ -102,7 +102,7 @@ def _reason(error: OSError) -> str:
 def unaccounted_message(report: IngestReport, n_articles: int) -> str:
     """The counts when articles + report entries do not add up to the inputs seen."""
     return (
-        f"{report.inputs} input(s) seen, but {n_articles} article(s) and {len(report.entries)} report "
-        f"entr(ies): {report.inputs - n_articles - len(report.entries)} input(s) unaccounted for "
+        f"{report.inputs} input(s) seen, but {n_articles} article(s) and {report.n_unused} report "
+        f"entr(ies): {report.inputs - n_articles - report.n_unused} input(s) unaccounted for "
         "(a bug, or a store part damaged during the run; run again to re-analyse)"
     )

@@ -11,7 +11,7 @@ from lib.schema.report import IngestReport
 def corpus_summary_text(frame: pd.DataFrame, report: IngestReport, taxonomy: Taxonomy) -> str:
     n = len(frame)
     dated = frame["published"].dropna()
-    lines = [f"{n} article(s) from {report.inputs} input(s); {len(report.entries)} not used."]
+    lines = [f"{n} article(s) from {report.inputs} input(s); {report.n_unused} not used."]
     if n:
         if len(dated):
             lines.append(

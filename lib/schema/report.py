@@ -7,7 +7,7 @@ is lost: rows + report entries = inputs.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -46,6 +46,7 @@ class ReportEntry:
     input: str  # the file, `archive.zip!member` or `file.csv#row 3`
     reason: str  # short category: empty, not text, undecodable, too large, duplicate...
     detail: str = ""  # the explanation for a person
+    count: int = 1  # inputs this entry stands for (more than 1 once a file's entries are folded)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "input", printable(self.input))
@@ -55,10 +56,51 @@ class ReportEntry:
         return f"{self.input}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
 
 
+# Entries listed one by one per (table or archive, reason); past this, the rest are folded into
+# one entry with a count, so a hostile table of a million bad rows costs one entry, not a million.
+LISTED_PER_CONTAINER = 100
+
+
+def _container(input_name: str) -> str | None:
+    """The table or archive an input sits in (`file.csv` of `file.csv#row 3`), or None for a file."""
+    cut = min((i for i in (input_name.find("#"), input_name.find("!")) if i > 0), default=-1)
+    return input_name[:cut] if cut > 0 else None
+
+
 @dataclass
 class IngestReport:
     entries: list[ReportEntry] = field(default_factory=list)
     inputs: int = 0  # every input seen, accepted or not
+    _listed: dict[tuple[str, str], int] = field(default_factory=dict, repr=False, compare=False)
+    _folded: dict[tuple[str, str], int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def n_unused(self) -> int:
+        """Inputs that gave no article (folded entries count every input they stand for)."""
+        return sum(entry.count for entry in self.entries)
+
+    def _record(self, entry: ReportEntry) -> None:
+        container = _container(entry.input)
+        if container is None or entry.count != 1:
+            self.entries.append(entry)
+            return
+        key = (container, entry.reason)
+        self._listed[key] = self._listed.get(key, 0) + 1
+        if self._listed[key] <= LISTED_PER_CONTAINER:
+            self.entries.append(entry)
+            return
+        index = self._folded.get(key)
+        if index is None:
+            self._folded[key] = len(self.entries)
+            self.entries.append(ReportEntry(f"{container} (more inputs)", entry.reason, "", 0))
+            index = self._folded[key]
+        folded = self.entries[index]
+        count = folded.count + 1
+        detail = (
+            f"{count:,} more input(s) of {container} with this reason; the first {LISTED_PER_CONTAINER} are listed"
+            " one by one"
+        )
+        self.entries[index] = ReportEntry(folded.input, folded.reason, detail, count)
 
     def admit(self) -> None:
         """Count one input that goes on to be read (it becomes a row, or is refused later)."""
@@ -68,22 +110,24 @@ class IngestReport:
         """Count one input and record why it gives no article: one call, so a new refusal
         cannot forget to count what it refuses."""
         self.inputs += 1
-        self.entries.append(ReportEntry(input_name, reason, detail))
+        self._record(ReportEntry(input_name, reason, detail))
 
     def add(self, input_name: str, reason: str, detail: str = "") -> None:
         """Record why an input already counted (by admit) gives no article after all:
         empty once cleaned, a duplicate, too long once decoded."""
-        self.entries.append(ReportEntry(input_name, reason, detail))
+        self._record(ReportEntry(input_name, reason, detail))
 
     def extend(self, other: IngestReport) -> None:
-        self.entries.extend(other.entries)
+        for entry in other.entries:
+            self._record(entry)
         self.inputs += other.inputs
 
     def to_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([asdict(e) for e in self.entries], columns=["input", "reason", "detail"])
+        columns = ["input", "reason", "detail"]
+        return pd.DataFrame([{c: getattr(e, c) for c in columns} for e in self.entries], columns=columns)
 
     def lines(self) -> list[str]:
         return [entry.message() for entry in self.entries]
 
     def accounted(self, n_rows: int) -> bool:
-        return n_rows + len(self.entries) == self.inputs
+        return n_rows + self.n_unused == self.inputs

@@ -63,3 +63,20 @@ def test_report_entries_are_printable_wherever_they_go() -> None:
     assert line.isprintable() and "\n" not in line
     assert all(name.isprintable() for name in report.to_frame()["input"])
     assert report.entries[0].detail == "from \\x1b[31mred\\x1b[0m"
+
+
+def test_a_tables_many_refusals_fold_into_one_counted_entry():
+    from lib.schema.report import LISTED_PER_CONTAINER, IngestReport
+
+    report = IngestReport()
+    for row in range(1, 100_001):
+        report.refuse(f"zeros.json#record {row}", "not a record", "expected an object")
+    report.refuse("other.csv#row 1", "not a record", "expected an object")
+    report.refuse("loose.txt", "empty", "")
+    assert len(report.entries) == LISTED_PER_CONTAINER + 3  # memory bounded, whatever the table's size
+    folded = report.entries[LISTED_PER_CONTAINER]
+    assert folded.input == "zeros.json (more inputs)"
+    assert folded.count == 100_000 - LISTED_PER_CONTAINER
+    assert f"{folded.count:,} more input(s)" in folded.message()
+    assert report.n_unused == report.inputs == 100_002
+    assert report.accounted(0)
