@@ -9,9 +9,9 @@ from lib.schema.topic_table import tagged_column, with_topic_columns
 
 def test_an_input_column_named_like_a_computed_one_is_carried_under_its_own_name():
     csv = (
-        "text,topic:security,title_basis,input_title_basis\n"
-        '"Japan and the United States agreed to cut tariffs on cars on Monday, officials said.",1,x,y\n'
-    ).encode()
+        b"text,topic:security,title_basis,input_title_basis\n"
+        b'"Japan and the United States agreed to cut tariffs on cars on Monday, officials said.",1,x,y\n'
+    )
     frame = with_topic_columns(load_blobs([("spoof.csv", csv)]).frame, ["security"])
     assert frame[tagged_column("security")].tolist() == [False]  # computed, not the input's "1"
     assert frame["input_topic:security"].tolist() == ["1"]
