@@ -22,6 +22,7 @@ a regex over the year windows of a text costs microseconds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -259,21 +260,40 @@ def year_windows(text: str) -> list[tuple[int, int]]:
     return [(start, min(len(text), end + 12)) for start, end in windows]
 
 
+class _Spans:
+    """Non-overlapping spans kept sorted, so testing a new one for overlap is a bisection, not a
+    scan: a page of many dates stays linear-logarithmic."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Only the last span starting before `end` can overlap: the spans do not overlap each other.
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 def find_full_dates(text: str) -> list[DateMatch]:
     """Every date with a year in `text`, in reading order (a weekday that fits no reading, or an
     impossible day, gives a match with no readings)."""
     if "年" in text or "년" in text:
         text = ascii_digits(text)  # same length: offsets still point into the caller's text
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     windows = year_windows(text)
     for form, pattern in full_date_forms():
         for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if taken.overlaps(*match.span()):
                 continue
             if form in ("month_day_year", "day_month_year") and month_of(match) is None:
                 continue  # "percent 15, 2024": a word that is not a month
-            taken.append(match.span())
+            taken.add(*match.span())
             readings, mismatch = readings_of(form, match)
             found.append(DateMatch(form, match.start(), match.end(), readings, mismatch))
     return sorted(found, key=lambda m: m.start)

@@ -28,6 +28,7 @@ with no evidence it is dropped with a warning, never guessed by locale.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -74,6 +75,11 @@ HEAD_CHARS = 1500  # where a lead's weekdays are looked for
 AGREEMENT_CHARS = 800  # where a caption or lead date that a weekday agrees with must stand
 STANDALONE_WORDS = 6  # a date line anywhere: the date with at most this many other words
 TIMESTAMP_WORDS = 12  # ...or this many when a time of day is written with the date
+# A date's kind is read from its own line. A line longer than this is prose, whatever else it
+# holds: its dates are body dates, read from a window around them, so a page that is one long
+# line of dates costs linear time, not line length times dates.
+LONG_LINE = 600
+CONTEXT = 120  # characters each side of a date read in a long line
 
 # What each kind of candidate is worth on its own. A choice needs TAKEN points.
 SCORES = {
@@ -222,6 +228,9 @@ def _kind(text: str, match: DateMatch, text_start: int) -> tuple[str, str]:
     if label:
         kind = "updated" if re.search(r"updated|modified", label["label"], re.I) else "labelled"
         return kind, f"{label['label']} {snippet}"
+    if line_end - line_start > LONG_LINE:
+        window = text[max(line_start, start - CONTEXT) : min(line_end, end + CONTEXT)]
+        return ("caption" if _CAPTION.search(window) else "body"), snippet
     before, after = text[line_start:start], text[end:line_end]
     line = text[line_start:line_end]
     rest = _words(before) + _words(after)
@@ -279,17 +288,26 @@ def find_date_candidates(
 # --- datelines without a year -------------------------------------------------------------------
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether `position` lies in one of the sorted `spans` (their starts given as `starts`).
+    Spans may overlap, so the nearest few starting at or before it are checked."""
+    index = bisect_right(starts, position)
+    return any(s <= position < e for s, e in spans[max(0, index - 8) : index])
+
+
 def _yearless_datelines(
     text: str, text_start: int, full: list[DateCandidate], in_term: Callable[[date], bool]
 ) -> list[DateCandidate]:
     found = []
-    taken = [(c.position, c.position + len(c.evidence)) for c in full]
+    # Spans of the full dates, in order, searched by bisection: a page of many dates stays linear.
+    taken = sorted((c.position, c.position + len(c.evidence)) for c in full)
+    starts = [s for s, _ in taken]
     # The corpus date line runs on into the page's first line: its dateline starts at text_start.
     for match in yearless_datelines(text, text_start):
         position = match.start("dateline")
         month_word, day = (match["month"], match["day"]) if match["month"] else (match["month2"], match["day2"])
         month = month_names().get(month_word.lower())
-        if month is None or any(s <= position < e for s, e in taken):
+        if month is None or _inside(taken, starts, position):
             continue  # not a month name, or the day and month of a full date
         chosen = _year_for(month, int(day), position, full, text, in_term)
         if chosen is None:
@@ -392,11 +410,12 @@ def choose_text_date(text: str, *, sitting_pm: str = "", pm_on: Callable[[date],
     _, text_start = corpus_date(text)
     candidates, ambiguity = _resolve_all(text, candidates, sitting_pm, pm_on)
     warnings += ambiguity
-    scored = [_score(text, text_start, c, candidates, sitting_pm, pm_on) for c in candidates]
+    agreement = _Agreement(candidates)
+    scored = [_score(text, text_start, c, agreement, sitting_pm, pm_on) for c in candidates]
     if not any(s.score >= TAKEN for s in scored):
         # Nothing dates the page itself: a caption or lead date whose weekday the lead names.
         agreements = _weekday_agreements(text, text_start, candidates)
-        scored += [_score(text, text_start, c, candidates, sitting_pm, pm_on) for c in agreements]
+        scored += [_score(text, text_start, c, agreement, sitting_pm, pm_on) for c in agreements]
     contenders = sorted((s for s in scored if s.score >= TAKEN), key=lambda s: (-s.score, s.candidate.position))
     for s in scored:
         if SCORES[s.candidate.kind] >= TAKEN and s.score < TAKEN:
@@ -445,14 +464,26 @@ def _weekday_agreements(text: str, text_start: int, candidates: list[DateCandida
     ]
 
 
-def _score(text, text_start, candidate, candidates, sitting_pm, pm_on) -> _Scored:
+class _Agreement:
+    """How many other candidates (at other places in the text) fall within AGREE_DAYS of a day,
+    counted by bisection over their sorted days: a page of many dates stays n log n."""
+
+    def __init__(self, candidates: list[DateCandidate]) -> None:
+        self.days = sorted(c.day.toordinal() for c in candidates)
+        self.by_position: dict[int, list[int]] = {}
+        for c in candidates:
+            self.by_position.setdefault(c.position, []).append(c.day.toordinal())
+
+    def count(self, candidate: DateCandidate) -> int:
+        day = candidate.day.toordinal()
+        near = bisect_right(self.days, day + AGREE_DAYS) - bisect_left(self.days, day - AGREE_DAYS)
+        here = sum(abs(d - day) <= AGREE_DAYS for d in self.by_position.get(candidate.position, ()))
+        return near - here
+
+
+def _score(text, text_start, candidate, agreement: _Agreement, sitting_pm, pm_on) -> _Scored:
     score, notes = SCORES[candidate.kind], []
-    agreeing = {
-        (c.kind, c.position)
-        for c in candidates
-        if c is not candidate and c.position != candidate.position and abs((c.day - candidate.day).days) <= AGREE_DAYS
-    }
-    score += min(AGREEMENT_CAP, AGREEMENT_POINTS * len(agreeing))
+    score += min(AGREEMENT_CAP, AGREEMENT_POINTS * agreement.count(candidate))
     if sitting_pm and pm_on(candidate.day) and pm_on(candidate.day) != sitting_pm:
         score -= PM_CONFLICT_POINTS
         notes.append(f"it falls in {pm_on(candidate.day)}'s term, but the text names {sitting_pm} as sitting PM")
