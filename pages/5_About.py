@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from lib.annotate.sentiment import ENGINE_LABELS
 from lib.schema.columns import COLUMNS
+from lib.reference.tone_validity import tone_validity
 from lib.stats import THIN_N
 from lib.views.state import docs_table
 from pages import ui
@@ -38,22 +40,31 @@ with ui.friendly_errors():
     rule: the number of mentions needed. Mentions in a clause that says the topic was *not* discussed
     ("did not discuss tariffs") do not count. The score is mentions per 1,000 words.
 
-    **Sentiment.** TextBlob's polarity (−1 to +1) and subjectivity (0 to 1), per article and per
-    sentence; a topic's polarity is the mean over the sentences that mention it, so "tariff threat,
-    warm summit" is not averaged away.
+    **Sentiment.** Polarity (−1 to +1) per article and per sentence, by the tone engine chosen in
+    the sidebar (TextBlob by default; VADER; or Economy, VADER with economic-direction rules such
+    as "unemployment falls" being good news). A topic's polarity is the mean over the sentences that
+    mention it, so "tariff threat, warm summit" is not averaged away. Every tone figure names its engine.
 
     **Intervals.** Shares carry 95% Wilson intervals; mean polarities 95% Student t intervals.
     Figures from fewer than {THIN_N} articles are marked as thin.
     """
     )
 
+    st.subheader("How far to trust tone")
+    validity = tone_validity()
+    st.caption(
+        f"Agreement with expert labels on {validity.benchmark}. Calling every headline neutral scores "
+        f"{validity.baseline_accuracy:.3f}. Measured with `{validity.measured_with}`; intervals are 95%."
+    )
+    st.dataframe(pd.DataFrame(validity.rows(ENGINE_LABELS)), hide_index=True, width="stretch")
+
     st.subheader("Known limits")
     st.markdown(
         """
-    - **TextBlob is a general-purpose word lexicon and is weak on news tone.** It scores words like
-      "great" and "terrible", not diplomacy: "concerns", "threat" or "pressure" barely move it, and
-      reporting language sits near zero. Read polarity as a rough relative signal between groups of
-      articles, never as a verdict on one article.
+    - **No engine reads news tone well** (the table above): TextBlob, the default, is no better
+      than calling everything neutral on news headlines; the best engine agrees with experts on
+      about half. Read polarity as a rough relative signal between groups of articles, never as a
+      verdict on one article.
     - Topic rules are English keyword rules: irony, metaphor and topics discussed without their usual
       words are missed. Non-English articles are flagged and not tagged.
     - Dates from text are only as good as the page: a page with no date stays undated.

@@ -290,3 +290,12 @@ def test_an_upload_is_scored_again_by_the_engine_picked_after_it(app):
     after = at.dataframe[0].value
     assert len(after) == 1  # still only the upload
     assert after["polarity"].tolist() != before
+
+
+def test_the_about_page_shows_how_far_each_tone_engine_can_be_trusted(app):
+    at = app.run()
+    at.switch_page("pages/5_About.py").run()
+    no_exceptions(at)
+    assert any(s.value == "How far to trust tone" for s in at.subheader)
+    table = at.dataframe[0].value
+    assert list(table["engine"]) == ["TextBlob", "VADER", "Economy (VADER + economic direction)"]
