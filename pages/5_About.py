@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from lib.annotate.sentiment import ENGINE_LABELS
-from lib.schema.columns import COLUMNS
 from lib.reference.tone_validity import tone_validity
+from lib.schema.columns import COLUMNS
 from lib.stats import THIN_N
 from lib.views.state import docs_table
 from pages import ui
