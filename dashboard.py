@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.views.charts import small_timeline, topic_prevalence_bar
+from lib.views.charts import outlet_country_bar, small_timeline, topic_prevalence_bar
 from pages import ui
 
 
@@ -29,6 +29,9 @@ def overview() -> None:
         )
     with right:
         ui.show_figure(small_timeline(shown.per_period("month"), "month"), filename="articles-per-month")
+    ui.show_figure(
+        outlet_country_bar(summary["outlet_countries"], summary["n_articles"]), filename="articles-by-outlet-country"
+    )
     _data_quality(summary, corpus)
     _how_to_load()
 

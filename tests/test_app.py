@@ -49,7 +49,11 @@ def test_overview_runs_on_the_sample(app):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == "5"
     assert metrics["Undated"] == "2"
-    assert len(figures(at)) == 2
+    assert len(figures(at)) == 3
+    by_country = figures(at)[2]
+    assert by_country["layout"]["title"]["text"].startswith("Articles by outlet country")
+    # The sample's wire credits name Japanese and US outlets; the chart names the countries.
+    assert set(by_country["data"][0]["y"]) <= {"Japan", "United States", "United Kingdom", "China"}
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -373,12 +373,14 @@ def corpus_summary(frame: pd.DataFrame, topic_keys: tuple[str, ...] = ()) -> dic
     """What the loaded corpus holds, for the overview page.
 
     Shape: {n_articles, n_dated, date_min, date_max (datetime.date or None),
-    outlets {outlet: n} most first, pms {surname: n} in office order,
+    outlets {outlet: n} most first, outlet_countries {country code: n} most first (articles whose
+    outlet is in the gazetteer), pms {surname: n} in office order,
     topic_prevalence {key: n tagged} (every key in `topic_keys`, then any others seen),
     quality {undated, date_from_text, date_from_metadata, pm_from_text, with_warnings}}.
     """
     dated = frame["published"].dropna()
     outlets = frame["outlet"].fillna("")
+    countries = frame["outlet_country"].fillna("") if "outlet_country" in frame else pd.Series([], dtype=str)
     pm_names = _with_pm(frame)["pm"]
     prevalence = dict.fromkeys(topic_keys, 0)
     for keys in frame["topics"]:
@@ -390,6 +392,7 @@ def corpus_summary(frame: pd.DataFrame, topic_keys: tuple[str, ...] = ()) -> dic
         "date_min": dated.min().date() if len(dated) else None,
         "date_max": dated.max().date() if len(dated) else None,
         "outlets": {str(k): int(v) for k, v in outlets[outlets != ""].value_counts().items()},
+        "outlet_countries": {str(k): int(v) for k, v in countries[countries != ""].value_counts().items()},
         "pms": {pm: int((pm_names == pm).sum()) for pm in pm_order(pm_names)},
         "topic_prevalence": prevalence,
         "quality": {

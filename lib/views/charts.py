@@ -12,6 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.reference.countries import country_name
 from lib.reference.taxonomy import Taxonomy
 from lib.reference.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term, pm_colour
 from lib.stats import THIN_N
@@ -383,6 +384,30 @@ def topic_prevalence_bar(prevalence: dict[str, int], taxonomy: Taxonomy, n_artic
             marker_color=[t.colour for t in topics],
             customdata=[[c / n_articles] for c in counts],
             hovertemplate=(f"<b>%{{y}}</b><br>%{{x}} of {n_articles} articles (%{{customdata[0]:.0%}})<extra></extra>"),
+            showlegend=False,
+        )
+    )
+    _style(fig, title, "Articles", "")
+    return fig.update_yaxes(autorange="reversed")
+
+
+def outlet_country_bar(countries: dict[str, int], n_articles: int) -> go.Figure:
+    """Articles by the home country of their outlet (`summary()['outlet_countries']`), naming
+    how many have no known outlet, so the bars are not read as the whole corpus."""
+    known = sum(countries.values())
+    title = "Articles by outlet country" + (
+        f" ({n_articles - known} of {n_articles} with no known outlet)" if n_articles > known else ""
+    )
+    if not countries:
+        return _empty_figure(title, "No article's outlet is in the outlet list.")
+    names = [country_name(code) for code in countries]
+    fig = go.Figure(
+        go.Bar(
+            y=names,
+            x=list(countries.values()),
+            orientation="h",
+            marker_color=NEUTRAL,
+            hovertemplate=f"<b>%{{y}}</b><br>%{{x}} of {n_articles} articles<extra></extra>",
             showlegend=False,
         )
     )

@@ -283,6 +283,10 @@ class SqlSelection:
         outlets = self._query(f"""
             SELECT outlet, count(*) AS n FROM articles WHERE {self.where} AND coalesce(outlet, '') <> ''
             GROUP BY outlet ORDER BY n DESC, min(position)""").fetchall()
+        countries = self._query(f"""
+            SELECT outlet_country, count(*) AS n FROM articles
+            WHERE {self.where} AND coalesce(outlet_country, '') <> ''
+            GROUP BY outlet_country ORDER BY n DESC, min(position)""").fetchall()
         pms = dict(
             self._query(f"""
             SELECT pm, count(*) FROM articles WHERE {self.where} AND coalesce(pm, '') <> ''
@@ -299,6 +303,7 @@ class SqlSelection:
             "date_min": low,
             "date_max": high,
             "outlets": {str(k): int(v) for k, v in outlets},
+            "outlet_countries": {str(k): int(v) for k, v in countries},
             "pms": {pm: int(pms[pm]) for pm in pm_order(pms)},
             "topic_prevalence": prevalence,
             "quality": {
