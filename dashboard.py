@@ -66,12 +66,7 @@ def _data_quality(summary: dict, corpus) -> None:
         help="Undated articles whose sitting prime minister is named in the text.",
     )
     cols[4].metric("With warnings", quality["with_warnings"])
-    if corpus.store_problems:
-        st.warning(
-            f"{len(corpus.store_problems)} part(s) of the analysis store could not be read; the articles in "
-            "them are left out. Re-run `python -m lib analyze SOURCES --store DIR` to analyse them again "
-            "(undamaged parts are reused)."
-        )
+    if corpus.store_problems:  # the page's header warned; here, which parts and why
         for problem in corpus.store_problems:
             st.caption(ui.markdown_safe(problem))
     rejected = corpus.report.to_frame()

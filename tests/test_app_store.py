@@ -133,3 +133,16 @@ def test_a_store_built_with_two_engines_serves_either(app, tmp_path, monkeypatch
     vader = at.dataframe[0].value["polarity"].tolist()
     at.sidebar.selectbox(key="f_tone").set_value("textblob").run()
     assert at.dataframe[0].value["polarity"].tolist() != vader
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_store_with_every_part_damaged_says_so_on_every_page(app, tmp_path, monkeypatch, page):
+    store = tmp_path / "store"
+    load_corpus(SEEDS, store=store)
+    for part in (store / "base").glob("part-*.parquet"):
+        part.write_bytes(part.read_bytes()[:100])
+    monkeypatch.setenv("ALLIANCE_LENS_STORE", str(store))
+    at = app.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("could not be read" in w.value for w in at.warning)

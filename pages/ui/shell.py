@@ -79,6 +79,13 @@ def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Article
     write_url(view)  # a page switch cleared the query string: put the view back
     shown = source.select(view)
     page_header(title, view, len(shown), source.n_total)
+    if source.store_problems:
+        # On every page, before any early return for an empty view: a store whose parts are all
+        # damaged shows no articles, and this says why.
+        st.warning(
+            f"{len(source.store_problems)} part(s) of the analysis store could not be read; their articles "
+            "are left out until `python -m lib analyze SOURCES --store DIR` analyses them again."
+        )
     return source, shown
 
 
