@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib.views.evidence import selected_id
 from lib.views.kwic import kwic
 from pages import ui
 
@@ -20,9 +21,9 @@ with ui.friendly_errors():
         event, table = ui.article_list(
             shown.rows(LISTED_ARTICLES), on_select="rerun", selection_mode="single-row", key="articles_table"
         )
-        rows = event.selection.rows if event else []
-        if rows:
-            ui.update_view(article=str(table.iloc[rows[0]]["article_id"]))
+        picked = selected_id(list(table["article_id"]), event.selection.rows if event else [])
+        if picked:
+            ui.update_view(article=picked)
         article_id = ui.current_view().article
         selected = ui.full_articles(shown, [article_id]) if article_id else None
         if selected is None or selected.empty:

@@ -21,6 +21,13 @@ class TopicEvidence:
     sentences: list[dict] = field(default_factory=list)  # {"sentence", "polarity"} rows
 
 
+def selected_id(listed_ids: list[str], selected_rows: list[int]) -> str | None:
+    """The article_id of the row selected in a listing, or None. The browser may still hold a
+    row picked in a longer list (a search since narrowed it): such a row is ignored."""
+    valid = [row for row in selected_rows if 0 <= row < len(listed_ids)]
+    return str(listed_ids[valid[0]]) if valid else None
+
+
 def _present(value) -> bool:
     return value is not None and value == value and value != ""
 

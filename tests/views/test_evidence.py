@@ -100,3 +100,14 @@ def test_topic_evidence_gives_verdict_terms_vetoes_and_sentences():
     assert blocks[0].sentences == [{"sentence": "A missile was tested.", "polarity": -0.123}]
     assert blocks[1].heading == "tariffs: 0 mention(s), not tagged"
     assert blocks[1].notes == ["Terms: none", "Not counted: 'national security' as a tariff's legal basis"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [([], None), ([1], "b"), ([4], None), ([-1], None), ([9, 0], "a")],
+    ids=["nothing", "a row", "a row the narrowed list no longer has", "negative", "first valid"],
+)
+def test_a_selection_the_list_no_longer_holds_is_dropped(rows, expected):
+    from lib.views.evidence import selected_id
+
+    assert selected_id(["a", "b", "c"], rows) == expected
