@@ -303,3 +303,24 @@ def test_the_about_page_shows_how_far_each_tone_engine_can_be_trusted(app):
     assert any(s.value == "How far to trust tone" for s in at.subheader)
     table = at.dataframe[0].value
     assert list(table["engine"]) == ["TextBlob", "VADER", "Economy (VADER + economic direction)"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["$x^2$ wins", ":material/warning: alert", ":smile: news", "see https://example.com", "**bold** [a](b)"],
+)
+def test_visitor_text_is_shown_literally_never_as_maths_icons_or_links(hostile):
+    from pages.ui.render import markdown_safe
+
+    safe = markdown_safe(hostile)
+    assert "$" not in safe.replace("\\$", "")
+    assert ":material/" not in safe and ":smile:" not in safe and "://" not in safe
+    assert safe.replace("\\", "").replace("\u2060", "") == hostile
+
+
+def test_a_shared_link_cannot_make_the_page_render_maths(app):
+    app.query_params["q"] = "$\\frac{1}{0}$ :material/home:"
+    at = app.run()
+    no_exceptions(at)
+    header = at.caption[0].value
+    assert "\\$" in header and ":\u2060material" in header

@@ -12,15 +12,18 @@ from lib.views.aggregate import articles_table
 from lib.views.charts import chart_config
 from pages.ui.sources import taxonomy
 
-_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]()<>#|~!])")
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]()<>#|~!$])")  # $ starts LaTeX in Streamlit
+# ":name:" and ":material/name:" render as emoji and icons: a word joiner after the colon stops it.
+_SHORTCODE_START = re.compile(r":(?=[\w/-])")
 
 
 def markdown_safe(text: str) -> str:
     """Text that may hold visitor input (a search term from a shared link, an outlet, a title)
-    made inert for st.caption / st.warning: markdown characters escaped, and an invisible word
-    joiner put inside "://" and "www." so the renderer does not turn addresses into links."""
+    made inert for st.caption / st.warning: markdown and LaTeX characters escaped, and an
+    invisible word joiner put after a colon that could open an emoji or icon code and inside
+    "www." so the renderer turns neither into icons nor links."""
     escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
-    return escaped.replace("://", ":\u2060//").replace("www.", "www\u2060.")
+    return _SHORTCODE_START.sub(":\u2060", escaped).replace("www.", "www\u2060.")
 
 
 def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = False, filename: str = "alliance-lens"):
