@@ -112,7 +112,7 @@ class _SurrogateRepair:
 
 
 def _from_record(
-    source: str, record: dict, mapping: dict[str, str], encoding: str, report: IngestReport, note: str
+    source: str, record: dict, mapping: dict[str, str], encoding: str, report: IngestReport, note: str, limits: Limits
 ) -> RawArticle | None:
     fix = _SurrogateRepair()
 
@@ -126,7 +126,16 @@ def _from_record(
         return None
     text, repairs = repair_mojibake(text)
     known = set(mapping.values())
-    extra = {fix(str(k)): field(k) for k in record if k not in known and k is not None}
+    unknown = [k for k in record if k not in known and k is not None]
+    extra = {fix(str(k)): field(k) for k in unknown[: limits.max_carried_columns]}
+    not_carried = (
+        [
+            f"carried the first {limits.max_carried_columns:,} of {len(unknown):,} extra columns"
+            " (limit max_carried_columns)"
+        ]
+        if len(unknown) > limits.max_carried_columns
+        else []
+    )
     return RawArticle(
         source=source,
         text=text,
@@ -138,7 +147,7 @@ def _from_record(
         encoding=encoding,
         repairs=repairs,
         extra=extra,
-        warnings=([note] if note else []) + fix.warning(),
+        warnings=([note] if note else []) + fix.warning() + not_carried,
         whole_field=True,
     )
 
@@ -193,7 +202,7 @@ def _article_of(
     key = _record_key(source, record)
     if known is not None and known(key):
         return RawArticle(source=source, text="", input_key=key, stored=True)
-    article = _from_record(source, record, mapping, encoding, report, note)
+    article = _from_record(source, record, mapping, encoding, report, note, limits)
     if article and len(article.text) > limits.max_article_chars:
         report.add(source, *too_long(article.text, limits))
         return None

@@ -26,6 +26,9 @@ class Limits:
     max_zip_ratio: float = 100.0  # uncompressed / compressed size of one entry over 1 MB
     max_zip_depth: int = 2  # archives inside archives: 2 reads a zip inside a zip, no deeper
     max_rows_per_table: int = 1_000_000  # CSV / JSON records in one file
+    # Unknown input columns carried through per row; past this, a warning says how many were not.
+    # (A 2 MB table of 250,000 columns would otherwise cost minutes and gigabytes.)
+    max_carried_columns: int = 1_000
 
 
 DEFAULT_LIMITS = Limits()
