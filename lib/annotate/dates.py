@@ -80,6 +80,9 @@ TIMESTAMP_WORDS = 12  # ...or this many when a time of day is written with the d
 # line of dates costs linear time, not line length times dates.
 LONG_LINE = 600
 CONTEXT = 120  # characters each side of a date read in a long line
+# Dates are looked for in the first this-many characters: a publication date stands at the top,
+# news articles are far shorter, and a hostile text of a million dates stays cheap.
+DATE_SCAN_CHARS = 100_000
 
 # What each kind of candidate is worth on its own. A choice needs TAKEN points.
 SCORES = {
@@ -263,6 +266,7 @@ def find_date_candidates(
     publication date would (anything but a caption or the body) are added to it, for a warning.
     The sitting PM named (with `pm_on`) picks a year-less dateline's year among those the page names.
     """
+    text = text[:DATE_SCAN_CHARS]
     header, text_start = corpus_date(text)
     candidates: list[DateCandidate] = []
     if header is not None:
