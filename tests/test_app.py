@@ -258,12 +258,12 @@ def test_the_tone_engine_comes_from_the_link_and_every_polarity_figure_names_it(
     assert at.caption[0].value.endswith("tone by VADER")
     assert at.sidebar.selectbox(key="f_tone").value == "vader"
     vader = _polarity_heatmap(at)
-    assert vader["layout"]["title"]["text"].endswith("(tone: VADER)")
+    assert vader["layout"]["title"]["text"].endswith("tone: VADER</sup>")
 
     at.sidebar.selectbox(key="f_tone").set_value("textblob").run()
     no_exceptions(at)
     textblob = _polarity_heatmap(at)
-    assert textblob["layout"]["title"]["text"].endswith("(tone: TextBlob)")
+    assert textblob["layout"]["title"]["text"].endswith("tone: TextBlob</sup>")
     # Same articles, other scores: the engine really changed, not only the label.
     assert vader["data"][0]["z"] != textblob["data"][0]["z"]
 

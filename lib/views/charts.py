@@ -68,8 +68,9 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.Figure:
 
 
 def _scored_by(tone: str) -> str:
-    """Title suffix naming the sentiment engine behind a polarity figure."""
-    return f" (tone: {tone})" if tone else ""
+    """A title's second line naming the sentiment engine behind a polarity figure (its own line:
+    a half-width chart would cut a longer first one)."""
+    return f"<br><sup>tone: {tone}</sup>" if tone else ""
 
 
 def _empty_figure(title: str, message: str) -> go.Figure:

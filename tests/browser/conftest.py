@@ -177,9 +177,17 @@ class AppPage:
 
     # --- reading the page ---
 
+    def header(self) -> str:
+        """The line under the page title: what is shown, then the tone engine."""
+        return self.page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text().strip()
+
     def caption(self) -> str:
         """The sentence under the page title saying what is shown."""
-        return self.page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text().strip()
+        return self.header().split(" · tone by ")[0]
+
+    def tone(self) -> str:
+        """The tone engine the page header names."""
+        return self.header().split(" · tone by ")[-1]
 
     def chart_traces(self) -> list[int]:
         """Number of plotly traces in each chart on the page, in page order."""

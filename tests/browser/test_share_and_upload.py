@@ -157,3 +157,22 @@ def test_chart_click_lists_articles(open_page):
     assert rows.count() == n + 1, f"{rows.count()} rows for {n} article(s)"
     app.assert_no_exception()
     app.assert_no_console_errors()
+
+
+def test_the_tone_engine_switches_in_the_browser_and_travels_in_the_link(open_page):
+    sender = open_page().goto("/By_prime_minister", charts=True)
+    page = sender.page
+    assert sender.tone() == "TextBlob"
+    page.locator(".st-key-f_tone").click()
+    page.get_by_role("option", name="VADER", exact=True).click()
+    page.wait_for_url(lambda url: query(url).get("tone") == ["vader"])
+    sender.settle(charts=True)
+    sender.screenshot("tone-vader")
+    assert sender.tone() == "VADER"
+    assert page.get_by_text("tone: VADER").first.is_visible()
+    sender.assert_no_exception()
+
+    receiver = open_page()
+    receiver.page.goto(page.url)
+    receiver.settle(charts=True)
+    assert receiver.tone() == "VADER"

@@ -224,13 +224,13 @@ def test_a_click_from_the_browser_arrives_as_a_dict_keyed_by_index(corpus):
 def test_polarity_figures_name_the_engine_that_scored_them(corpus):
     polarity = timeline(corpus, ["trade"], "month", "polarity")
     assert timeline_figure(polarity, TAXONOMY, measure="polarity", tone="VADER").layout.title.text.endswith(
-        "(tone: VADER)"
+        "<br><sup>tone: VADER</sup>"
     )
     # A count owes nothing to the engine: its title does not name one.
     counts = timeline(corpus, ["trade"], "month", "count")
     assert "tone" not in timeline_figure(counts, TAXONOMY, tone="VADER").layout.title.text
     table = pm_topic_table(corpus, list(TAXONOMY.keys), TODAY)
     assert pm_topic_heatmap(table, TAXONOMY, measure="polarity", tone="VADER").layout.title.text.endswith(
-        "(tone: VADER)"
+        "<br><sup>tone: VADER</sup>"
     )
     assert "tone" not in pm_topic_heatmap(table, TAXONOMY, measure="share", tone="VADER").layout.title.text
