@@ -246,7 +246,7 @@ def load_articles(*paths: str | os.PathLike, taxonomy: Taxonomy | str | os.PathL
     """The article frame for files and folders; the ingest report is in `frame.attrs["report"]`
     as a list of {input, reason, detail} dicts."""
     corpus = load_corpus(*paths, taxonomy=taxonomy)
-    corpus.frame.attrs["report"] = [entry.__dict__ for entry in corpus.report.entries]
+    corpus.frame.attrs["report"] = corpus.report.to_frame().to_dict("records")
     return corpus.frame
 
 
