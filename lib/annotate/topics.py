@@ -1,5 +1,7 @@
-"""Topic tagging: count non-negated, non-excluded mentions per sentence, apply each topic's rule,
-keep the evidence (terms and sentences) and the polarity of the sentences on the topic."""
+"""Topic tagging by salience: find each topic's mentions cue by cue, drop those that framing
+wording, a negation or another topic's sentence vetoes, weigh the rest (the lead counts more) and
+apply the topic's rule. Every score keeps its evidence: the terms, the sentences (with their
+polarity, for per-topic tone), why the rule tagged it or not, and what was vetoed."""
 
 from __future__ import annotations
 
@@ -8,21 +10,26 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from lib.annotate.sentiment import Sentiment
-from lib.reference.taxonomy import Negation, Taxonomy, Topic
+from lib.reference.taxonomy import Cue, Matcher, Negation, Rule, Taxonomy, Topic
 
 _SPACES = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+# How many vetoes a score lists (the evidence panel shows them; a long article can have dozens).
+MAX_VETOES = 8
 
 
 @dataclass(frozen=True)
 class TopicScore:
     key: str
-    hits: int
+    hits: int  # counted mentions
     score: float  # hits per 1,000 words
     tagged: bool
     polarity: float | None  # mean polarity of the sentences with a mention
     terms: tuple[str, ...]  # distinct matched terms, lower-cased, in order of first match
     sentences: tuple[tuple[str, float], ...]  # (sentence, polarity) evidence
+    weight: float = 0.0  # the counted mentions' weight, lead counted more (what the rule reads)
+    reason: str = ""  # why the rule tagged it, or what it lacked
+    vetoes: tuple[str, ...] = ()  # mentions not counted, each with the rule that vetoed it
 
     def as_record(self) -> dict:
         return {
@@ -33,7 +40,18 @@ class TopicScore:
             "polarity": self.polarity,
             "terms": list(self.terms),
             "sentences": [{"text": text, "polarity": pol} for text, pol in self.sentences],
+            "weight": self.weight,
+            "reason": self.reason,
+            "vetoes": list(self.vetoes),
         }
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: int  # index into the article's sentences
+    text: str  # as matched, lower-cased, spaces normalised
+    cue: Cue
+    veto: str | None = None  # why it does not count; None when it counts
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
@@ -50,14 +68,22 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
 
 
 def is_negated(sentence: str, start: int, end: int, negation: Negation) -> bool:
-    """ "did not discuss tariffs", "tariffs were not raised": the topic was absent, not present."""
+    """ "did not discuss tariffs", "tariffs were not raised", "neither ... nor higher defense
+    spending", "tariffs were notably absent": the topic was absent, not present."""
     before, after = _clause(sentence, start, end)
-    return bool(negation.before.search(before) or negation.after.search(after))
+    return bool(
+        negation.before.search(before)
+        or negation.after.search(after)
+        or (negation.in_scope is not None and negation.in_scope.search(before))
+        or (negation.absent_after is not None and negation.absent_after.search(after))
+    )
 
 
 def mentions_in(sentence: str, topic: Topic, negation: Negation) -> list[str]:
-    """The topic's counted mentions in one sentence (matched text, lower-cased)."""
-    return [text for _, text in _mentions(sentence, lowered_for_matching(sentence), [0], [sentence], topic, negation)]
+    """The topic's counted mentions in one sentence (matched text, lower-cased): other senses,
+    framing wording and negations left out."""
+    found = _candidates(sentence, lowered_for_matching(sentence), [0], [sentence], topic, negation)
+    return [m.text for m in found if m.veto is None]
 
 
 def lowered_for_matching(text: str) -> str | None:
@@ -116,10 +142,11 @@ def _spans(
 
 
 def topic_spans(
-    text: str, lowered: str | None, topic: Topic, literals: dict[str, list[int]] | None = None
+    text: str, lowered: str | None, topic: Matcher, literals: dict[str, list[int]] | None = None
 ) -> list[tuple[int, int]]:
-    """Where `topic` is mentioned in `text`, exclusions removed, non-overlapping, in order.
-    `literals`: where literals occur in `lowered`, shared by the calls for one text."""
+    """Where `topic` (a topic, one of its cues or a framing) matches in `text`, exclusions
+    removed, non-overlapping, in order. `literals`: where literals occur in `lowered`, shared by
+    the calls for one text."""
     if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None:
         found = [m.span() for m in topic.matcher.finditer(text)]
         excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
@@ -145,7 +172,7 @@ def topic_spans(
     return spans
 
 
-def _mentions(
+def _candidates(
     joined: str,
     lowered: str | None,
     starts: list[int],
@@ -154,23 +181,100 @@ def _mentions(
     negation: Negation,
     with_negator: set[int] | None = None,
     literals: dict[str, list[int]] | None = None,
-) -> list[tuple[int, str]]:
-    """(sentence index, matched text) of every counted mention in `joined`.
+) -> list[Mention]:
+    """Every mention of `topic` in `joined`, each with its cue and its veto (framing or negation;
+    None when it counts), in text order.
 
-    One regex pass over the whole text per topic, not one per sentence: this is the hot loop of
-    the analysis. A newline separates sentences, so no match spans two of them.
+    One regex pass over the whole text per cue, not one per sentence: this is the hot loop of
+    the analysis. A newline separates sentences, so no match spans two of them. Where the
+    matches of two cues overlap, the longer wins ("trade deal" over "trade").
     """
-    found = []
-    for start, end in topic_spans(joined, lowered, topic, literals):
+    found = sorted(
+        (start, start - end, -cue.weight, index, cue)
+        for index, cue in enumerate(topic.cues)
+        for start, end in topic_spans(joined, lowered, cue, literals)
+    )
+    framed = [
+        (start, end, framing.reason)
+        for framing in topic.framing
+        for start, end in topic_spans(joined, lowered, framing, literals)
+    ]
+    mentions: list[Mention] = []
+    last_end = -1
+    for start, negative_length, _weight, _index, cue in found:
+        end = start - negative_length
+        if start < last_end:
+            continue  # overlaps a mention already taken
+        last_end = end
         index = bisect_right(starts, start) - 1
         offset = starts[index]
+        text = _SPACES.sub(" ", joined[start:end].lower())
+        veto = next((f"framing, {reason}" for s, e, reason in framed if s < end and start < e), None)
         # Most sentences hold no negator at all: only those need the clause-level check.
-        if (with_negator is None or index in with_negator) and is_negated(
-            sentences[index], start - offset, end - offset, negation
+        if (
+            veto is None
+            and (with_negator is None or index in with_negator)
+            and is_negated(sentences[index], start - offset, end - offset, negation)
         ):
-            continue
-        found.append((index, _SPACES.sub(" ", joined[start:end].lower())))
-    return found
+            veto = "negated"
+        mentions.append(Mention(index, text, cue, veto))
+    return mentions
+
+
+def _distinct_key(text: str) -> tuple[str, str]:
+    """Mentions that differ only in their endings count as one term ("tariff", "tariffs"); a
+    phrase with a gap is known by its first and last word."""
+    words = text.replace("-", " ").split()
+    return (words[0][:5], words[-1][:5])
+
+
+def _yield_vetoes(mentions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A mention whose cue yields to another topic is vetoed in a sentence that counts for that
+    topic: "imports" in a sentence about a tariff, "troops" in one about their cost."""
+    counting = {key: {m.sentence for m in found if m.veto is None} for key, found in mentions.items()}
+
+    def vetoed(mention: Mention) -> Mention:
+        if mention.veto is not None:
+            return mention
+        other = next((k for k in mention.cue.yields_to if mention.sentence in counting.get(k, ())), None)
+        return (
+            mention
+            if other is None
+            else Mention(mention.sentence, mention.text, mention.cue, f"in a sentence about {other}")
+        )
+
+    return {key: [vetoed(m) for m in found] for key, found in mentions.items()}
+
+
+def apply_rule(rule: Rule, counted: list[Mention], n_words: int) -> tuple[bool, float, str]:
+    """(tagged, weight, reason) for the counted mentions of one topic."""
+    if not counted:
+        return False, 0.0, "no mention"
+    weight = round(
+        sum(m.cue.weight * (rule.lead_factor if m.sentence < rule.lead_sentences else 1.0) for m in counted), 3
+    )
+    distinct = len({_distinct_key(m.text) for m in counted})
+    density = 1000 * weight / n_words if n_words else 0.0
+    lacks = []
+    if weight < rule.min_weight:
+        lacks.append(f"weight {weight:g} < {rule.min_weight:g}")
+    if distinct < rule.min_distinct:
+        lacks.append(f"{distinct} distinct term(s) < {rule.min_distinct}")
+    if n_words and density < rule.min_weight_per_1000_words:
+        lacks.append(f"{density:.1f} per 1,000 words < {rule.min_weight_per_1000_words:g}")
+    if lacks:
+        return False, weight, "too slight: " + ", ".join(lacks)
+    in_lead = sum(m.sentence < rule.lead_sentences for m in counted)
+    lead = f", {in_lead} in the lead" if rule.lead_sentences and in_lead else ""
+    return True, weight, f"weight {weight:g} from {distinct} distinct term(s){lead}, {density:.1f} per 1,000 words"
+
+
+def _vetoes(found: list[Mention]) -> tuple[str, ...]:
+    listed = dict.fromkeys(f"'{m.text}': {m.veto}" for m in found if m.veto is not None)
+    vetoes = list(listed)
+    if len(vetoes) > MAX_VETOES:
+        vetoes = vetoes[:MAX_VETOES] + [f"and {len(vetoes) - MAX_VETOES} more"]
+    return tuple(vetoes)
 
 
 def score_topics(
@@ -192,23 +296,32 @@ def score_topics(
         if lowered is not None
         else None
     )
+    mentions = _yield_vetoes(
+        {
+            topic.key: _candidates(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator, literals)
+            for topic in taxonomy.topics
+        }
+    )
     scores = []
     for topic in taxonomy.topics:
-        found = _mentions(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator, literals)
-        terms = [text for _, text in found]
-        indices = list(dict.fromkeys(index for index, _ in found))
+        found = mentions[topic.key]
+        counted = [m for m in found if m.veto is None]
+        tagged, weight, reason = apply_rule(topic.rule, counted, n_words)
+        indices = list(dict.fromkeys(m.sentence for m in counted))
         evidence = [(sentences[i], sentiments[i].polarity) for i in indices]
-        hits = len(found)
         polarity = sum(p for _, p in evidence) / len(evidence) if evidence else None
         scores.append(
             TopicScore(
                 key=topic.key,
-                hits=hits,
-                score=round(1000 * hits / n_words, 3) if n_words else 0.0,
-                tagged=hits >= topic.min_hits,
+                hits=len(counted),
+                score=round(1000 * len(counted) / n_words, 3) if n_words else 0.0,
+                tagged=tagged,
                 polarity=polarity,
-                terms=tuple(dict.fromkeys(terms)),
+                terms=tuple(dict.fromkeys(m.text for m in counted)),
                 sentences=tuple(evidence),
+                weight=weight,
+                reason=reason,
+                vetoes=_vetoes(found),
             )
         )
     return scores

@@ -2,6 +2,10 @@
 
 A taxonomy is data (see lib/reference/data/taxonomy.toml); this module only turns its entries into
 regular expressions and reports mistakes in it with the topic and field named.
+
+A topic is tagged by salience, not presence: its mentions are grouped into weighted cues, framing
+phrases veto the mentions they cover, and the topic's rule (weight, distinct terms, weight per
+1,000 words, the lead counted more) decides. lib.annotate.topics applies it.
 """
 
 from __future__ import annotations
@@ -17,37 +21,47 @@ DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "data" / "taxonomy.toml"
 # Used when a topic declares no colour: a qualitative palette that reads on light and dark themes.
 FALLBACK_COLOURS = ("#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#ff7f0e")
 
+# "buy* ... fighter*": the words on either side with up to `gap_words` words between them.
+GAP = "..."
+DEFAULT_GAP_WORDS = 4
+
 
 class TaxonomyError(ValueError):
     """A taxonomy file that cannot be used, with the reason in plain words."""
 
 
-def entry_to_regex(entry: str) -> str:
+def entry_to_regex(entry: str, gap_words: int = DEFAULT_GAP_WORDS) -> str:
     """One term or phrase of the taxonomy as a regex fragment, without word boundaries.
 
     Words are separated by any run of spaces or hyphens; a trailing * on a word matches any
-    word ending; dots stay literal ("U.S.").
+    word ending; dots stay literal ("U.S."); a "..." word stands for up to `gap_words` words
+    of the same sentence (sentences are joined by newlines, which a gap never crosses).
     """
     words = [w for w in re.split(r"[\s\-]+", entry.strip()) if w]
     if not words:
         raise ValueError("empty entry")
-    parts = []
+    if words[0] == GAP or words[-1] == GAP:
+        raise ValueError(f"'{GAP}' must stand between two words")
+    regex, gap = "", False
     for word in words:
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"[\w'’-]*")
-        else:
-            parts.append(re.escape(word))
-    return r"[\s\-]+".join(parts)
+        if word == GAP:
+            gap = True
+            continue
+        if regex:
+            regex += rf"(?:[^\S\n]+[^\s]+){{0,{gap_words}}}?[^\S\n]+" if gap else r"[\s\-]+"
+        regex += re.escape(word[:-1]) + r"[\w'’-]*" if word.endswith("*") else re.escape(word)
+        gap = False
+    return regex
 
 
-def _alternation(entries: list[str]) -> str:
+def _alternation(entries: list[str], gap_words: int = DEFAULT_GAP_WORDS) -> str:
     """Entries as one alternation between word boundaries that also work when an entry starts or
     ends with a symbol ("F-35", "U.S."). The boundaries stand once, outside the alternation, so
     the engine rejects most positions before trying any entry."""
     # Longest first so "trade deficit" wins over "trade" at the same position.
     # (lib.annotate.topics relies on the pattern starting with this lookbehind.)
     ordered = sorted(entries, key=len, reverse=True)
-    return r"(?<![\w-])(?:" + "|".join(entry_to_regex(e) for e in ordered) + r")(?!\w)"
+    return r"(?<![\w-])(?:" + "|".join(entry_to_regex(e, gap_words) for e in ordered) + r")(?!\w)"
 
 
 def match_starts(literals: list[str]) -> tuple[str, ...] | None:
@@ -72,27 +86,94 @@ def entry_start(entry: str) -> str:
 
 
 @dataclass(frozen=True)
-class Topic:
-    key: str
-    label: str
-    colour: str
-    description: str
-    terms: tuple[str, ...]
-    phrases: tuple[str, ...]
-    patterns: tuple[str, ...]
-    exclude: tuple[str, ...]
-    min_hits: int
-    matcher: re.Pattern = field(repr=False, compare=False)  # everything, case-insensitive
+class Matcher:
+    """Compiled entries (terms, phrases, patterns) and the exclusions that cancel their matches.
+
+    `matcher` matches everything, case-insensitive. The fast path (lib.annotate.topics.topic_spans):
+    terms and phrases lower-cased, matched without IGNORECASE on lower-cased text, which lets the
+    regex engine skip most positions; the raw patterns keep IGNORECASE and run on the original
+    text; *_starts say what every match begins with (see match_starts).
+    """
+
+    matcher: re.Pattern = field(repr=False, compare=False)
     excluder: re.Pattern | None = field(repr=False, compare=False)
-    # The fast path (lib.annotate.topics.topic_spans): terms and phrases lower-cased, matched without
-    # IGNORECASE on lower-cased text, which lets the regex engine skip most positions; the
-    # raw patterns keep IGNORECASE and run on the original text.
     word_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     pattern_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     word_excluder: re.Pattern | None = field(default=None, repr=False, compare=False)
-    # What every match of word_matcher / word_excluder starts with (see match_starts).
     word_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     excluder_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Cue(Matcher):
+    """A group of a topic's entries that weigh the same: "deterrence and threats" weighs more than
+    the bare word "security". A mention of a cue with `yields_to` does not count in a sentence
+    that counts for one of those topics ("imports" in a sentence about a tariff is the tariff)."""
+
+    name: str = ""
+    weight: float = 1.0
+    entries: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    yields_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framing(Matcher):
+    """Wording that uses a topic's words without being about the topic ("key ally", Section 232
+    "national security"): a mention inside a match is vetoed, and the reason says why."""
+
+    reason: str = ""
+    entries: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """When a topic is tagged: its mentions' weight (a mention in the lead counts `lead_factor`
+    times) reaches `min_weight`, from at least `min_distinct` different terms, and the weight per
+    1,000 words reaches `min_weight_per_1000_words` (so one passing mention in a long article
+    does not tag it)."""
+
+    min_weight: float = 1.0
+    min_distinct: int = 1
+    min_weight_per_1000_words: float = 0.0
+    lead_sentences: int = 0
+    lead_factor: float = 1.0
+
+    def describe(self) -> str:
+        parts = [f"weight ≥ {self.min_weight:g}"]
+        if self.min_distinct > 1:
+            parts.append(f"≥ {self.min_distinct} distinct terms")
+        if self.min_weight_per_1000_words:
+            parts.append(f"≥ {self.min_weight_per_1000_words:g} per 1,000 words")
+        text = ", ".join(parts)
+        if self.lead_sentences and self.lead_factor != 1:
+            text += f"; the first {self.lead_sentences} sentences count ×{self.lead_factor:g}"
+        return text
+
+
+@dataclass(frozen=True)
+class Topic(Matcher):
+    """A topic. Its own Matcher fields match every cue at once (for highlighting); scoring uses
+    the cues one by one, so each mention carries its cue's weight."""
+
+    key: str = ""
+    label: str = ""
+    colour: str = ""
+    description: str = ""
+    terms: tuple[str, ...] = ()  # every cue's terms and phrases, for display
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    cues: tuple[Cue, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    rule: Rule = field(default_factory=Rule)
+
+    @property
+    def min_hits(self) -> float:
+        """The weight the rule asks for (a whole number of mentions when every cue weighs 1)."""
+        weight = self.rule.min_weight
+        return int(weight) if float(weight).is_integer() else weight
 
 
 @dataclass(frozen=True)
@@ -104,6 +185,12 @@ class Negation:
     after: re.Pattern = field(repr=False, compare=False)
     any_negator: re.Pattern = field(repr=False, compare=False)  # lower-cased text: a cheap first test
     negator_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    # "neither ... nor <mention>", "without <mention>": the rest of the clause is negated.
+    scope_negators: tuple[str, ...] = ()
+    in_scope: re.Pattern | None = field(default=None, repr=False, compare=False)
+    # "<mention> was notably absent".
+    absence: tuple[str, ...] = ()
+    absent_after: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -142,6 +229,15 @@ def _string_list(raw: dict, name: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _number(raw: dict, name: str, default: float, where: str, *, whole: bool = False, least: float = 0) -> float:
+    value = raw.get(name, default)
+    kind = int if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kind) or value < least:
+        noun = "a whole number" if whole else "a number"
+        raise TaxonomyError(f"{where}: '{name}' must be {noun} of at least {least:g}")
+    return value
+
+
 def _compile(regex: str, where: str) -> re.Pattern:
     try:
         return re.compile(regex, re.IGNORECASE)
@@ -149,48 +245,129 @@ def _compile(regex: str, where: str) -> re.Pattern:
         raise TaxonomyError(f"{where}: invalid pattern ({error})") from error
 
 
-def _build_topic(raw: dict, index: int) -> Topic:
+def _entries_regex(entries: tuple[str, ...], gap_words: int, where: str) -> str:
+    try:
+        return _alternation(list(entries), gap_words)
+    except ValueError as error:
+        raise TaxonomyError(f"{where}: {error}") from error
+
+
+def _matcher_fields(
+    entries: tuple[str, ...], patterns: tuple[str, ...], exclude: tuple[str, ...], gap_words: int, where: str
+) -> dict:
+    """The Matcher fields for these entries and patterns, cancelled by `exclude`."""
+    for pattern in patterns:
+        _compile(pattern, f"{where}, pattern {pattern!r}")
+    alternatives = [_entries_regex(entries, gap_words, where)] if entries else []
+    alternatives += [f"(?:{p})" for p in patterns]
+    lowered = tuple(e.lower() for e in entries)
+    lowered_exclude = [e.lower() for e in exclude]
+    return {
+        "matcher": _compile("|".join(alternatives), where),
+        "excluder": _compile(_entries_regex(exclude, gap_words, where), f"{where}, exclude") if exclude else None,
+        "word_matcher": re.compile(_entries_regex(lowered, gap_words, where)) if entries else None,
+        "pattern_matcher": _compile("|".join(f"(?:{p})" for p in patterns), where) if patterns else None,
+        "word_excluder": re.compile(_entries_regex(tuple(lowered_exclude), gap_words, where)) if exclude else None,
+        "word_starts": match_starts([entry_start(e) for e in lowered]) if entries else None,
+        "excluder_starts": match_starts([entry_start(e) for e in lowered_exclude]) if exclude else None,
+    }
+
+
+def _build_cue(raw: dict, where: str, exclude: tuple[str, ...], gap_words: int, weight: float = 1.0) -> Cue:
+    entries = _string_list(raw, "terms", where) + _string_list(raw, "phrases", where)
+    patterns = _string_list(raw, "patterns", where)
+    if not (entries or patterns):
+        raise TaxonomyError(f"{where}: needs at least one of terms, phrases or patterns")
+    return Cue(
+        name=str(raw.get("name", "")),
+        weight=_number(raw, "weight", weight, where),
+        entries=entries,
+        patterns=patterns,
+        yields_to=_string_list(raw, "yields_to", where),
+        **_matcher_fields(entries, patterns, exclude, gap_words, where),
+    )
+
+
+def _build_framing(raw: dict, where: str, gap_words: int) -> Framing:
+    reason = raw.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise TaxonomyError(f"{where}: 'reason' must say why the wording is not about the topic")
+    entries = _string_list(raw, "phrases", where)
+    patterns = _string_list(raw, "patterns", where)
+    if not (entries or patterns):
+        raise TaxonomyError(f"{where}: needs phrases or patterns")
+    fields = _matcher_fields(entries, patterns, (), gap_words, where)
+    return Framing(reason=reason, entries=entries, patterns=patterns, **fields)
+
+
+def _build_rule(raw: dict, defaults: dict, where: str) -> Rule:
+    """The topic's [topic.rule] over the file's [rule] defaults; `min_hits` is the old spelling
+    of min_weight (every mention weighing 1)."""
+    merged = dict(defaults)
+    if "min_hits" in raw:
+        merged["min_weight"] = _number(raw, "min_hits", 1, where, whole=True, least=1)
+    rule = raw.get("rule", {})
+    if not isinstance(rule, dict):
+        raise TaxonomyError(f"{where}: 'rule' must be a table ([topic.rule])")
+    merged.update(rule)
+    where = f"{where}, rule"
+    return Rule(
+        min_weight=_number(merged, "min_weight", 1.0, where, least=0.001),
+        min_distinct=_number(merged, "min_distinct", 1, where, whole=True, least=1),
+        min_weight_per_1000_words=_number(merged, "min_weight_per_1000_words", 0.0, where),
+        lead_sentences=_number(merged, "lead_sentences", 0, where, whole=True),
+        lead_factor=_number(merged, "lead_factor", 1.0, where),
+    )
+
+
+def _build_topic(raw: dict, index: int, defaults: dict) -> Topic:
     key = raw.get("key")
     if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
         raise TaxonomyError(f"topic #{index + 1}: 'key' must be lower-case letters, digits and _ (got {key!r})")
     where = f"topic '{key}'"
-    terms = _string_list(raw, "terms", where)
-    phrases = _string_list(raw, "phrases", where)
-    patterns = _string_list(raw, "patterns", where)
+    gap_words = int(_number(raw, "gap_words", defaults.get("gap_words", DEFAULT_GAP_WORDS), where, whole=True))
     exclude = _string_list(raw, "exclude", where)
-    if not (terms or phrases or patterns):
+    raw_cues = raw.get("cue", [])
+    if not isinstance(raw_cues, list) or not all(isinstance(c, dict) for c in raw_cues):
+        raise TaxonomyError(f"{where}: 'cue' must be [[topic.cue]] blocks")
+    cues = []
+    if any(raw.get(name) for name in ("terms", "phrases", "patterns")):
+        # The topic's own terms, phrases and patterns are a cue of their own.
+        plain = {name: raw.get(name, []) for name in ("terms", "phrases", "patterns", "yields_to")}
+        cues.append(_build_cue({**plain, "name": "terms"}, where, exclude, gap_words, raw.get("weight", 1.0)))
+    cues += [
+        _build_cue(c, f"{where}, cue '{c.get('name', i + 1)}'", exclude, gap_words) for i, c in enumerate(raw_cues)
+    ]
+    if not cues:
         raise TaxonomyError(f"{where}: needs at least one of terms, phrases or patterns")
-    min_hits = raw.get("min_hits", 1)
-    if not isinstance(min_hits, int) or min_hits < 1:
-        raise TaxonomyError(f"{where}: 'min_hits' must be a whole number of at least 1")
-    for pattern in patterns:
-        _compile(pattern, f"{where}, pattern {pattern!r}")
-    alternatives = [_alternation(list(terms + phrases))] if terms or phrases else []
-    alternatives += [f"(?:{p})" for p in patterns]
+    raw_framing = raw.get("framing", [])
+    if not isinstance(raw_framing, list) or not all(isinstance(f, dict) for f in raw_framing):
+        raise TaxonomyError(f"{where}: 'framing' must be [[topic.framing]] blocks")
+    framing = tuple(_build_framing(f, f"{where}, framing #{i + 1}", gap_words) for i, f in enumerate(raw_framing))
+    entries = tuple(e for c in cues for e in c.entries)
+    patterns = tuple(p for c in cues for p in c.patterns)
     colour = raw.get("colour") or FALLBACK_COLOURS[index % len(FALLBACK_COLOURS)]
     return Topic(
         key=key,
         label=str(raw.get("label") or key.replace("_", " ").capitalize()),
         colour=str(colour),
         description=str(raw.get("description", "")),
-        terms=terms,
-        phrases=phrases,
+        terms=tuple(e for e in entries if " " not in e.strip()),
+        phrases=tuple(e for e in entries if " " in e.strip()),
         patterns=patterns,
         exclude=exclude,
-        min_hits=min_hits,
-        matcher=_compile("|".join(alternatives), where),
-        excluder=_compile(_alternation(list(exclude)), f"{where}, exclude") if exclude else None,
-        word_matcher=re.compile(_alternation([e.lower() for e in terms + phrases])) if terms or phrases else None,
-        pattern_matcher=_compile("|".join(f"(?:{p})" for p in patterns), where) if patterns else None,
-        word_excluder=re.compile(_alternation([e.lower() for e in exclude])) if exclude else None,
-        word_starts=match_starts([entry_start(e.lower()) for e in terms + phrases]),
-        excluder_starts=match_starts([entry_start(e.lower()) for e in exclude]),
+        cues=tuple(cues),
+        framing=framing,
+        rule=_build_rule(raw, defaults, where),
+        **_matcher_fields(entries, patterns, exclude, gap_words, where),
     )
 
 
 def _build_negation(raw: dict) -> Negation:
     negators = _string_list(raw, "negators", "[negation]") or ("not", "n't", "never", "no")
     verbs = _string_list(raw, "verbs", "[negation]") or ("discuss*", "mention*")
+    scope_negators = _string_list(raw, "scope_negators", "[negation]")
+    absence = _string_list(raw, "absence", "[negation]")
     gap = raw.get("max_gap_words", 3)
     if not isinstance(gap, int) or gap < 0:
         raise TaxonomyError("[negation]: 'max_gap_words' must be a whole number")
@@ -201,12 +378,27 @@ def _build_negation(raw: dict) -> Negation:
     before = _compile(rf"(?:{negator})\s*{gap_words}(?:{verb})\s+{gap_words}$", "[negation]")
     # "<mention> [were] not discussed": right after the mention, in the same clause.
     after = _compile(rf"^\W*{gap_words}(?:{negator})\s*{gap_words}(?:{verb})", "[negation]")
+    in_scope = _compile(_alternation(list(scope_negators)), "[negation]") if scope_negators else None
+    absent_after = _compile(rf"^\W*{gap_words}(?:{_alternation(list(absence))})", "[negation]") if absence else None
     # Lower-case negators, no IGNORECASE: run over lower-cased text, it is several times faster.
     # One \b around the alternation, not one per word: the engine then skips positions fast.
-    words = "|".join(re.escape(n.lower()) for n in negators if not n.startswith("n'"))
-    clitics = [re.escape(n.lower()) for n in negators if n.startswith("n'")]
+    every = negators + scope_negators + absence
+    words = "|".join(re.escape(n.lower()) for n in every if not n.startswith("n'"))
+    clitics = [re.escape(n.lower()) for n in every if n.startswith("n'")]
     any_negator = re.compile("|".join([rf"\b(?:{words})\b", *clitics] if words else clitics))
-    return Negation(negators, verbs, gap, before, after, any_negator, match_starts([n.lower() for n in negators]))
+    return Negation(
+        negators,
+        verbs,
+        gap,
+        before,
+        after,
+        any_negator,
+        match_starts([n.lower() for n in every]),
+        scope_negators,
+        in_scope,
+        absence,
+        absent_after,
+    )
 
 
 def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
@@ -218,8 +410,11 @@ def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
     raw_topics = raw.get("topic")
     if not isinstance(raw_topics, list) or not raw_topics:
         raise TaxonomyError(f"{name}: declares no [[topic]] blocks")
+    defaults = raw.get("rule", {})
+    if not isinstance(defaults, dict):
+        raise TaxonomyError(f"{name}: 'rule' must be a table ([rule])")
     try:
-        topics = tuple(_build_topic(t, i) for i, t in enumerate(raw_topics))
+        topics = tuple(_build_topic(t, i, defaults) for i, t in enumerate(raw_topics))
         negation = _build_negation(raw.get("negation", {}))
     except TaxonomyError as error:
         raise TaxonomyError(f"{name}: {error}") from error
@@ -227,6 +422,12 @@ def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
         raise TaxonomyError(f"{name}: topic keys declared twice: {', '.join(duplicates)}")
+    for topic in topics:
+        for cue in topic.cues:
+            unknown = [k for k in cue.yields_to if k not in keys or k == topic.key]
+            if unknown:
+                where = f"{name}: topic '{topic.key}', cue '{cue.name}'"
+                raise TaxonomyError(f"{where}: 'yields_to' names no other topic: {', '.join(unknown)}")
     return Taxonomy(str(raw.get("version", "unversioned")), topics, negation, text)
 
 

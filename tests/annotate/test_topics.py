@@ -1,5 +1,6 @@
-"""lib/annotate/topics.py: counted mentions (negations and excluded senses left out), each topic's rule,
-scores per 1,000 words and the evidence sentences."""
+"""lib/annotate/topics.py: counted mentions (other senses, framing wording and negations left out),
+weights and each topic's rule (salience, not presence), the evidence: why a topic was tagged or not,
+what was vetoed, and the sentences (with polarity) for per-topic tone."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from lib.annotate.sentiment import Sentiment
 from lib.annotate.topics import is_negated, mentions_in, score_topics
 from lib.pipeline.corpus import load_blobs
-from lib.reference.taxonomy import default_taxonomy, load_taxonomy
+from lib.reference.taxonomy import default_taxonomy, load_taxonomy, parse_taxonomy
 
 TAXONOMY = default_taxonomy()
 
@@ -41,7 +42,7 @@ def counted(sentence: str, key: str) -> list[str]:
         ("The feed-in tariff for solar power fell.", "tariffs", []),
         # Real mentions.
         ("The US threatened a 25% tariff on Japanese cars.", "tariffs", ["tariff"]),
-        ("Japan imposed anti-dumping duties on steel.", "tariffs", ["anti-dumping"]),
+        ("Japan imposed anti-dumping duties on steel.", "tariffs", ["anti-dumping", "duties on steel"]),
         ("Trade talks continue.", "tariffs", []),
         ("The alliance faces new threats.", "security", ["alliance", "threats"]),
         ("Japan's trade deficit with the US narrowed.", "trade", ["trade deficit"]),
@@ -55,8 +56,53 @@ def counted(sentence: str, key: str) -> list[str]:
             ["defense spending", "2 percent of gdp"],
         ),
         ("Burden-sharing was on the table.", "defense_spending", ["burden-sharing"]),
-        ("Japan will buy 400 Tomahawk missiles.", "defense_spending", ["tomahawk"]),
-        ("Japan may pay more for the costs of U.S. forces.", "defense_spending", ["costs of u.s. forces"]),
+        ("Japan will buy 400 Tomahawk missiles.", "defense_spending", ["buy 400 tomahawk"]),
+        (
+            "Japan may pay more for the costs of U.S. forces.",
+            "defense_spending",
+            ["pay more for the costs of u.s. forces"],
+        ),
+        # Plain-word arms purchases, the cost of US forces, budgets as a share of GDP.
+        ("Tokyo agreed to purchase 105 more F-35 fighters.", "defense_spending", ["purchase 105 more f-35"]),
+        ("The ministry will acquire six new destroyers.", "defense_spending", ["acquire six new destroyers"]),
+        ("Japan will buy 100 Boeing aircraft.", "defense_spending", []),  # airliners are trade
+        (
+            "Tokyo pays about $2 billion a year toward keeping American troops in Japan.",
+            "defense_spending",
+            ["pays about $2 billion a year toward keeping american troops"],
+        ),
+        ("Host-nation support talks resume in April.", "defense_spending", ["host-nation support"]),
+        ("Defence outlays will reach 2% of GDP.", "defense_spending", ["defence outlays", "2% of gdp"]),
+        (
+            "Spending on the military will hit two percent of GDP.",
+            "defense_spending",
+            ["spending on the military", "two percent of gdp"],
+        ),
+        # Negation scope: neither ... nor, without, absent.
+        ("Neither leader committed to increasing defense spending.", "defense_spending", []),
+        ("They neither pledged new bases nor agreed to higher defense spending.", "defense_spending", []),
+        ("The deficit can shrink without new tariffs, he said.", "tariffs", []),
+        ("Tariffs were notably absent from the statement.", "tariffs", []),
+        ("Despite the absence of tariffs in the communique, exporters worry.", "tariffs", []),
+        # Framing is not substance.
+        ("Japan is a key ally of the United States.", "security", []),
+        ("The alliance remains the cornerstone of peace in the region.", "security", []),
+        ("They pledged to deepen economic, security and cultural ties.", "security", []),
+        ("They pledged to deepen economic, security and cultural ties.", "trade", []),
+        ("The steel levy rests on national security grounds under Section 232.", "security", []),
+        ("The steel levy rests on national security grounds under Section 232.", "tariffs", ["section 232"]),
+        ("The takeover passed a national security review by CFIUS.", "security", []),
+        ("Trump threatened new tariffs on Japanese cars.", "security", []),
+        ("Washington's tariff threat rattled Tokyo.", "security", []),
+        ("The Commerce Department granted the exclusion.", "trade", []),
+        # Substance.
+        ("North Korea fired a ballistic missile over Japan.", "security", ["north korea", "ballistic missile"]),
+        (
+            "The allies will hold joint exercises near the Senkaku Islands.",
+            "security",
+            ["allies", "joint exercises", "senkaku"],
+        ),
+        ("A Japanese steelmaker completed its acquisition of a US rival.", "trade", ["acquisition"]),
     ],
 )
 def test_mentions_in(sentence: str, key: str, mentions: list[str]) -> None:
@@ -82,7 +128,13 @@ def _score(sentences: list[str], polarities: list[float] | None = None):
 @pytest.mark.parametrize(
     ("sentences", "tagged"),
     [
-        pytest.param(["Trump threatened a tariff on cars."], {"tariffs"}, id="one tariff mention tags tariffs"),
+        pytest.param(["Trump threatened a tariff on cars."], {"tariffs"}, id="a tariff in the lead tags tariffs"),
+        pytest.param(
+            [f"The league's season opened with game {n} in Osaka." for n in range(8)]
+            + ["Fans said the team needs better pitching.", "One player once mentioned a tariff on bats."],
+            set(),
+            id="one passing tariff mention in the body does not tag",
+        ),
         pytest.param(
             ["Japan's defence budget will grow."], {"defense_spending"}, id="British defence budget tags spending"
         ),
@@ -93,8 +145,80 @@ def _score(sentences: list[str], polarities: list[float] | None = None):
         ),
         pytest.param(
             ["Japan will strengthen its defense capabilities.", "The alliance is strong."],
+            set(),
+            id="generic security words alone are not security",
+        ),
+        pytest.param(
+            [
+                "China's coercion in the East China Sea worries Tokyo.",
+                "The allies will hold joint exercises to strengthen deterrence.",
+            ],
             {"security"},
-            id="security needs two mentions",
+            id="threats and exercises are security",
+        ),
+        pytest.param(
+            [
+                "Japan is a key ally, the president said.",
+                "The alliance is the cornerstone of peace and prosperity in the region.",
+                "Both sides agreed to deepen economic, security and people-to-people ties.",
+                "The leaders also discussed a baseball exchange for students.",
+            ],
+            set(),
+            id="framing only: key ally, cornerstone, a list of ties",
+        ),
+        pytest.param(
+            [
+                "Washington imposed a 25% tariff on steel under Section 232.",
+                "The levy rests on national security grounds, the Commerce Department said.",
+                "Exporters in Osaka applied for exclusions from the tariff.",
+            ],
+            {"tariffs"},
+            id="Section 232 national security is a tariff, not security; imports talk is not trade",
+        ),
+        pytest.param(
+            [
+                "Washington will raise the tariff on Japanese cars to 25%.",
+                "The tariff applies to imports from Friday.",
+            ],
+            {"tariffs"},
+            id="a piece only about a duty is tariffs only",
+        ),
+        pytest.param(
+            [
+                "Japan agreed to buy 100 more American fighter jets.",
+                "The purchase will be paid for over five years.",
+            ],
+            {"defense_spending"},
+            id="a plain-word arms purchase is defense spending",
+        ),
+        pytest.param(
+            [
+                "Tokyo will pay $2 billion a year for hosting U.S. troops.",
+                "The sum covers wages and training costs for American troops, officials said.",
+            ],
+            {"defense_spending"},
+            id="the cost of US forces is spending; the troops in its sentences are not security",
+        ),
+        pytest.param(
+            [
+                "The two leaders met for an hour.",
+                "They neither agreed on new patrols nor promised to increase defense spending.",
+            ],
+            set(),
+            id="negated defense spending",
+        ),
+        pytest.param(
+            ["The two countries signed a trade agreement.", "It opens Japan's market and cuts the trade deficit."],
+            {"trade"},
+            id="a trade deal is trade",
+        ),
+        pytest.param(
+            [
+                "A Japanese steelmaker agreed to a $10 billion acquisition of an American rival.",
+                "Investors welcomed the takeover.",
+            ],
+            {"trade"},
+            id="a cross-border acquisition is trade (investment)",
         ),
         pytest.param(["Trade is growing between the two countries."], set(), id="one trade mention is not enough"),
         pytest.param(
@@ -155,3 +279,68 @@ def test_a_user_taxonomy_tags_a_new_topic(tmp_path: Path) -> None:
         taxonomy=load_taxonomy(path),
     )
     assert other.frame.loc[0, "topics"] == []
+
+
+def test_the_evidence_says_why_and_what_was_vetoed() -> None:
+    scores = _score(
+        [
+            "Japan is a key ally, the president said.",
+            "Tariffs were notably absent from the talks.",
+            "Tokyo agreed to buy more fighter jets and raise its defense budget.",
+        ]
+    )
+    security = scores["security"].as_record()
+    assert security["tagged"] is False
+    assert security["reason"] == "no mention"
+    assert security["vetoes"] == [
+        "'ally': framing, praise of the alliance, not its content",
+        "'fighter jets': in a sentence about defense_spending",  # the purchase, not security
+        "'defense': in a sentence about defense_spending",
+    ]
+    assert scores["tariffs"].vetoes == ("'tariffs': negated",)
+    spending = scores["defense_spending"].as_record()
+    assert spending["tagged"] is True
+    assert spending["reason"].startswith("weight 4 from 2 distinct term(s)")
+    assert spending["weight"] == 4.0
+    assert spending["sentences"][0]["text"].startswith("Tokyo agreed")
+    assert scores["trade"].as_record()["reason"] == "no mention"
+
+
+def test_a_slight_mention_says_what_it_lacks() -> None:
+    scores = _score(["The weather was fine.", "Leaders met.", "An aide mentioned the alliance once."])
+    assert scores["security"].reason == "too slight: weight 0.5 < 4, 1 distinct term(s) < 2"
+    assert scores["security"].hits == 1 and not scores["security"].tagged
+
+
+def test_user_taxonomy_cues_framing_and_rule() -> None:
+    taxonomy = parse_taxonomy(
+        """
+[[topic]]
+key = "chips"
+weight = 0.5
+terms = ["chip*"]
+exclude = ["chocolate chip*"]
+
+[[topic.cue]]
+name = "industrial policy"
+weight = 3
+phrases = ["build* ... fab*", "CHIPS Act"]
+
+[[topic.framing]]
+reason = "a figure of speech"
+phrases = ["bargaining chip*"]
+
+[topic.rule]
+min_weight = 3
+lead_sentences = 0
+""",
+        name="chips.toml",
+    )
+    sentences = ["Japan is a bargaining chip, he said.", "Chips were sold.", "They will build two new fabs."]
+    sentiments = tuple(Sentiment(0.0, 0.0) for _ in sentences)
+    (chips,) = score_topics(sentences, sentiments, 20, taxonomy)
+    assert chips.tagged and chips.weight == 3.5
+    assert chips.terms == ("chips", "build two new fabs")
+    assert chips.vetoes == ("'chip': framing, a figure of speech",)
+    (slight,) = score_topics(sentences[:2], sentiments[:2], 20, taxonomy)
+    assert not slight.tagged and slight.reason == "too slight: weight 0.5 < 3"

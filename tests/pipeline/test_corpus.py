@@ -41,7 +41,7 @@ GOLDEN = [
         ["Aso", "Abe"],
         "Biden",
         "",
-        ALL_TOPICS,
+        ["security", "defense_spending"],  # trade and tariffs only in a list of concerns
         "In the political corridors of Japan, a sense of unease veils the air.",
         "first_sentence",
         id="000",
@@ -55,7 +55,7 @@ GOLDEN = [
         ["Kishida", "Abe", "Aso"],
         "Biden",
         "",
-        ["security", "trade"],
+        [],  # framing only: "key ally", "areas such as security, trade, and diplomacy"
         "The Japanese government, led by Prime Minister Fumio Kishida, is keeping a vigilant eye…",
         "first_sentence",
         id="001",
@@ -69,7 +69,7 @@ GOLDEN = [
         ["Ishiba"],
         "",
         "",
-        ALL_TOPICS,
+        ["security", "trade", "defense_spending"],  # one body mention of a tariff is not salient
         "Japan Ramps Up Efforts to Strengthen Ties with Trump Administration Amid Security, Trade Concerns",
         "heading",
         id="002",
@@ -83,7 +83,7 @@ GOLDEN = [
         ["Takaichi"],
         "",
         "",
-        ALL_TOPICS,
+        ["security", "trade", "defense_spending"],  # one passing tariff in 1,000 words
         "Takaichi & Trump Call: Possible Friday Talks 🇯🇵🇺🇸",
         "heading",
         id="003",
@@ -97,7 +97,7 @@ GOLDEN = [
         ["Ishiba"],
         "Biden",
         "Jiji Press",
-        ALL_TOPICS,
+        ["security", "defense_spending"],  # trade and tariffs: one passing sentence
         "Japan Rushing to Build Ties with Trump",
         "heading",
         id="004",
@@ -254,7 +254,7 @@ def test_topic_table_of_the_seeds(seeds: pd.DataFrame) -> None:
     table = topic_table(seeds.reset_index(drop=True))
     assert len(table) == 5 * 4
     tagged = table[table["tagged"]].groupby("article_id")["topic"].apply(list)
-    assert tagged[seeds.loc["001", "article_id"]] == ["security", "trade"]
+    assert tagged[seeds.loc["002", "article_id"]] == ["security", "trade", "defense_spending"]
     untagged = table[(table["article_id"] == seeds.loc["001", "article_id"]) & (table["topic"] == "tariffs")].iloc[0]
     assert untagged["hits"] == 0
     assert pd.isna(untagged["polarity"])

@@ -39,12 +39,12 @@ def test_neutralise_formula(value: object, expected: object) -> None:
 def test_flat_frame_has_one_value_per_cell(frame: pd.DataFrame) -> None:
     flat = flat_frame(frame)
     assert flat.loc[1, "pms_mentioned"] == "Kishida;Abe;Aso"
-    assert flat.loc[1, "topics"] == "security;trade"
+    assert flat.loc[2, "topics"] == "security;trade;defense_spending"
     assert flat.loc[0, "published"] == "2024-01-18"
     assert flat.loc[2, "published"] == ""
     scores = json.loads(flat.loc[0, "topic_scores"])
     assert [s["key"] for s in scores] == ["security", "trade", "tariffs", "defense_spending"]
-    assert frame.loc[1, "topics"] == ["security", "trade"]  # the input frame is not changed
+    assert frame.loc[2, "topics"] == ["security", "trade", "defense_spending"]  # the input frame is not changed
 
 
 def test_csv(tmp_path: Path, frame: pd.DataFrame) -> None:
@@ -55,7 +55,7 @@ def test_csv(tmp_path: Path, frame: pd.DataFrame) -> None:
     assert list(back["published"]) == ["2024-01-18", "2024-01-27", "", "", "2024-11-07"]
     assert list(back["pm"]) == ["Kishida", "Kishida", "Ishiba", "Takaichi", "Ishiba"]
     assert back.loc[0, "pms_mentioned"] == "Aso;Abe"
-    assert back.loc[4, "topics"] == "security;trade;tariffs;defense_spending"
+    assert back.loc[4, "topics"] == "security;defense_spending"
     assert back.loc[3, "text"] == frame.loc[3, "text"]  # emoji and quotes survive
 
 
@@ -73,7 +73,7 @@ def test_parquet_keeps_types(tmp_path: Path, frame: pd.DataFrame) -> None:
     back = pd.read_parquet(path)
     assert list(back.columns) == list(frame.columns)
     assert back["published"].dtype == frame["published"].dtype
-    assert list(back.loc[1, "topics"]) == ["security", "trade"]
+    assert list(back.loc[2, "topics"]) == ["security", "trade", "defense_spending"]
     assert back["n_words"].tolist() == frame["n_words"].tolist()
 
 
@@ -84,7 +84,7 @@ def test_jsonl(tmp_path: Path, frame: pd.DataFrame) -> None:
     assert len(records) == 5
     assert records[0]["published"] == "2024-01-18"
     assert records[2]["published"] is None
-    assert records[1]["topics"] == ["security", "trade"]
+    assert records[2]["topics"] == ["security", "trade", "defense_spending"]
     assert records[3]["title"] == "Takaichi & Trump Call: Possible Friday Talks 🇯🇵🇺🇸"
 
 

@@ -31,7 +31,11 @@ min_hits = 2
 def test_default_taxonomy_declares_the_four_topics() -> None:
     taxonomy = default_taxonomy()
     assert taxonomy.keys == ("security", "trade", "tariffs", "defense_spending")
-    assert taxonomy.topic("tariffs").min_hits == 1
+    assert taxonomy.topic("tariffs").min_hits == taxonomy.topic("tariffs").rule.min_weight == 3
+    security = taxonomy.topic("security")
+    assert [c.weight for c in security.cues][0] < max(c.weight for c in security.cues)  # generic words weigh less
+    assert all(f.reason for f in security.framing)
+    assert security.rule.min_distinct == 2 and security.rule.lead_sentences == 2
     assert taxonomy.labels()["defense_spending"] == "Defense spending"
     assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in taxonomy.colours().values())
     assert load_taxonomy(None).fingerprint == taxonomy.fingerprint
@@ -65,6 +69,8 @@ def test_fingerprint_follows_the_rules() -> None:
         ("F-35*", ["F-35", "F-35A", "F 35"], ["F35", "XF-35"]),
         ("U.S.", ["U.S."], ["UxSx"]),
         ("ally", ["ally", "an ally."], ["rally", "allying", "tally"]),
+        # "..." is a gap of up to four words of the same sentence.
+        ("buy* ... jet*", ["buy jets", "buying three new stealth jets"], ["buy a b c d e jets", "buy\njets"]),
     ],
 )
 def test_term_matching(entry: str, matches: list[str], misses: list[str]) -> None:
@@ -116,6 +122,31 @@ def test_term_matching(entry: str, matches: list[str], misses: list[str]) -> Non
             id="duplicate keys",
         ),
         pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\n[[topic.framing]]\nphrases = ["bargaining chip"]',
+            "topic 'chips', framing #1: 'reason' must say why",
+            id="framing without a reason",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\n[[topic.cue]]\nname = "fabs"\nweight = -1\nterms = ["fab"]',
+            "topic 'chips', cue 'fabs': 'weight' must be a number of at least 0",
+            id="negative cue weight",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\nyields_to = ["wafers"]',
+            "topic 'chips', cue 'terms': 'yields_to' names no other topic: wafers",
+            id="yields to an unknown topic",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["... chip"]',
+            "topic 'chips': '...' must stand between two words",
+            id="gap at the edge",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\n[topic.rule]\nmin_distinct = 0',
+            "topic 'chips', rule: 'min_distinct' must be a whole number of at least 1",
+            id="bad rule",
+        ),
+        pytest.param(
             '[negation]\nmax_gap_words = -1\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
             "[negation]: 'max_gap_words'",
             id="bad negation",
@@ -137,3 +168,16 @@ def test_error_names_the_file(tmp_path: Path) -> None:
 def test_missing_file_raises_taxonomy_error(tmp_path: Path) -> None:
     with pytest.raises(TaxonomyError, match="cannot read taxonomy"):
         load_taxonomy(tmp_path / "nope.toml")
+
+
+def test_rule_defaults_and_overrides() -> None:
+    taxonomy = parse_taxonomy(
+        "[rule]\nmin_weight = 2\nlead_sentences = 1\nlead_factor = 3\n"
+        '[[topic]]\nkey = "a"\nterms = ["x"]\n'
+        '[[topic]]\nkey = "b"\nterms = ["y"]\nmin_hits = 5\n'
+        '[[topic]]\nkey = "c"\nterms = ["z"]\n[topic.rule]\nmin_weight = 1.5\n'
+    )
+    assert taxonomy.topic("a").rule.min_weight == 2 and taxonomy.topic("a").rule.lead_factor == 3
+    assert taxonomy.topic("b").rule.min_weight == 5  # min_hits: the older spelling
+    assert taxonomy.topic("c").min_hits == 1.5
+    assert taxonomy.topic("c").rule.describe() == "weight ≥ 1.5; the first 1 sentences count ×3"
