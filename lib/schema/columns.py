@@ -100,7 +100,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "topic_scores",
         "records",
-        "Per topic: key, hits, score (hits per 1,000 words), tagged, polarity of its sentences, matched terms, evidence sentences.",
+        "Per topic: key, hits (counted mentions), score (hits per 1,000 words), tagged, polarity of its sentences, matched terms, evidence sentences, weight (what the taxonomy rule reads), reason (why tagged, or what it lacked) and vetoes (mentions not counted, with the rule: framing, negated, another topic).",
         stage="tags",
     ),
     Column(
