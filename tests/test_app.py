@@ -77,13 +77,13 @@ def test_topic_filter_changes_the_timeline(app):
     at = app.run()
     at.switch_page("pages/1_Themes_over_time.py").run()
     before = [n for n in trace_names(figures(at)[0]) if n]
-    at.sidebar.multiselect(key="f_topics").set_value(["tariffs"]).run()
+    at.sidebar.multiselect(key="f_topics").set_value(["defense_spending"]).run()
     no_exceptions(at)
     after = [n for n in trace_names(figures(at)[0]) if n]
     assert len(before) == 4
-    assert after == ["Tariffs"]
-    assert at.query_params["topic"] == "tariffs"
-    assert "Tariffs" in captions(at)
+    assert after == ["Defense spending"]
+    assert at.query_params["topic"] == "defense_spending"
+    assert "Defense spending" in captions(at)
 
 
 def test_pm_filter_changes_the_counts(app):
@@ -91,27 +91,27 @@ def test_pm_filter_changes_the_counts(app):
     at.sidebar.multiselect(key="f_pms").set_value(["Ishiba"]).run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == "2"
-    assert "2 of 5 articles" in captions(at)
+    assert "1 of 5 articles" in captions(at)  # 001 is framing only: no topic
 
 
 def test_a_link_restores_the_view_and_survives_a_page_switch(app):
-    app.query_params["topic"] = "tariffs,trade"
+    app.query_params["topic"] = "security,trade"
     app.query_params["pm"] = "Kishida"
     app.query_params["gran"] = "year"
     app.query_params["measure"] = "share"
     at = app.run()
     no_exceptions(at)
-    assert at.sidebar.multiselect(key="f_topics").value == ["tariffs", "trade"]
+    assert at.sidebar.multiselect(key="f_topics").value == ["security", "trade"]
     assert at.sidebar.multiselect(key="f_pms").value == ["Kishida"]
     at.switch_page("pages/1_Themes_over_time.py").run()
     no_exceptions(at)
     assert at.selectbox(key="o_granularity").value == "year"
     assert at.radio(key="o_measure").value == "share"
-    assert at.query_params["topic"] == "tariffs,trade"
+    assert at.query_params["topic"] == "security,trade"
     assert at.query_params["gran"] == "year"
     at.switch_page("pages/3_Articles.py").run()
     assert at.query_params["pm"] == "Kishida"
-    assert "2 of 5 articles" in captions(at)
+    assert "1 of 5 articles" in captions(at)  # 001 is framing only: no topic
 
 
 def test_junk_in_the_link_falls_back_to_defaults(app):
@@ -175,7 +175,7 @@ def test_clicking_a_timeline_point_lists_its_articles(app):
     at = app.run()
     at.switch_page("pages/1_Themes_over_time.py").run()
     figure = figures(at)[0]
-    trace = next(t for t in figure["data"] if t.get("name") == "Tariffs")
+    trace = next(t for t in figure["data"] if t.get("name") == "Security")
     customdata = trace["customdata"][0]
     at.session_state["timeline_chart"] = {"selection": {"points": [{"customdata": customdata}]}}
     at.run()

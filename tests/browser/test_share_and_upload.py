@@ -28,7 +28,7 @@ def has_topic(topic: str):
 
 
 def test_filter_is_shared_through_the_url(open_page):
-    # 1. A visitor picks the topic Tariffs in the sidebar.
+    # 1. A visitor picks the topic Defense spending in the sidebar.
     sender = open_page().goto("/Themes_over_time", charts=True)
     page = sender.page
     assert sender.caption() == "All 5 articles"
@@ -36,16 +36,16 @@ def test_filter_is_shared_through_the_url(open_page):
     traces_all = sender.chart_traces()
 
     page.locator(TOPICS_INPUT).click()
-    page.get_by_role("option", name="Tariffs", exact=True).click()
+    page.get_by_role("option", name="Defense spending", exact=True).click()
     page.keyboard.press("Escape")
-    page.wait_for_url(has_topic("tariffs"))
+    page.wait_for_url(has_topic("defense_spending"))
     sender.settle(charts=True)
     sender.screenshot("sender")
 
     caption = sender.caption()
     traces = sender.chart_traces()
-    assert re.fullmatch(r"[1-4] of 5 articles: Tariffs", caption), caption
-    assert page.get_by_role("button", name="Remove Tariffs").is_visible()
+    assert re.fullmatch(r"[1-4] of 5 articles: Defense spending", caption), caption
+    assert page.get_by_role("button", name="Remove Defense spending").is_visible()
     assert traces != traces_all, "the timeline did not change with the topic filter"
     shared_url = page.url
     sender.assert_no_exception()
@@ -57,24 +57,24 @@ def test_filter_is_shared_through_the_url(open_page):
     receiver.settle(charts=True)
     receiver.screenshot("receiver")
     tags = receiver.page.locator(".st-key-f_topics [data-tag]")
-    assert tags.all_inner_texts() == ["Tariffs"]
-    assert receiver.page.get_by_role("button", name="Remove Tariffs").is_visible()
+    assert tags.all_inner_texts() == ["Defense spending"]
+    assert receiver.page.get_by_role("button", name="Remove Defense spending").is_visible()
     assert receiver.caption() == caption
     assert receiver.chart_traces() == traces
-    assert has_topic("tariffs")(receiver.page.url)
+    assert has_topic("defense_spending")(receiver.page.url)
 
     # 3. A page switch through the sidebar keeps the filter, in the view and in the URL.
     nav_link(receiver.page, "By prime minister").click()
     receiver.page.wait_for_url(re.compile(r"/By_prime_minister\?"))
     receiver.settle(charts=True)
     receiver.screenshot("after-page-switch")
-    assert has_topic("tariffs")(receiver.page.url), receiver.page.url
+    assert has_topic("defense_spending")(receiver.page.url), receiver.page.url
     assert receiver.page.locator('[data-testid="stMain"] h1').first.inner_text() == "By prime minister"
     assert receiver.caption() == caption
-    assert receiver.page.get_by_role("button", name="Remove Tariffs").is_visible()
+    assert receiver.page.get_by_role("button", name="Remove Defense spending").is_visible()
 
     # 4. Removing the chip clears the filter from the URL again.
-    receiver.page.get_by_role("button", name="Remove Tariffs").click()
+    receiver.page.get_by_role("button", name="Remove Defense spending").click()
     receiver.page.wait_for_url(lambda url: "topic" not in query(url))
     receiver.settle(charts=True)
     assert receiver.caption() == "All 5 articles"
