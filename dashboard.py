@@ -29,9 +29,13 @@ def overview() -> None:
         )
     with right:
         ui.show_figure(small_timeline(shown.per_period("month"), "month"), filename="articles-per-month")
-    ui.show_figure(
-        outlet_country_bar(summary["outlet_countries"], summary["n_articles"]), filename="articles-by-outlet-country"
-    )
+    if summary["outlet_countries"]:
+        ui.show_figure(
+            outlet_country_bar(summary["outlet_countries"], summary["n_articles"]),
+            filename="articles-by-outlet-country",
+        )
+    else:  # an empty chart would only say this, at the size of a chart
+        st.caption("No article's outlet is in the outlet list, so there is no breakdown by outlet country.")
     _data_quality(summary, corpus)
     _how_to_load()
 

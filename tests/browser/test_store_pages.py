@@ -82,7 +82,7 @@ def test_a_shared_link_restores_the_view_on_a_store(open_store_page):
     assert caption.endswith(f"of {N_GENERATED} articles: Tariffs"), caption
     page = app.page
     assert page.get_by_role("button", name="Remove Tariffs").is_visible()
-    period = page.locator('[data-testid="stSelectbox"]').first
+    period = page.locator('.st-key-o_granularity [data-testid="stSelectbox"]').first
     assert "Year" in (
         period.inner_text()
         + " ".join(
