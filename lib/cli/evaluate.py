@@ -24,7 +24,8 @@ def _json_path(value: str) -> Path:
     return path
 
 
-def _jobs(value: str) -> int:
+def job_count(value: str) -> int:
+    """The -j/--jobs argument of every command: 0 means all cores."""
     try:
         jobs = int(value)
     except ValueError:
@@ -55,7 +56,12 @@ def add_parser(commands) -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--taxonomy", metavar="FILE", help="a topic taxonomy TOML file (default: bundled)")
     evaluate.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help=f"worker processes (0 = all {default_jobs()} cores)"
+        "-j",
+        "--jobs",
+        type=job_count,
+        default=1,
+        metavar="N",
+        help=f"worker processes (0 = all {default_jobs()} cores)",
     )
     evaluate.add_argument("--no-disagreements", action="store_true", help="print the figures only")
     evaluate.add_argument(

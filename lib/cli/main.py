@@ -11,7 +11,7 @@ from pathlib import Path
 from lib.annotate.sentiment import DEFAULT_ENGINE, get_engine
 from lib.annotate.sentiment import ENGINES as SENTIMENT_ENGINES
 from lib.cli.evaluate import add_parser as add_evaluate_parser
-from lib.cli.evaluate import run_evaluate
+from lib.cli.evaluate import job_count, run_evaluate
 from lib.cli.outputs import output_problems, unaccounted_message
 from lib.cli.progress import ProgressLine
 from lib.cli.summary import corpus_summary_text, ingest_report_lines
@@ -30,16 +30,6 @@ def _output_path(value: str) -> Path:
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise argparse.ArgumentTypeError(f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
     return path
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
-    return jobs or default_jobs()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "-j",
         "--jobs",
-        type=_jobs,
+        type=job_count,
         default=None,
         metavar="N",
         help=f"worker processes (0 = all {default_jobs()} cores; default 1 for the local "
