@@ -50,7 +50,7 @@ UTF16_BE_NO_BOM = article("utf-16-be without BOM").encode("utf-16-be")
 
 def very_long_line(chars: int = 1_000_000) -> bytes:
     """One article on a single line of `chars` characters: no line breaks at all."""
-    sentence = "Japan and the United States discussed trade and defence again today. "
+    sentence = "Japan and the United States discussed trade, exports and tariffs again today. "
     return (sentence * (chars // len(sentence) + 1))[:chars].encode()
 
 
