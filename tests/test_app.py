@@ -91,7 +91,7 @@ def test_pm_filter_changes_the_counts(app):
     at.sidebar.multiselect(key="f_pms").set_value(["Ishiba"]).run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == "2"
-    assert "1 of 5 articles" in captions(at)  # 001 is framing only: no topic
+    assert "2 of 5 articles: Ishiba" in captions(at)
 
 
 def test_a_link_restores_the_view_and_survives_a_page_switch(app):
