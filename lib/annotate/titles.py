@@ -28,6 +28,10 @@ TITLE_BASES: dict[str, str] = {
 TITLE_MAX_CHARS = 90
 HEAD_LINES = 60  # a headline stands above the body, after at most this many lines of chrome
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 30
+# A headline that runs on into its date ends well within this many characters (30 long words and
+# the date); the rest of a long first line is never read for it, which keeps one huge line linear.
+HEADLINE_BEFORE_DATE_CHARS = 400
+CHROME_MAX_CHARS = 2_000
 REPEATED_HEADLINE_WORDS = 5
 
 _LIST_MARK = re.compile(r"^\s*(?:[-–•·*▪►]|\d{1,2}[.)])\s+")
@@ -154,6 +158,7 @@ def chrome_kind(line: str, gazetteer: Gazetteer) -> str | None:
 def headline_before_date(line: str) -> str:
     """The headline of a first line that runs on into its date: "Talks resume Sep. 2, 2021
     Updated: ..." → "Talks resume"; "" when the line is not built that way."""
+    line = line[:HEADLINE_BEFORE_DATE_CHARS]
     cuts = [(m.start, m.end) for m in find_full_dates(line)]
     marker = _DATE_MARKER.search(line)
     if marker:
@@ -175,7 +180,8 @@ def heading_title(lines: Sequence[str], gazetteer: Gazetteer | None = None) -> s
     counts = Counter(lines)
     candidates: list[str] = []
     for index, line in enumerate(lines[:HEAD_LINES]):
-        kind = chrome_kind(line, gazetteer)
+        # Chrome (menus, bylines, captions) is short; a paragraph-long line is never read as it.
+        kind = chrome_kind(line, gazetteer) if len(line) <= CHROME_MAX_CHARS else None
         if kind is None and is_heading_like(line):
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if len(_LIST_SEPARATORS.findall(following)) < 2:  # not the header of a sidebar list
