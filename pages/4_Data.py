@@ -5,9 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from lib.annotate.sentiment import get_engine
 from lib.ingest.readers import SUPPORTED_SUFFIXES
-from lib.pipeline.corpus import Corpus, combine, load_blobs
 from lib.pipeline.export import to_csv_bytes, to_parquet_bytes
 from pages import ui
 from pages.ui import errors
@@ -21,22 +19,6 @@ def export(write, shown) -> bytes:
     return write(shown.rows(EXPORT_ROWS))
 
 
-def analyse_uploads(blobs: list[tuple[str, bytes]], engine: str) -> Corpus:
-    """Analyse the uploaded files with a progress bar; bytes stay in memory, never on disk."""
-    bar = st.progress(0.0, text="Analysing…")
-    corpus = Corpus(ui.sample_corpus(engine).frame.iloc[0:0])
-    for index, blob in enumerate(blobs, start=1):
-
-        def progress(done: int, source: str, index=index) -> None:
-            bar.progress((index - 1) / len(blobs), text=f"Analysing {source} ({done} article(s) so far)")
-
-        one = load_blobs([blob], taxonomy=ui.taxonomy(), engine=get_engine(engine), progress=progress)
-        corpus = combine(corpus, one)
-        bar.progress(index / len(blobs), text=f"Analysed {index} of {len(blobs)} file(s)")
-    bar.empty()
-    return corpus
-
-
 def load_upload(files, session: UploadSession) -> None:
     """Analyse a new upload and make it the visitor's corpus; a refusal or a failure leaves
     their articles as they were and says why, in words (the traceback goes to the server log)."""
@@ -47,7 +29,7 @@ def load_upload(files, session: UploadSession) -> None:
         try:
             blobs = [(file.name, file.getvalue()) for file in files]
             engine = ui.tone_engine()
-            session.use(blobs, engine, analyse_uploads(blobs, engine))
+            session.use(blobs, engine, ui.analyse_upload(blobs, engine))
         except Exception as error:  # st.rerun / st.stop are BaseExceptions and pass through
             session.problem = errors.could_not_analyse(error)
 

@@ -93,12 +93,12 @@ def test_a_refused_upload_keeps_the_previous_one(app, monkeypatch):
     ],
 )
 def test_a_failing_analysis_is_a_friendly_message(app, monkeypatch, raised, shown, hidden):
-    import lib.pipeline.corpus
+    import pages.ui.sources
 
     def fail(*args, **kwargs):
         raise raised
 
-    monkeypatch.setattr(lib.pipeline.corpus, "load_blobs", fail)
+    monkeypatch.setattr(pages.ui.sources, "analyse_files_isolated", fail)
     at = app.run()
     upload(at, csv_upload("extra.csv"))
     no_exceptions(at)
@@ -111,6 +111,30 @@ def test_a_failing_analysis_is_a_friendly_message(app, monkeypatch, raised, show
     # Every other page still runs on the unchanged corpus.
     at.switch_page("dashboard.py").run()
     no_exceptions(at)
+
+
+def test_a_file_over_the_time_budget_is_named_in_the_ingest_report(app, monkeypatch):
+    monkeypatch.setenv(errors.UPLOAD_SECONDS_ENV, "0.001")  # every file runs over
+    at = app.run()
+    upload(at, csv_upload("slow file.csv", rows=2))
+    no_exceptions(at)
+    assert not at.error
+    [report] = [d.value for d in at.dataframe if "reason" in d.value.columns]
+    [row] = report.to_dict("records")
+    assert (row["input"], row["reason"]) == ("slow file.csv", "too slow")
+    assert "0.001 s an uploaded file may take" in row["detail"]
+    assert "6 input(s)" in captions(at) and "1 not used" in captions(at)
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "expected"),
+    [
+        (50 * MB + 41_943, 50 * MB, ("52,470,743 bytes", "52,428,800 bytes")),
+        (int(26.2 * MB), 25 * MB, ("26.2 MB", "25.0 MB")),
+    ],
+)
+def test_sizes_are_told_apart_when_rounding_would_print_them_alike(size, limit, expected):
+    assert errors.sizes_apart(size, limit) == expected
 
 
 # --- the message builders ---------------------------------------------------------------------

@@ -17,6 +17,10 @@ MB = 1024 * 1024  # as Streamlit's server.maxUploadSize counts a megabyte
 # All files of one upload together: they are analysed in this visitor's session memory.
 DEFAULT_MAX_SESSION_UPLOAD_MB = 50.0
 MAX_UPLOAD_ENV = "ALLIANCE_LENS_MAX_UPLOAD_MB"
+# One uploaded file's analysis, in a worker process: past this it is stopped and reported, so a
+# hostile file cannot hold a core of the shared server for long.
+DEFAULT_UPLOAD_SECONDS_PER_FILE = 60.0
+UPLOAD_SECONDS_ENV = "ALLIANCE_LENS_UPLOAD_SECONDS"
 NAMES_SHOWN = 5  # a refusal lists this many of the largest files, then "and N more"
 CLI_HINT = "`python -m lib analyze FOLDER -o articles.csv`"
 
@@ -33,23 +37,36 @@ def megabytes(size: float) -> str:
     return f"{size / MB:,.1f} MB" if size >= MB / 10 else f"{size / 1024:,.1f} kB"
 
 
-def max_session_upload_bytes() -> int:
-    """The per-visitor cap on one upload's total size: ALLIANCE_LENS_MAX_UPLOAD_MB, else 50 MB."""
-    value = os.environ.get(MAX_UPLOAD_ENV, "").strip()
+def sizes_apart(size: int, limit: int) -> tuple[str, str]:
+    """`size` and `limit` in words that show which is larger: in MB, or in bytes where rounding
+    would print the two alike ("50.0 MB over a 50.0 MB limit")."""
+    if megabytes(size) != megabytes(limit):
+        return megabytes(size), megabytes(limit)
+    return f"{size:,} bytes", f"{limit:,} bytes"
+
+
+def positive_setting(name: str, default: float, unit: str) -> float:
+    """A host's positive number from the environment variable `name`, else `default`."""
+    value = os.environ.get(name, "").strip()
     if value:
         try:
-            limit = float(value)
-            if limit > 0:
-                return int(limit * MB)
+            number = float(value)
+            if number > 0:
+                return number
         except ValueError:
             pass
-        logger.warning(
-            "%s=%r is not a positive number of megabytes; using %s MB",
-            MAX_UPLOAD_ENV,
-            value,
-            DEFAULT_MAX_SESSION_UPLOAD_MB,
-        )
-    return int(DEFAULT_MAX_SESSION_UPLOAD_MB * MB)
+        logger.warning("%s=%r is not a positive number of %s; using %s", name, value, unit, default)
+    return default
+
+
+def max_session_upload_bytes() -> int:
+    """The per-visitor cap on one upload's total size: ALLIANCE_LENS_MAX_UPLOAD_MB, else 50 MB."""
+    return int(positive_setting(MAX_UPLOAD_ENV, DEFAULT_MAX_SESSION_UPLOAD_MB, "megabytes") * MB)
+
+
+def upload_seconds_per_file() -> float:
+    """How long one uploaded file may take to analyse: ALLIANCE_LENS_UPLOAD_SECONDS, else 60 s."""
+    return positive_setting(UPLOAD_SECONDS_ENV, DEFAULT_UPLOAD_SECONDS_PER_FILE, "seconds")
 
 
 def upload_too_large(files: Sequence[tuple[str, int]], limit: int) -> str | None:
@@ -60,10 +77,11 @@ def upload_too_large(files: Sequence[tuple[str, int]], limit: int) -> str | None
     largest = sorted(files, key=lambda file: file[1], reverse=True)
     named = ", ".join(f"{literal(name)} ({megabytes(size)})" for name, size in largest[:NAMES_SHOWN])
     more = f" and {len(files) - NAMES_SHOWN} more" if len(files) > NAMES_SHOWN else ""
+    total_text, limit_text = sizes_apart(total, limit)
     return (
-        f"Not analysed: {len(files)} file(s) of {megabytes(total)} in all, over this app's limit of "
-        f"{megabytes(limit)} per visitor: {named}{more}. Upload a smaller part of the corpus "
-        f"(under {megabytes(limit)}), or analyse the whole corpus on your own computer with the "
+        f"Not analysed: {len(files)} file(s) of {total_text} in all, over this app's limit of "
+        f"{limit_text} per visitor: {named}{more}. Upload a smaller part of the corpus "
+        f"(under {limit_text}), or analyse the whole corpus on your own computer with the "
         f"command line, {CLI_HINT}. Your articles so far are unchanged."
     )
 

@@ -11,13 +11,16 @@ import pandas as pd
 import streamlit as st
 
 from lib.annotate.sentiment import DEFAULT_ENGINE, ENGINE_LABELS, get_engine
-from lib.pipeline.corpus import Corpus, load_blobs, load_corpus
+from lib.pipeline.corpus import Corpus, load_corpus
+from lib.pipeline.isolated import Budget, analyse_files_isolated
+from lib.pipeline.parallel import AnalysisSettings
 from lib.pipeline.store import ArticleStore
 from lib.pipeline.store_frame import article_records, texts_for
 from lib.reference.taxonomy import Taxonomy, default_taxonomy
 from lib.schema.topic_table import with_topic_columns
 from lib.views.sources import ArticleSource, FrameSource, Selection
 from lib.views.warehouse import Warehouse
+from pages.ui.errors import literal, upload_seconds_per_file
 from pages.ui.upload import UploadSession
 from pages.ui.view import current_view
 
@@ -98,9 +101,23 @@ def base_source() -> ArticleSource:
 
 
 def analyse_upload(blobs: list[tuple[str, bytes]], engine: str) -> Corpus:
-    """The visitor's files analysed in memory (never written to disk)."""
-    with st.spinner(f"Scoring your articles with {ENGINE_LABELS[engine]}…"):
-        return load_blobs(blobs, taxonomy=taxonomy(), engine=get_engine(engine))
+    """The visitor's files analysed in memory (never written to disk), in a worker process so the
+    other visitors' pages stay quick, each file within the host's time budget; with a progress bar."""
+    bar = st.progress(0.0, text=f"Scoring your articles with {ENGINE_LABELS[engine]}…")
+
+    def progress(files_done: int, articles: int, source: str, seconds: float) -> None:
+        bar.progress(
+            files_done / len(blobs),
+            text=f"Analysing {literal(source)}: {articles} article(s) so far, {seconds:.0f} s "
+            f"(file {files_done + 1} of {len(blobs)})",
+        )
+
+    budget = Budget(seconds_per_file=upload_seconds_per_file())
+    corpus = analyse_files_isolated(
+        blobs, AnalysisSettings.of(taxonomy(), get_engine(engine)), budget=budget, progress=progress
+    )
+    bar.empty()
+    return corpus
 
 
 def own_corpus() -> Corpus | None:

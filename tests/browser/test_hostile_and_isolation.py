@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -290,6 +291,43 @@ def test_two_visitors_uploading_at_once_see_only_their_own(open_page, tmp_path, 
     assert files_containing(changed, needles) == [], "an upload was written to disk"
     # The search does find an upload where one is (the test's own copies).
     assert len(files_containing([str(path) for path in uploads.values()], needles)) == 2
+
+
+def timed_search(app, term: str) -> float:
+    """Seconds from pressing Enter in the search box to the header naming the search."""
+    box = app.page.locator(SEARCH_INPUT)
+    box.fill(term)
+    header = app.page.locator(f'{MAIN} [data-testid="stCaptionContainer"]', has_text=f'containing "{term}"')
+    started = time.monotonic()
+    box.press("Enter")
+    header.first.wait_for()
+    return time.monotonic() - started
+
+
+def test_a_slow_upload_does_not_slow_another_visitor(open_page, tmp_path):
+    """A worst-case upload is analysed in a worker process: another visitor's rerun meanwhile
+    stays under a second (on the page's thread it held the interpreter for everyone)."""
+    from bench.worst_case import SHAPES
+
+    name, data = SHAPES["many_dates"](2_000_000)  # about 3 s of analysis on this machine
+    slow = tmp_path / name
+    slow.write_bytes(data)
+    uploader, other = open_page().goto("/Data"), open_page().goto("/")
+    quiet = timed_search(other, "alliance")
+
+    uploader.page.locator(UPLOAD_INPUT).set_input_files(str(slow))
+    uploader.page.locator('[data-testid="stProgress"]').first.wait_for()
+    busy = [timed_search(other, term) for term in ("tariff", "security")]
+    still_analysing = uploader.page.locator('[data-testid="stProgress"]').count() > 0
+    other.screenshot("other-visitor-while-upload-runs")
+
+    uploader.page.locator('[data-testid="stAlertContentSuccess"]', has_text="Loaded 1 article").wait_for()
+    uploader.settle()
+    uploader.screenshot("uploader-done")
+    assert still_analysing, "the upload finished before the other visitor's reruns were timed"
+    assert max(busy) < 1.0, f"another visitor's rerun took {busy} s during the upload (alone: {quiet:.2f} s)"
+    other.assert_no_exception()
+    uploader.assert_no_exception()
 
 
 # --- the per-visitor upload cap ------------------------------------------------------------------
