@@ -83,6 +83,16 @@ CONTEXT = 120  # characters each side of a date read in a long line
 # Dates are looked for in the first this-many characters: a publication date stands at the top,
 # news articles are far shorter, and a hostile text of a million dates stays cheap.
 DATE_SCAN_CHARS = 100_000
+# A labelled date line ("Published: ...", "Posted on ...") with a digit in it, within the page's
+# head: where one reads no date, the page says why it is undated.
+HEAD_DATE_LINE_CHARS = 5_000
+_LABELLED_DATE_LINE = re.compile(
+    r"^[ \t]*(?:published|posted|updated|last updated|date)\b(?:[ \t]+on)?[ \t]*:?[^\n]{0,60}?\d[^\n]{0,40}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# What makes such a line a date at all: a number of three or more digits that is not a time
+# ("10:30"), or a numeric day/month/year. "Updated 2 hours ago" is an age, not a date.
+_YEAR_LIKE = re.compile(r"(?<![\d:])\d{3,}(?![\d:])|\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,}\b")
 
 # What each kind of candidate is worth on its own. A choice needs TAKEN points.
 SCORES = {
@@ -183,6 +193,29 @@ def outside_window(evidence: str) -> str:
     )
 
 
+def not_a_day(evidence: str) -> str:
+    """The warning for a date that names no real day (or a weekday that does not fit it)."""
+    return f"date '{evidence}' is not a real day (or its weekday does not fit): not taken as the publication date"
+
+
+def unreadable_date_lines(text: str, candidates: list[DateCandidate]) -> list[str]:
+    """Warnings for lines in the page's head labelled as its date ("Published ...", "Posted on
+    ...") where no date was read: a year this tool does not read (before 1800, after 2199) or a
+    form it does not know. Without this such a page is silently undated."""
+    head = text[:HEAD_DATE_LINE_CHARS]
+    read = [c.position for c in candidates]
+    warnings = []
+    for line in _LABELLED_DATE_LINE.finditer(head):
+        if any(line.start() <= position < line.end() for position in read) or find_full_dates(line.group(0)):
+            continue  # a date was read here, or refused with its own warning
+        if _YEAR_LIKE.search(line.group(0)):
+            warnings.append(
+                f"date line '{line.group(0).strip()[:80]}' holds no date this tool can read"
+                " (a year before 1800 or after 2199, or a form it does not know): not taken"
+            )
+    return warnings
+
+
 # --- the page's lines ---------------------------------------------------------------------------
 
 
@@ -258,12 +291,13 @@ def _kind(text: str, match: DateMatch, text_start: int) -> tuple[str, str]:
 
 
 def find_date_candidates(
-    text: str, outside: list[str] | None = None, *, sitting_pm: str = "", pm_on: Callable[[date], str] | None = None
+    text: str, untaken: list[str] | None = None, *, sitting_pm: str = "", pm_on: Callable[[date], str] | None = None
 ) -> list[DateCandidate]:
     """Every full date (with a year) and every wire dateline in `text`, in reading order.
 
-    Dates outside the plausible window are left out; with `outside`, those that stand where a
-    publication date would (anything but a caption or the body) are added to it, for a warning.
+    Dates outside the plausible window, and impossible days ("31/02/2024"), are left out; with
+    `untaken`, a warning for each that stands where a publication date would (anything but a
+    caption or the body) is added to it.
     The sitting PM named (with `pm_on`) picks a year-less dateline's year among those the page names.
     """
     text = text[:DATE_SCAN_CHARS]
@@ -272,16 +306,17 @@ def find_date_candidates(
     if header is not None:
         if plausible(header):
             candidates.append(DateCandidate((header,), "corpus date", f"date {header.isoformat()}", 0))
-        elif outside is not None:
-            outside.append(f"date {header.isoformat()}")
+        elif untaken is not None:
+            untaken.append(outside_window(f"date {header.isoformat()}"))
     for match in find_full_dates(text):
         if match.start < text_start:
             continue
         kind, evidence = _kind(text, match, text_start)
         readings = tuple(d for d in match.readings if plausible(d))
         if not readings:
-            if match.readings and outside is not None and kind not in ("caption", "body"):
-                outside.append(match.snippet(text))
+            if untaken is not None and kind not in ("caption", "body"):
+                snippet = match.snippet(text)
+                untaken.append(outside_window(snippet) if match.readings else not_a_day(snippet))
             continue
         candidates.append(DateCandidate(readings, kind, evidence, match.start))
     in_term = (lambda d: pm_on(d) == sitting_pm) if sitting_pm and pm_on else (lambda d: True)
@@ -408,9 +443,9 @@ class _Scored:
 def choose_text_date(text: str, *, sitting_pm: str = "", pm_on: Callable[[date], str] | None = None) -> DateChoice:
     """Choose the publication date from the text alone (see the module docstring)."""
     pm_on = pm_on or (lambda d: "")
-    outside: list[str] = []
-    candidates = find_date_candidates(text, outside, sitting_pm=sitting_pm, pm_on=pm_on)
-    warnings = [outside_window(evidence) for evidence in outside]
+    warnings: list[str] = []
+    candidates = find_date_candidates(text, warnings, sitting_pm=sitting_pm, pm_on=pm_on)
+    warnings += unreadable_date_lines(text, candidates)
     _, text_start = corpus_date(text)
     candidates, ambiguity = _resolve_all(text, candidates, sitting_pm, pm_on)
     warnings += ambiguity

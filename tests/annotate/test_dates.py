@@ -184,7 +184,11 @@ DATE_CASES = [
         id="published beats updated",
     ),
     pytest.param(
-        page("Headline About the Alliance", "31/02/2024", BODY), "", None, "", id="impossible date is not a date"
+        page("Headline About the Alliance", "31/02/2024", BODY),
+        "",
+        None,
+        "date '31/02/2024' is not a real day",
+        id="impossible date is not a date, and says so",
     ),
     pytest.param(
         page("Headline About the Alliance", "1985-06-01", BODY),
@@ -532,3 +536,27 @@ def test_disagreeing_dates_are_named_in_a_warning() -> None:
     choice = choose_text_date(text, pm_on=pm_on)
     assert choice.published == date(2025, 4, 13)
     assert any("more than one date" in w for w in choice.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "warning"),
+    [
+        ("Published 14 October 1066", "date line 'Published 14 October 1066' holds no date this tool can read"),
+        ("Posted on: 9999-01-01", "date line 'Posted on: 9999-01-01' holds no date this tool can read"),
+        ("Posted on 31/02/2024", "date '31/02/2024' is not a real day"),
+        ("Updated February 30, 2024", "date 'February 30, 2024' is not a real day"),
+        ("Published 5 January 1989", "date '5 January 1989' is outside 1990-01-01"),
+    ],
+)
+def test_a_date_line_that_gives_no_date_says_why(line: str, warning: str) -> None:
+    choice = choose_text_date(f"Tariff talks resume\n{line}\nJapan and the United States met on Monday.")
+    assert choice.published is None
+    assert len(choice.warnings) == 1 and choice.warnings[0].startswith(warning), choice.warnings
+
+
+@pytest.mark.parametrize(
+    "line", ["Updated 2 hours ago", "Posted at 10:30 JST", "Date: 12 March 2025", "Published on 2025-03-12"]
+)
+def test_ages_times_and_readable_dates_raise_no_such_warning(line: str) -> None:
+    choice = choose_text_date(f"Tariff talks resume\n{line}\nJapan and the United States met on Monday.")
+    assert not any("holds no date" in w or "not a real day" in w for w in choice.warnings), choice.warnings
