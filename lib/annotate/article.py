@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
+from lib.annotate.characters import plain_letters
 from lib.annotate.cleaning import clean_text
 from lib.annotate.dates import (
     DateChoice,
@@ -87,11 +88,20 @@ def reconcile_pm(raw: RawArticle, choice: DateChoice, sitting_pm: str, named_mos
     return PmChoice(choice, dated_pm, "date", (conflict,))
 
 
+def with_plain_letters(raw: RawArticle) -> RawArticle:
+    """`raw` with invisible characters and look-alike letters folded (lib/annotate/characters.py)."""
+    text, notes = plain_letters(raw.text)
+    title, _ = plain_letters(raw.title)
+    if text == raw.text and title == raw.title:
+        return raw
+    return replace(raw, text=text, title=title, warnings=[*raw.warnings, *notes])
+
+
 def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     """Everything about an article that does not depend on the taxonomy: the costly part
     (cleaning, dates, PMs, sentences, sentiment). The store keeps it, so a taxonomy edit
     re-tags without re-scoring. Raises EmptyArticle when no text survives cleaning."""
-    raw = repaired(raw)
+    raw = with_plain_letters(repaired(raw))
     mentions = find_mentions(raw.text)
     sitting_pm, pm_warnings = sitting_pm_named(mentions)
     pm_choice = reconcile_pm(raw, choose_date(raw, sitting_pm), sitting_pm, pm_named_most(mentions))

@@ -39,7 +39,7 @@ from lib.schema.columns import COLUMNS, EXTRA_PREFIX
 from lib.schema.topic_table import polarity_column, tagged_column
 
 # Bump when the analysis would give different base rows for the same input.
-ANALYSIS_VERSION = "2026.12.2"
+ANALYSIS_VERSION = "2026.12.5"
 
 # Arrow type of each declared column dtype; dates are stored at day precision.
 _ARROW_TYPES = {
