@@ -44,6 +44,26 @@ _PHOTO_WORDS = re.compile(
 _LIST_MARK = re.compile(r"^\s*(?:[-–•·*]|\d{1,2}\.)\s*")
 # "TOKYO (AP) —", "Tokyo, Nov. 6 (Jiji Press)--", "Washington [US], Sept 5 (ANI):", "(Reuters) -"
 _PAREN_DATELINE = re.compile(r"^[^\n()]{0,45}?\((?P<credit>[^()\n]{2,40})\)\s*(?:--|—|–|-|:)")
+# "TOKYO (AP) Japan's prime minister ...": a wire's dateline with no dash, before a capital.
+_BARE_PAREN_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,3})\s*\((?P<credit>[^()\n]{2,40})\)\s+(?=[A-Z\"“])"
+)
+# An agency not in the gazetteer credited in a dated dateline: "March 16, 2021 (EIRNS)—". Words in
+# brackets that label the story, not its source, are not agencies.
+_AGENCY_ACRONYM = re.compile(r"^[A-Z]{3,8}$")
+STORY_LABELS = frozenset(
+    "UPDATE UPDATED LEAD VIDEO VIDEOS PHOTO PHOTOS WATCH LIVE EXCLUSIVE ANALYSIS OPINION EDITORIAL BREAKING "
+    "CORRECTED REFILE WRAPUP FOCUS EXPLAINER INTERVIEW FACTBOX AUDIO PODCAST GRAPHIC UPDATES NEWS".split()
+)
+# "Special to The Example Times": a commissioned piece names the outlet that runs it.
+_SPECIAL_TO = re.compile(r"\bspecial to\s+(?P<rest>[^\n]{2,80})", re.IGNORECASE)
+# "Jane Doe is a staff reporter at The Example Times": an author's bio names their employer (only
+# "is": "was a reporter for" is their past).
+_AUTHOR_BIO = re.compile(
+    r"\bis\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?"
+    r"(?:reporter|journalist|correspondent|writer|editor|columnist|contributor)\s+(?:at|for|with)\s+(?P<rest>[^\n]{2,80})",
+    re.IGNORECASE,
+)
 # "TOKYO, May 16. /TASS/."
 _SLASH_DATELINE = re.compile(r"^[^\n/]{0,45}?/(?P<credit>[A-Z][\w-]{1,15})/\.?(?:\s|$)")
 # "[ワシントン 13日 ロイター] -": place, day, agency in brackets, as Japanese wires write it.
@@ -145,7 +165,51 @@ def dateline_credit(line: str, gazetteer: Gazetteer) -> Outlet | None:
             outlet = _known(gazetteer, match["credit"])
             if outlet is not None:
                 return outlet
+    match = _BARE_PAREN_DATELINE.match(line)
+    if match:  # without the dash only a wire's name reads as a credit ("TOKYO (AP) The ...")
+        outlet = _known(gazetteer, match["credit"])
+        if outlet is not None and outlet.writes_copy:
+            return outlet
     return None
+
+
+def unknown_agency_dateline(line: str, gazetteer: Gazetteer) -> str:
+    """An agency the gazetteer does not know, credited in a dated dateline ("March 16, 2021
+    (EIRNS)—"), or ""."""
+    match = _PAREN_DATELINE.match(line)
+    if not match:
+        return ""
+    credit = match["credit"].strip()
+    if not _AGENCY_ACRONYM.match(credit) or credit in STORY_LABELS or gazetteer.by_name(credit) is not None:
+        return ""
+    return credit if find_full_dates(line[: match.start("credit")]) else ""
+
+
+def _named_at_start(rest: str, gazetteer: Gazetteer) -> Outlet | None:
+    """The known outlet `rest` starts with ("The Example Times, where she ..."), or None."""
+    found = gazetteer.find_names(rest[:HEADER_CHARS])
+    if found and found[0][1].start() <= 4 and found[0][0].kind != "photo_agency":
+        return found[0][0]
+    return None
+
+
+def named_employer(line: str, gazetteer: Gazetteer) -> tuple[str, Outlet | None]:
+    """The outlet a "Special to ..." credit or an author's bio names (known outlets, and for
+    "Special to" an unknown name too), or ("", None)."""
+    special = _SPECIAL_TO.search(line)
+    if special:
+        outlet = _named_at_start(special["rest"], gazetteer)
+        if outlet is not None:
+            return outlet.name, outlet
+        name = special["rest"].split(",")[0].strip(" .;:")
+        if _looks_like_a_name(name) and all(w[:1].isupper() for w in name.split() if len(w) > 3):
+            return name, None
+    bio = _AUTHOR_BIO.search(line)
+    if bio and not _FORMER.search(line[: bio.start("rest")]):
+        outlet = _named_at_start(bio["rest"], gazetteer)
+        if outlet is not None:
+            return outlet.name, outlet
+    return "", None
 
 
 def copyright_holder(line: str, gazetteer: Gazetteer, *, body_before: int) -> tuple[str, Outlet | None]:
@@ -218,18 +282,34 @@ def _source_phrase(line: str, gazetteer: Gazetteer) -> Outlet | None:
         outlet = gazetteer.by_domain(token["host"])
         if outlet is not None and outlet.kind != "photo_agency":
             return outlet
-    found = gazetteer.find_names(rest)
-    if found and found[0][1].start() <= 4 and found[0][0].kind != "photo_agency":
-        return found[0][0]
-    return None
+    return _named_at_start(rest, gazetteer)
+
+
+def _dateline_evidence(line: str, gazetteer: Gazetteer) -> list[Evidence]:
+    wire = dateline_credit(line, gazetteer)
+    if wire is not None:
+        return [Evidence(wire.name, "dateline", line, wire)]
+    agency = unknown_agency_dateline(line, gazetteer)
+    return [Evidence(agency, "dateline", line)] if agency else []
+
+
+def _head_evidence(line: str, gazetteer: Gazetteer, *, named_alone: bool) -> list[Evidence]:
+    """What a line in the page's head names: an author's employer, a byline's outlet, a
+    navigation link's site."""
+    found: list[Evidence] = []
+    employer, known = named_employer(line[:HEADER_CHARS], gazetteer)
+    if employer:
+        found.append(Evidence(employer, "byline", line, known))
+    if not named_alone:
+        found += [Evidence(o.name, "byline", line, o) for o in _header_outlets(line, gazetteer)]
+        if _NAVIGATION.match(line):
+            found += [Evidence(o.name, "masthead", line, o) for o, _ in gazetteer.find_names(line) if not o.common_word]
+    return found
 
 
 def _credits_in_line(line: str, gazetteer: Gazetteer, *, in_head: bool, body_before: int) -> list[Evidence]:
     """Every outlet `line` names in a place a publisher or source names itself."""
-    found: list[Evidence] = []
-    wire = dateline_credit(line, gazetteer)
-    if wire is not None:
-        found.append(Evidence(wire.name, "dateline", line, wire))
+    found = _dateline_evidence(line, gazetteer)
     if "©" in line or "(c" in line.lower() or "opyright" in line:
         holder, known = copyright_holder(line, gazetteer, body_before=body_before)
         if holder:
@@ -237,10 +317,8 @@ def _credits_in_line(line: str, gazetteer: Gazetteer, *, in_head: bool, body_bef
     alone = names_alone(line, gazetteer)
     # A wire's name alone on a line credits its copy; another outlet's is the site's own name.
     found += [Evidence(o.name, "credit" if o.writes_copy else "masthead", line, o) for o in alone]
-    if in_head and not alone:
-        found += [Evidence(o.name, "byline", line, o) for o in _header_outlets(line, gazetteer)]
-        if _NAVIGATION.match(line):
-            found += [Evidence(o.name, "masthead", line, o) for o, _ in gazetteer.find_names(line) if not o.common_word]
+    if in_head:
+        found += _head_evidence(line, gazetteer, named_alone=bool(alone))
     url = _URL_LINE.match(line)
     if url:  # an address alone on a line: the story's source link ("example.com/2025/...")
         outlet = gazetteer.by_domain(url["host"])

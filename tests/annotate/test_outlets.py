@@ -179,6 +179,63 @@ CASES = [
         ("", "none", "", "", ""),
         id="TRAP a common word alone on a line",
     ),
+    pytest.param(
+        "KOBE (Reuters) Shipyards reported more orders for the coming year.\n" + BODY,
+        "",
+        "",
+        "",
+        ("Reuters", "dateline", "Reuters", "GB", "wire"),
+        id="wire dateline without a dash",
+    ),
+    pytest.param(
+        "KOBE (Mainichi) Shipyards reported more orders for the coming year.\n" + BODY,
+        "",
+        "",
+        "",
+        ("", "none", "", "", ""),
+        id="TRAP a paper, not a wire, in a dateline without a dash",
+    ),
+    pytest.param(
+        "June 2, 2024 (HNNS)—Harbour officials in Kobe met shipping firms.\n" + BODY,
+        "",
+        "",
+        "",
+        ("HNNS", "dateline", "HNNS", "", ""),
+        id="an agency the gazetteer does not know, in a dated dateline",
+    ),
+    pytest.param(
+        "June 2, 2024 (UPDATED)—Harbour officials in Kobe met shipping firms.\n" + BODY,
+        "",
+        "",
+        "",
+        ("", "none", "", "", ""),
+        id="TRAP a story label in brackets is not an agency",
+    ),
+    pytest.param(
+        "Harbour talks resume\nMay 3, 2024. Special to Pacific Trade Monitor\n" + BODY,
+        "",
+        "",
+        "",
+        ("Pacific Trade Monitor", "byline", "", "", ""),
+        id="special to an outlet",
+    ),
+    pytest.param(
+        "Harbour talks resume\nJane Roe is a prize-winning writer and now a staff reporter at The Japan Times.\n"
+        + BODY,
+        "",
+        "",
+        "",
+        ("The Japan Times", "byline", "", "JP", "newspaper"),
+        id="author bio names the employer",
+    ),
+    pytest.param(
+        "Harbour talks resume\nJane Roe is a retired editor, formerly a reporter for The Japan Times.\n" + BODY,
+        "",
+        "",
+        "",
+        ("", "none", "", "", ""),
+        id="TRAP a former employer in a bio",
+    ),
 ]
 
 
