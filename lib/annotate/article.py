@@ -22,7 +22,7 @@ from lib.annotate.dates import (
 from lib.annotate.outlets import choose_outlet
 from lib.annotate.pms import find_mentions, pm_named_most, pms_mentioned, sitting_pm_named
 from lib.annotate.sentences import split_sentences
-from lib.annotate.sentiment import Sentiment, SentimentEngine
+from lib.annotate.sentiment import Sentiment, SentimentEngine, tone_shares
 from lib.annotate.titles import choose_title, heading_title
 from lib.annotate.topics import TopicScore, score_topics
 from lib.ingest.language import detect_language
@@ -97,6 +97,12 @@ def with_plain_letters(raw: RawArticle) -> RawArticle:
     return replace(raw, text=text, title=title, warnings=[*raw.warnings, *notes])
 
 
+def tone_columns(sentence_polarity: list[float], engine: SentimentEngine) -> dict[str, float]:
+    """Shares of positive and negative sentences and net tone, by the engine's own neutral band."""
+    shares = tone_shares(sentence_polarity, neutral_band=engine.neutral_band)
+    return {"positive_share": shares.positive, "negative_share": shares.negative, "net_tone": shares.net}
+
+
 def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     """Everything about an article that does not depend on the taxonomy: the costly part
     (cleaning, dates, PMs, sentences, sentiment). The store keeps it, so a taxonomy edit
@@ -154,6 +160,7 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
         "n_words": n_words,
         "polarity": document.polarity,
         "subjectivity": document.subjectivity,
+        **tone_columns(sentence_polarity, engine),
         "furniture_removed": list(cleaned.removed),
         "warnings": warnings,
         "text": text,

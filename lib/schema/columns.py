@@ -94,8 +94,22 @@ COLUMNS: tuple[Column, ...] = (
     Column("us_president", "string", "Surname of the US president in office on `published`; empty if undated."),
     Column("language", "string", "Detected language of the text (ISO 639-1, e.g. `en`); topic rules are English."),
     Column("n_words", "int64", "Words in the clean text."),
-    Column("polarity", "float64", "TextBlob polarity of the clean text, -1 (negative) to +1 (positive)."),
-    Column("subjectivity", "float64", "TextBlob subjectivity of the clean text, 0 (factual) to 1 (opinion)."),
+    Column(
+        "polarity",
+        "float64",
+        "Polarity of the clean text by the sentiment engine in use (TextBlob unless another is chosen), -1"
+        " (negative) to +1 (positive): the mean of its sentences' polarities.",
+    ),
+    Column(
+        "subjectivity", "float64", "Subjectivity of the clean text by the engine in use, 0 (factual) to 1 (opinion)."
+    ),
+    Column(
+        "positive_share",
+        "float64",
+        "Share of the article's sentences the engine scores positive (above its neutral band), 0 to 1.",
+    ),
+    Column("negative_share", "float64", "Share of the article's sentences the engine scores negative, 0 to 1."),
+    Column("net_tone", "float64", "positive_share minus negative_share, -1 to +1: the balance of toned sentences."),
     Column("topics", "list", "Keys of the topics the article is tagged with, in taxonomy order.", stage="tags"),
     Column(
         "topic_scores",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lib.annotate.sentences import split_sentences
 from lib.annotate.sentiment import (
     DEFAULT_ENGINE,
     ENGINES,
@@ -95,7 +96,7 @@ def test_an_engine_is_anything_with_a_score_method() -> None:
     """The interface is small enough that a test double satisfies it."""
 
     class Constant:
-        name, version = "constant", "1"
+        name, version, neutral_band = "constant", "1", 0.0
 
         def score(self, sentences: list[str]) -> ScoredText:
             return ScoredText(Sentiment(0.5, 0.5), tuple(Sentiment(0.5, 0.5) for _ in sentences))
@@ -104,6 +105,24 @@ def test_an_engine_is_anything_with_a_score_method() -> None:
     frame = load_blobs([("a.txt", text)], engine=Constant()).frame
     assert frame.loc[0, "polarity"] == 0.5
     assert frame.loc[0, "subjectivity"] == 0.5
+    assert (frame.loc[0, "positive_share"], frame.loc[0, "negative_share"], frame.loc[0, "net_tone"]) == (1, 0, 1)
+
+
+@pytest.mark.parametrize("engine", ["textblob", "vader", "economy"])
+def test_tone_shares_count_sentences_by_the_engines_own_neutral_band(engine: str) -> None:
+    text = (
+        b"Officials praised the excellent, successful and warmly welcomed agreement on Monday.\n\n"
+        b"Critics called the terrible deal a disastrous failure that hurt exporters badly.\n\n"
+        b"The delegation arrived in Tokyo on Friday and will leave next week."
+    )
+    chosen = get_engine(engine)
+    [row] = load_blobs([("a.txt", text)], engine=chosen).frame.to_dict("records")
+    polarities = [s.polarity for s in chosen.score(split_sentences(text.decode())).sentences]
+    positive = sum(p > chosen.neutral_band for p in polarities) / len(polarities)
+    negative = sum(p < -chosen.neutral_band for p in polarities) / len(polarities)
+    assert row["positive_share"] == pytest.approx(positive) and row["negative_share"] == pytest.approx(negative)
+    assert row["net_tone"] == pytest.approx(positive - negative)
+    assert positive > 0 and negative > 0, polarities  # the text has one sentence of each
 
 
 # A table of short headlines alone: each row is its own text, however short.

@@ -11,6 +11,7 @@ import pytest
 
 from lib.pipeline.corpus import load_corpus
 from lib.pipeline.export import flat_frame, neutralise_formula, to_csv_bytes, write_frame
+from lib.schema.columns import COLUMNS
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -118,7 +119,7 @@ def hostile_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return hostile
 
 
-FLOATS = ("polarity", "subjectivity")  # numbers, negative ones included, stay numbers
+FLOATS = tuple(c.name for c in COLUMNS if c.dtype == "float64")  # numbers, negative ones included, stay numbers
 
 
 def _is_neutral(cell: str) -> bool:

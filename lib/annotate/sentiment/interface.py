@@ -21,6 +21,7 @@ class SentimentEngine(Protocol):
     name: str
     label: str  # how charts and the sidebar name it
     version: str  # the store keys results by (name, version): change it when scores change
+    neutral_band: float  # |polarity| at or below this is a neutral sentence (tone shares, labels)
 
     def score(self, sentences: list[str]) -> ScoredText: ...
 
