@@ -2,13 +2,17 @@
 
 import streamlit as st
 
-from lib.views.aggregate import GRANULARITIES, MEASURES
+from lib.views.aggregate import GRANULARITIES, MEASURES, choose_granularity
 from lib.views.charts import point_selection, timeline_figure
 from lib.views.state import MAX_SMOOTHING
 from pages import ui
 
 with ui.friendly_errors():
     corpus, shown = ui.begin_page("Themes over time")
+    # Over the articles the other filters keep: the topic filter picks the lines drawn.
+    across_topics = corpus.select(ui.current_view().across_topics())
+    span = across_topics.summary(())
+    automatic = choose_granularity(span["date_min"], span["date_max"], span["n_dated"])
 
     options = st.columns([2, 5, 2, 2])
     with options[0]:
@@ -17,8 +21,10 @@ with ui.friendly_errors():
             "o_granularity",
             "granularity",
             label="Period",
-            options=list(GRANULARITIES),
-            format_func=str.capitalize,
+            options=["", *GRANULARITIES],
+            format_func=lambda g: g.capitalize() if g else f"{automatic.capitalize()} (automatic)",
+            help="Automatic picks the finest period that holds a few articles on average, "
+            "so a small corpus is not drawn as a row of spikes.",
         )
     with options[1]:
         ui.bound_widget(
@@ -56,13 +62,13 @@ with ui.friendly_errors():
         if undated["n_undated"]:
             st.warning(undated["reason"])
         keys = list(view.topics) or list(ui.taxonomy().keys)
-        # Over the articles the other filters keep: the topic filter picks the lines drawn.
-        table = corpus.select(view.across_topics()).timeline(keys, view.granularity, view.measure, view.smoothing)
+        granularity = view.granularity or automatic
+        table = across_topics.timeline(keys, granularity, view.measure, view.smoothing)
         figure = timeline_figure(
             table,
             ui.taxonomy(),
             measure=view.measure,
-            granularity=view.granularity,
+            granularity=granularity,
             smoothing=view.smoothing,
             show_terms=view.show_terms,
             tone=ui.tone_label(),
@@ -71,7 +77,7 @@ with ui.friendly_errors():
         points = (event or {}).get("selection", {}).get("points", []) if event else []
         if points:
             picked = point_selection(points[0].get("customdata", []))
-            behind = shown.in_period(picked.get("topic", ""), picked.get("period", ""), view.granularity)
+            behind = shown.in_period(picked.get("topic", ""), picked.get("period", ""), granularity)
             st.subheader(f"Articles behind this point: {len(behind)}")
             label = ui.taxonomy().labels().get(picked.get("topic", ""), picked.get("topic", ""))
             st.caption(f"{label}, {picked.get('period_label', '')}")

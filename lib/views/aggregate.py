@@ -18,6 +18,26 @@ from lib.stats import THIN_N, interval_from_moments, moments, wilson_interval
 # Time buckets the timeline offers, each with its pandas period alias. Weeks run Monday-Sunday.
 GRANULARITIES: dict[str, str] = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 
+# Without a period in the link, the timeline takes the finest one whose periods hold on average
+# at least this many dated articles (empty periods included): 40 articles over two years read as
+# quarters, not as a row of monthly spikes of 0, 1 and 2.
+MIN_ARTICLES_PER_PERIOD = 3
+MAX_PERIODS = 150  # and no more periods than a chart can show side by side
+
+
+def choose_granularity(first: date | None, last: date | None, n_dated: int) -> str:
+    """The timeline's period for dated articles spanning [first, last]: the finest granularity
+    with at most MAX_PERIODS periods holding MIN_ARTICLES_PER_PERIOD articles on average, else
+    a year."""
+    if not n_dated or first is None or last is None:
+        return "month"
+    for granularity, alias in GRANULARITIES.items():
+        n_periods = len(pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq=alias))
+        if n_periods <= MAX_PERIODS and n_dated / n_periods >= MIN_ARTICLES_PER_PERIOD:
+            return granularity
+    return "year"
+
+
 # What the timeline can plot, with the axis title each measure gets.
 MEASURES: dict[str, str] = {
     "count": "Articles tagged",

@@ -1,24 +1,27 @@
 """Every figure the dashboard shows, built in one place from lib.views.aggregate's outputs.
 
-One palette: a topic keeps its taxonomy colour and a prime minister the colour of their tenure
-on every chart. Figures carry plain-English titles, axis labels and hover text; pages only
-render them (with `chart_config()`).
+One palette: a topic keeps its taxonomy colour and a prime minister their colour in
+lib/reference/data/palette.toml on every chart. Figures carry plain-English titles, axis labels
+and hover text; pages only render them (with `chart_config()`).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib.reference.countries import country_name
 from lib.reference.taxonomy import Taxonomy
-from lib.reference.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term, pm_colour
+from lib.reference.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term
 from lib.stats import THIN_N
 from lib.views.aggregate import GRANULARITIES, MEASURES
+from lib.views.palette import neutral_text, pm_colour, president_colour
 
-NEUTRAL = "#7f7f7f"
+NEUTRAL = neutral_text()  # bars that stand for no topic or PM, and notes
+TEXT_GREY = neutral_text()
 THIN_MARK = "†"
 THIN_NOTE = f"{THIN_MARK} fewer than {THIN_N} articles: too few to lean on"
 
@@ -30,6 +33,7 @@ CUSTOMDATA_FIELDS = (
     "n_articles",
     "n_polarity",
     "period",
+    "handover_note",
 )
 
 _TIMELINE_TITLES = {
@@ -92,10 +96,33 @@ def _pm_ticks(surnames: list[str]) -> dict:
 
 # --- timeline -------------------------------------------------------------------------------
 
+# Counts are drawn as bars (a bar per topic, side by side within its period) up to this many
+# periods; longer series, rates and smoothed series are lines.
+BARS_UP_TO_PERIODS = 60
+# The share of a period's width its group of bars takes: the gap shows where periods part.
+BAR_GROUP_FILL = 0.8
+# Up to this many periods every period gets its own tick, labelled as the hover text names it.
+TICK_EVERY_PERIOD_UP_TO = 12
+# A count axis whose top is at most this gets a tick at every whole number.
+UNIT_TICKS_UP_TO = 8
+# Term labels sit above the plot (where no bar can cover them), a row for Japan's PMs and one
+# above it for US presidents; a band narrower than its label is left unlabelled.
+LABEL_ROW_SHIFT = {"pm": 0, "us": 16}
+LABEL_CHARACTER_FRACTION = 0.009  # of the plot width, at the label font size, on a ~900 px plot
 
-def _visible_range(periods: pd.Series, granularity: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    last = pd.Timestamp(periods.max()).to_period(GRANULARITIES[granularity]).end_time
-    return pd.Timestamp(periods.min()), last.normalize() + pd.Timedelta(days=1)
+
+def period_spans(starts: pd.Series, granularity: str) -> tuple[pd.Series, pd.Series]:
+    """Each period's start and the next period's start (its exclusive end)."""
+    freq = GRANULARITIES[granularity]
+    periods = pd.PeriodIndex([pd.Period(s, freq=freq) for s in starts], freq=freq)
+    return pd.Series(periods.start_time, index=starts.index), pd.Series((periods + 1).start_time, index=starts.index)
+
+
+def visible_range(periods: pd.Series, granularity: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From the first period's start to the last period's end: every mark lies inside it, and
+    a single period fills the axis instead of collapsing it to a point."""
+    starts, ends = period_spans(periods, granularity)
+    return starts.min(), ends.max()
 
 
 def _clipped(term: Term, start: pd.Timestamp, end: pd.Timestamp):
@@ -106,10 +133,46 @@ def _clipped(term: Term, start: pd.Timestamp, end: pd.Timestamp):
     return max(term_start, start), min(term_end, end)
 
 
+def handovers_within(start: pd.Timestamp, end: pd.Timestamp) -> list[tuple[Term, Term]]:
+    """(outgoing, incoming) prime ministers whose handover falls strictly inside [start, end)."""
+    terms = JAPAN_PRIME_MINISTERS
+    return [(old, new) for old, new in zip(terms, terms[1:], strict=False) if start < pd.Timestamp(new.start) < end]
+
+
+def _handover_note(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    notes = [f"{old.surname} until {new.start:%-d %b}, then {new.surname}" for old, new in handovers_within(start, end)]
+    return "<br>Spans a change of prime minister: " + "; ".join(notes) if notes else ""
+
+
+@dataclass(frozen=True)
+class BandLabel:
+    office: str  # "pm" or "us"
+    surname: str
+    x: pd.Timestamp  # the middle of the band's visible part
+
+
+def band_labels(start: pd.Timestamp, end: pd.Timestamp) -> list[BandLabel]:
+    """The term labels worth printing over [start, end): one per visible band wide enough for
+    its name, centred on it (a label wider than its band would run into its neighbour's)."""
+    labels = []
+    total = (end - start).total_seconds()
+    for office, terms in (("pm", JAPAN_PRIME_MINISTERS), ("us", US_PRESIDENTS)):
+        for term in terms:
+            span = _clipped(term, start, end)
+            if span is None:
+                continue
+            fraction = (span[1] - span[0]).total_seconds() / total
+            if fraction >= LABEL_CHARACTER_FRACTION * (len(term.surname) + 2):
+                labels.append(BandLabel(office, term.surname, span[0] + (span[1] - span[0]) / 2))
+    return labels
+
+
 def add_term_bands(fig: go.Figure, start: pd.Timestamp, end: pd.Timestamp) -> go.Figure:
     """Shade PM terms (full height) and US presidential terms (a strip along the top), only
-    where they overlap [start, end]. Shapes are named 'pm:<surname>' / 'us:<surname>'."""
-    rows = ((JAPAN_PRIME_MINISTERS, "pm", 0.0, 0.92, 0.10), (US_PRESIDENTS, "us", 0.93, 1.0, 0.35))
+    where they overlap [start, end), and name them above the plot. Shapes are named
+    'pm:<surname>' / 'us:<surname>', handovers inside the range 'handover:<surname>', label
+    annotations 'label:pm:<surname>'."""
+    rows = ((JAPAN_PRIME_MINISTERS, "pm", 0.0, 1.0, 0.10), (US_PRESIDENTS, "us", 0.96, 1.0, 0.35))
     for terms, office, y0, y1, opacity in rows:
         for term in terms:
             span = _clipped(term, start, end)
@@ -120,17 +183,35 @@ def add_term_bands(fig: go.Figure, start: pd.Timestamp, end: pd.Timestamp) -> go
                 x1=span[1],
                 y0=y0,
                 y1=y1,
-                fillcolor=term.colour,
+                fillcolor=pm_colour(term.surname) if office == "pm" else president_colour(term.surname),
                 opacity=opacity,
                 line_width=0,
                 layer="below",
                 name=f"{office}:{term.surname}",
-                label={"text": term.surname, "textposition": "top left", "font": {"size": 10}},
             )
+    for _old, new in handovers_within(start, end):
+        fig.add_vline(
+            x=pd.Timestamp(new.start),
+            line={"color": TEXT_GREY, "width": 1, "dash": "dot"},
+            name=f"handover:{new.surname}",
+        )
+    for label in band_labels(start, end):
+        fig.add_annotation(
+            text=label.surname,
+            name=f"label:{label.office}:{label.surname}",
+            x=label.x,
+            y=1,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            yshift=LABEL_ROW_SHIFT[label.office],
+            showarrow=False,
+            font={"size": 11, "color": pm_colour(label.surname) if label.office == "pm" else TEXT_GREY},
+        )
     return fig
 
 
-def _timeline_customdata(rows: pd.DataFrame) -> list[list]:
+def _timeline_customdata(rows: pd.DataFrame, ends: pd.Series) -> list[list]:
     return [
         [
             r.period_label,
@@ -139,8 +220,9 @@ def _timeline_customdata(rows: pd.DataFrame) -> list[list]:
             int(r.n_articles),
             int(r.n_polarity),
             pd.Timestamp(r.period).date().isoformat(),
+            _handover_note(pd.Timestamp(r.period), end),
         ]
-        for r in rows.itertuples(index=False)
+        for r, end in zip(rows.itertuples(index=False), ends, strict=True)
     ]
 
 
@@ -154,10 +236,32 @@ def _timeline_hover(label: str, measure: str, smoothing: int, granularity: str) 
         hover += f"<br>{words.capitalize()}: %{{y:{number}}}"
     if measure == "polarity":
         hover += " (from %{customdata[4]} articles)"
-    return hover + "<br><i>Click to list the articles</i><extra></extra>"
+    return hover + "%{customdata[6]}<br><i>Click to list the articles</i><extra></extra>"
 
 
-BARS_UP_TO_PERIODS = 24
+def draws_bars(measure: str, smoothing: int, n_periods: int) -> bool:
+    """Counts are bars (each period's own number); rates, smoothed series and long series are
+    lines (a trend read across periods)."""
+    return measure == "count" and smoothing == 1 and n_periods <= BARS_UP_TO_PERIODS
+
+
+def _bar_geometry(starts: pd.Series, ends: pd.Series, slot: int, n_slots: int) -> tuple[list[float], list[float]]:
+    """Offset from the period start and width, in milliseconds, of the bar in `slot` of a group
+    of `n_slots` centred in its period (periods differ in length: months of 28 to 31 days)."""
+    lengths = (ends - starts).dt.total_seconds() * 1000
+    width = lengths * BAR_GROUP_FILL / n_slots
+    offset = lengths * (1 - BAR_GROUP_FILL) / 2 + width * slot
+    return offset.tolist(), width.tolist()
+
+
+def _period_ticks(table: pd.DataFrame, granularity: str) -> dict:
+    """Few periods: a tick in the middle of each, named as the period. Many: dates plotly spaces
+    out, printed at the period's precision (never a time of day)."""
+    periods = table.drop_duplicates("period").sort_values("period")
+    if len(periods) <= TICK_EVERY_PERIOD_UP_TO:
+        starts, ends = period_spans(periods["period"], granularity)
+        return {"tickvals": (starts + (ends - starts) / 2).tolist(), "ticktext": periods["period_label"].tolist()}
+    return {"tickformat": "%Y" if granularity == "year" else "%b %Y"}
 
 
 def timeline_figure(
@@ -171,13 +275,15 @@ def timeline_figure(
     bars: bool | None = None,
     tone: str = "",
 ) -> go.Figure:
-    """Lines (or grouped bars) per topic from `lib.views.aggregate.timeline`, in taxonomy colours,
-    with PM / US-president bands over the visible range. Each point's customdata follows
+    """Bars or lines per topic from `lib.views.aggregate.timeline`, in taxonomy colours, with
+    PM / US-president bands over the visible range. Each point's customdata follows
     CUSTOMDATA_FIELDS, so a click can list its articles.
 
-    `bars=None` chooses: grouped bars for a few periods, where topics with equal counts would
-    hide each other's lines, and lines for longer series. `tone` names the sentiment engine
-    behind a polarity measure, so the chart says who scored it."""
+    `bars=None` chooses with `draws_bars`. Bars sit inside their period (a group centred in
+    it), so a period's mark lies within the term bands of its own dates; a period that spans a
+    change of PM says so in its hover text, and the handover is drawn as a dotted line. The
+    axis always spans whole periods, so one period, one article or one topic still shows.
+    `tone` names the sentiment engine behind a polarity measure."""
     g = granularity
     title = _TIMELINE_TITLES[measure].format(g=g) + (_scored_by(tone) if measure == "polarity" else "")
     if smoothing > 1:
@@ -185,33 +291,41 @@ def timeline_figure(
     if table.empty:
         return _empty_figure(title, "No dated articles match this view.")
     if bars is None:
-        bars = table["period"].nunique() <= BARS_UP_TO_PERIODS
+        bars = draws_bars(measure, smoothing, table["period"].nunique())
+    drawn = [topic for topic in taxonomy.topics if (table["topic"] == topic.key).any()]
     fig = go.Figure()
-    for topic in taxonomy.topics:
+    for slot, topic in enumerate(drawn):
         rows = table[table["topic"] == topic.key]
-        if rows.empty:
-            continue
+        starts, ends = period_spans(rows["period"], g)
         common = {
-            "x": rows["period"],
-            "y": rows["value"],
             "name": topic.label,
-            "customdata": _timeline_customdata(rows),
+            "y": rows["value"],
+            "customdata": _timeline_customdata(rows, ends),
             "hovertemplate": _timeline_hover(topic.label, measure, smoothing, g),
         }
         if bars:
-            fig.add_trace(go.Bar(marker_color=topic.colour, **common))
+            offset, width = _bar_geometry(starts, ends, slot, len(drawn))
+            fig.add_trace(go.Bar(x=starts, offset=offset, width=width, marker_color=topic.colour, **common))
         else:
-            fig.add_trace(go.Scatter(mode="lines+markers", line_color=topic.colour, **common))
+            middles = starts + (ends - starts) / 2
+            fig.add_trace(go.Scatter(x=middles, mode="lines+markers", line_color=topic.colour, **common))
+    start, end = visible_range(table["period"], g)
     if show_terms:
-        add_term_bands(fig, *_visible_range(table["period"], g))
+        add_term_bands(fig, start, end)
     _style(fig, title, "Publication date", MEASURES[measure])
+    fig.update_xaxes(type="date", range=[start, end], **_period_ticks(table, g))
+    if show_terms:
+        # Room above the plot for the two rows of term labels.
+        fig.update_layout(margin={"t": 115})
     if measure == "share":
         fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     elif measure == "count":
-        fig.update_yaxes(rangemode="tozero")
+        fig.update_yaxes(rangemode="tozero", tickformat=",d" if smoothing == 1 else None)
+        if smoothing == 1 and table["value"].max() <= UNIT_TICKS_UP_TO:
+            fig.update_yaxes(dtick=1, range=[0, max(float(table["value"].max()), 1) * 1.1])
     else:
         fig.update_yaxes(zeroline=True, zerolinecolor="#999")
-    return fig.update_layout(hovermode="closest", barmode="group")
+    return fig.update_layout(hovermode="closest", barmode="overlay")
 
 
 def point_selection(customdata: list | dict) -> dict:

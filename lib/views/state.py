@@ -36,7 +36,7 @@ class ViewState:
     # Undated articles cannot be placed on a date axis; this says whether a date range lets
     # them through anyway.
     include_undated: bool = True
-    granularity: str = "month"
+    granularity: str = ""  # timeline period; "" = chosen from the articles shown
     measure: str = "count"
     smoothing: int = 1  # rolling window in periods; 1 = none
     show_terms: bool = True  # PM and US-president bands on the timeline
@@ -240,7 +240,12 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
         FLAG,
         "With a date range set, whether articles without a date are kept (1) or dropped (0).",
     ),
-    QueryKey("gran", ("granularity",), _choice(tuple(GRANULARITIES)), "Timeline period length."),
+    QueryKey(
+        "gran",
+        ("granularity",),
+        _choice(tuple(GRANULARITIES)),
+        "Timeline period length; left out, it is chosen from the span and number of the articles shown.",
+    ),
     QueryKey(
         "measure",
         ("measure",),

@@ -44,3 +44,41 @@ def test_page_loads(open_page, path, title, has_charts):
         assert all(n >= 1 for n in app.drawn_marks()), app.drawn_marks()
     # Last, so that a late error (e.g. while a chart draws) is caught too.
     app.assert_no_console_errors()
+
+
+def _bar_widths(page) -> list[float]:
+    return page.locator('[data-testid="stPlotlyChart"] g.trace.bars path').evaluate_all(
+        "paths => paths.map(p => p.getBoundingClientRect().width)"
+    )
+
+
+def _x_tick_labels(page) -> list[str]:
+    return page.locator('[data-testid="stPlotlyChart"] g.xtick text').evaluate_all("ts => ts.map(t => t.textContent)")
+
+
+@pytest.mark.parametrize("granularity", ["week", "month", "quarter", "year"])
+@pytest.mark.parametrize("bands", ["1", "0"])
+def test_a_timeline_of_one_prime_ministers_few_articles_is_drawn(open_page, granularity, bands):
+    # The sample filtered to one PM: its articles fall in one period or a few.
+    app = open_page().goto(f"/Themes_over_time?pm=Ishiba&gran={granularity}&bands={bands}", charts=True)
+    app.screenshot()
+    app.assert_no_exception()
+    widths = _bar_widths(app.page)
+    assert widths and min(widths) >= 4, widths  # bars a reader can see, not 0 px slivers
+    ticks = _x_tick_labels(app.page)
+    assert ticks and not any(":" in tick for tick in ticks), ticks  # periods, never times of day
+    app.assert_no_console_errors()
+
+
+def test_the_timeline_period_is_chosen_for_a_small_corpus(open_page):
+    app = open_page().goto("/Themes_over_time", charts=True)
+    period = app.page.locator(".st-key-o_granularity input").evaluate_all(
+        "inputs => inputs.map(i => i.value + ' ' + (i.getAttribute('aria-label') || ''))"
+    )
+    assert "Year (automatic)" in " ".join(period), period
+    labels = app.page.locator('[data-testid="stPlotlyChart"] g.annotation-text-g').evaluate_all(
+        "ts => ts.map(t => t.textContent)"
+    )
+    app.screenshot()
+    assert all(n >= 1 for n in app.drawn_marks()), app.drawn_marks()
+    assert "Kishida" in labels and "Ishiba" in labels, labels  # term labels, whole, above the plot

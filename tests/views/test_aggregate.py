@@ -12,6 +12,7 @@ from lib.views.aggregate import (
     articles_in_period,
     articles_per_period,
     articles_table,
+    choose_granularity,
     corpus_summary,
     period_label,
     pm_counts,
@@ -272,3 +273,19 @@ def test_corpus_summary(corpus):
 def test_corpus_summary_of_an_empty_frame():
     summary = corpus_summary(make_frame([]))
     assert summary["n_articles"] == 0 and summary["date_min"] is None
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "n_dated", "expected"),
+    [
+        (None, None, 0, "month"),  # nothing dated: the chart says so whatever the period
+        (date(2024, 5, 15), date(2024, 5, 15), 1, "year"),  # one article: one whole period
+        (date(2024, 5, 13), date(2024, 5, 15), 3, "week"),  # a few articles in one week
+        (date(2023, 1, 1), date(2024, 12, 31), 40, "quarter"),  # 40 over two years: not monthly spikes
+        (date(2023, 1, 1), date(2024, 12, 31), 400, "week"),  # ~4 a week
+        (date(2015, 1, 1), date(2024, 12, 31), 100_000, "month"),  # 522 weeks: too many to draw
+        (date(2000, 1, 1), date(2024, 12, 31), 30, "year"),  # sparse everywhere: years
+    ],
+)
+def test_the_timeline_period_is_chosen_from_the_span_and_number_of_articles(first, last, n_dated, expected):
+    assert choose_granularity(first, last, n_dated) == expected

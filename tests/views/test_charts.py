@@ -1,3 +1,4 @@
+import math
 from datetime import date
 
 import pandas as pd
@@ -6,7 +7,6 @@ import pytest
 from frames import make_frame, score
 
 from lib.reference.taxonomy import default_taxonomy
-from lib.reference.tenures import pm_colour
 from lib.views.aggregate import (
     articles_per_period,
     corpus_summary,
@@ -17,7 +17,9 @@ from lib.views.aggregate import (
 from lib.views.charts import (
     CUSTOMDATA_FIELDS,
     THIN_MARK,
+    band_labels,
     chart_config,
+    draws_bars,
     pm_counts_bar,
     pm_share_bars,
     pm_topic_heatmap,
@@ -26,7 +28,9 @@ from lib.views.charts import (
     small_timeline,
     timeline_figure,
     topic_prevalence_bar,
+    visible_range,
 )
+from lib.views.palette import pm_colour
 
 TAXONOMY = default_taxonomy()
 TODAY = date(2026, 1, 1)
@@ -76,12 +80,16 @@ def test_timeline_customdata_lets_a_click_list_articles(corpus):
 
 def test_timeline_bands_cover_only_the_visible_range(corpus):
     fig = timeline_figure(timeline(corpus, ["trade"], "month", "count"), TAXONOMY)
-    assert _shape_names(fig) == ["pm:Kishida", "pm:Ishiba", "us:Biden", "us:Trump"]
+    assert _shape_names(fig) == ["pm:Kishida", "pm:Ishiba", "us:Biden", "us:Trump", "handover:Ishiba"]
     kishida, ishiba = fig.layout.shapes[0], fig.layout.shapes[1]
     assert kishida.fillcolor == pm_colour("Kishida") and ishiba.fillcolor == pm_colour("Ishiba")
     assert pd.Timestamp(kishida.x0) == pd.Timestamp("2024-08-01")
     assert pd.Timestamp(ishiba.x1) == pd.Timestamp("2025-04-01")  # end of the last month
-    assert ishiba.label.text == "Ishiba"
+    labels = {a.name: a for a in fig.layout.annotations if (a.name or "").startswith("label:")}
+    assert labels["label:pm:Ishiba"].text == "Ishiba"
+    # Above the plot area, where no bar can cover it, in the PM's colour.
+    assert labels["label:pm:Ishiba"].y == 1 and labels["label:pm:Ishiba"].yanchor == "bottom"
+    assert labels["label:pm:Ishiba"].font.color == pm_colour("Ishiba")
 
 
 def test_timeline_bands_can_be_switched_off(corpus):
@@ -105,7 +113,7 @@ def test_timeline_titles_follow_the_measure(corpus, measure, smoothing, title, t
 
 def test_timeline_bars(corpus):
     table = timeline(corpus, ["trade", "tariffs"], "quarter", "count")
-    fig = timeline_figure(table, TAXONOMY, granularity="quarter", bars=True)
+    fig = timeline_figure(table, TAXONOMY, granularity="quarter")
     assert all(isinstance(trace, go.Bar) for trace in fig.data)
     assert fig.data[1].marker.color == TAXONOMY.colours()["tariffs"]
 
@@ -197,21 +205,19 @@ def test_chart_config():
     assert config["toImageButtonOptions"] == {"format": "png", "filename": "timeline", "scale": 2}
 
 
-def test_timeline_uses_bars_for_a_few_periods_and_lines_for_long_series(corpus):
-    short = timeline_figure(timeline(corpus, ["trade"], "month", "count"), TAXONOMY)
-    assert {trace.type for trace in short.data} == {"bar"}
-    long_frame = make_frame(
-        [
-            {
-                "article_id": f"x{i}",
-                "published": pd.Timestamp("2015-01-01") + pd.DateOffset(months=i),
-                "topics": ["trade"],
-            }
-            for i in range(40)
-        ]
-    )
-    long = timeline_figure(timeline(long_frame, ["trade"], "month", "count"), TAXONOMY)
-    assert {trace.type for trace in long.data} == {"scatter"}
+@pytest.mark.parametrize(
+    ("measure", "smoothing", "n_periods", "bars"),
+    [
+        ("count", 1, 1, True),
+        ("count", 1, 60, True),
+        ("count", 1, 61, False),  # too many to draw side by side
+        ("count", 3, 5, False),  # a smoothed series is a trend: a line
+        ("share", 1, 5, False),  # a rate: a line
+        ("polarity", 1, 1, False),
+    ],
+)
+def test_counts_are_bars_and_rates_or_smoothed_series_are_lines(measure, smoothing, n_periods, bars):
+    assert draws_bars(measure, smoothing, n_periods) is bars
 
 
 def test_a_click_from_the_browser_arrives_as_a_dict_keyed_by_index(corpus):
@@ -234,3 +240,95 @@ def test_polarity_figures_name_the_engine_that_scored_them(corpus):
         "<br><sup>tone: VADER</sup>"
     )
     assert "tone" not in pm_topic_heatmap(table, TAXONOMY, measure="share", tone="VADER").layout.title.text
+
+
+# --- a chart with data always shows it ------------------------------------------------------
+
+GRANULARITY_NAMES = ["week", "month", "quarter", "year"]
+SPARSE_CASES = {
+    "one article": [dict(published="2024-05-15", topics=["trade"], topic_scores=[score("trade", 0.3)], polarity=0.3)],
+    "one period": [
+        dict(published="2024-05-14", topics=["trade"], topic_scores=[score("trade", 0.3)], polarity=0.3),
+        dict(published="2024-05-15", topics=["tariffs"], topic_scores=[score("tariffs", -0.2)], polarity=-0.2),
+    ],
+    "one topic": [
+        dict(published="2023-02-10", topics=["trade"], topic_scores=[score("trade", 0.1)], polarity=0.1),
+        dict(published="2024-05-15", topics=["trade"], topic_scores=[score("trade", 0.3)], polarity=0.3),
+    ],
+}
+
+
+def _ms(value) -> float:
+    return pd.Timestamp(value).value / 1e6
+
+
+@pytest.mark.parametrize("granularity", GRANULARITY_NAMES)
+@pytest.mark.parametrize("case", list(SPARSE_CASES))
+@pytest.mark.parametrize("measure", ["count", "share", "polarity"])
+def test_a_chart_with_data_always_shows_it(granularity, case, measure):
+    table = timeline(make_frame(SPARSE_CASES[case]), ["trade", "tariffs"], granularity, measure)
+    fig = timeline_figure(table, TAXONOMY, measure=measure, granularity=granularity)
+    low, high = (_ms(x) for x in fig.layout.xaxis.range)
+    assert high - low >= 6 * 86_400_000  # at least most of a week: never a sliver of a day
+    shown = 0
+    for trace in fig.data:
+        for i, x in enumerate(trace.x):
+            if trace.y[i] is None or math.isnan(trace.y[i]):
+                continue
+            shown += 1
+            if trace.type == "bar":
+                left = _ms(x) + trace.offset[i]
+                # A bar takes a visible part of the axis and lies wholly on it.
+                share_of_period = trace.width[i] * table["period"].nunique() / (high - low)
+                assert share_of_period >= 0.5 / len(fig.data)
+                assert low <= left and left + trace.width[i] <= high
+            else:
+                assert "markers" in trace.mode  # one point alone still shows
+                assert low < _ms(x) < high
+    assert shown > 0
+    if table["period"].nunique() == 1:
+        # The axis names the period, not a time of day.
+        assert list(fig.layout.xaxis.ticktext) == [table["period_label"].iloc[0]]
+
+
+def test_count_axes_have_whole_number_ticks():
+    table = timeline(make_frame(SPARSE_CASES["one period"]), ["trade"], "month", "count")
+    axis = timeline_figure(table, TAXONOMY).layout.yaxis
+    assert axis.dtick == 1 and axis.tickformat == ",d"
+
+
+def test_bars_sit_inside_their_period_and_so_inside_its_term_bands():
+    # January 2024: Kishida and Biden both in office all month.
+    frame = make_frame([dict(published="2024-01-20", pm="Kishida", topics=["trade"])])
+    fig = timeline_figure(timeline(frame, ["trade"], "month", "count"), TAXONOMY)
+    bar = fig.data[0]
+    left = _ms(bar.x[0]) + bar.offset[0]
+    right = left + bar.width[0]
+    for name in ("pm:Kishida", "us:Biden"):
+        band = next(s for s in fig.layout.shapes if s.name == name)
+        assert _ms(band.x0) <= left and right <= _ms(band.x1)
+    assert [s.name for s in fig.layout.shapes if s.name.startswith("handover")] == []
+
+
+def test_a_period_spanning_a_change_of_prime_minister_says_so():
+    # Takaichi took over on 21 Oct 2025, inside Q4.
+    frame = make_frame([dict(published="2025-11-03", pm="Takaichi", topics=["trade"])])
+    fig = timeline_figure(timeline(frame, ["trade"], "quarter", "count"), TAXONOMY, granularity="quarter")
+    assert "handover:Takaichi" in _shape_names(fig)
+    note = point_selection(list(fig.data[0].customdata[0]))["handover_note"]
+    assert "Ishiba until 21 Oct, then Takaichi" in note
+
+
+def test_band_labels_skip_bands_too_narrow_for_their_name():
+    start, end = pd.Timestamp("2000-01-01"), pd.Timestamp("2025-01-01")
+    names = {(label.office, label.surname) for label in band_labels(start, end)}
+    assert ("pm", "Koizumi") in names and ("pm", "Abe") in names
+    assert ("pm", "Mori") not in names  # about a year of 25: its name would spill over
+    narrow = band_labels(pd.Timestamp("2024-09-01"), pd.Timestamp("2024-11-01"))
+    assert {label.surname for label in narrow} == {"Kishida", "Ishiba", "Biden"}
+
+
+def test_the_visible_range_covers_whole_periods():
+    periods = pd.Series([pd.Timestamp("2024-05-01")])
+    assert visible_range(periods, "month") == (pd.Timestamp("2024-05-01"), pd.Timestamp("2024-06-01"))
+    assert visible_range(periods, "year") == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
