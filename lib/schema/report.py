@@ -67,40 +67,64 @@ def _container(input_name: str) -> str | None:
     return input_name[:cut] if cut > 0 else None
 
 
+class FoldedEntry:
+    """The inputs of one table or archive with one reason past the first LISTED_PER_CONTAINER:
+    one entry whose count grows in place, so folding a million rows builds no million objects."""
+
+    __slots__ = ("input", "reason", "container", "count")
+
+    def __init__(self, container: str, reason: str) -> None:
+        self.input, self.reason, self.container, self.count = (
+            printable(f"{container} (more inputs)"),
+            reason,
+            container,
+            0,
+        )
+
+    @property
+    def detail(self) -> str:
+        return printable(
+            f"{self.count:,} more input(s) of {self.container} with this reason; the first "
+            f"{LISTED_PER_CONTAINER} are listed one by one"
+        )
+
+    def message(self) -> str:
+        return f"{self.input}: {self.reason} ({self.detail})"
+
+    def frozen(self) -> ReportEntry:
+        return ReportEntry(self.input, self.reason, self.detail, self.count)
+
+
 @dataclass
 class IngestReport:
-    entries: list[ReportEntry] = field(default_factory=list)
+    entries: list[ReportEntry | FoldedEntry] = field(default_factory=list)
     inputs: int = 0  # every input seen, accepted or not
     _listed: dict[tuple[str, str], int] = field(default_factory=dict, repr=False, compare=False)
-    _folded: dict[tuple[str, str], int] = field(default_factory=dict, repr=False, compare=False)
+    _folded: dict[tuple[str, str], FoldedEntry] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_unused(self) -> int:
         """Inputs that gave no article (folded entries count every input they stand for)."""
         return sum(entry.count for entry in self.entries)
 
-    def _record(self, entry: ReportEntry) -> None:
-        container = _container(entry.input)
-        if container is None or entry.count != 1:
-            self.entries.append(entry)
+    def _record(self, input_name: str, reason: str, detail: str = "", count: int = 1) -> None:
+        # The container is found before any entry is built: past the listing limit an input
+        # only adds one to a count (a hostile table of a million bad rows stays fast).
+        container = _container(input_name) if count == 1 else None
+        if container is None:
+            self.entries.append(ReportEntry(input_name, reason, detail, count))
             return
-        key = (container, entry.reason)
-        self._listed[key] = self._listed.get(key, 0) + 1
-        if self._listed[key] <= LISTED_PER_CONTAINER:
-            self.entries.append(entry)
+        key = (container, reason)
+        listed = self._listed.get(key, 0) + 1
+        self._listed[key] = listed
+        if listed <= LISTED_PER_CONTAINER:
+            self.entries.append(ReportEntry(input_name, reason, detail))
             return
-        index = self._folded.get(key)
-        if index is None:
-            self._folded[key] = len(self.entries)
-            self.entries.append(ReportEntry(f"{container} (more inputs)", entry.reason, "", 0))
-            index = self._folded[key]
-        folded = self.entries[index]
-        count = folded.count + 1
-        detail = (
-            f"{count:,} more input(s) of {container} with this reason; the first {LISTED_PER_CONTAINER} are listed"
-            " one by one"
-        )
-        self.entries[index] = ReportEntry(folded.input, folded.reason, detail, count)
+        folded = self._folded.get(key)
+        if folded is None:
+            folded = self._folded[key] = FoldedEntry(container, reason)
+            self.entries.append(folded)
+        folded.count += 1
 
     def admit(self) -> None:
         """Count one input that goes on to be read (it becomes a row, or is refused later)."""
@@ -110,16 +134,19 @@ class IngestReport:
         """Count one input and record why it gives no article: one call, so a new refusal
         cannot forget to count what it refuses."""
         self.inputs += 1
-        self._record(ReportEntry(input_name, reason, detail))
+        self._record(input_name, reason, detail)
 
     def add(self, input_name: str, reason: str, detail: str = "") -> None:
         """Record why an input already counted (by admit) gives no article after all:
         empty once cleaned, a duplicate, too long once decoded."""
-        self._record(ReportEntry(input_name, reason, detail))
+        self._record(input_name, reason, detail)
 
     def extend(self, other: IngestReport) -> None:
         for entry in other.entries:
-            self._record(entry)
+            if isinstance(entry, FoldedEntry):  # a snapshot: the other report may still grow
+                self.entries.append(entry.frozen())
+            else:
+                self._record(entry.input, entry.reason, entry.detail, entry.count)
         self.inputs += other.inputs
 
     def to_frame(self) -> pd.DataFrame:

@@ -80,3 +80,20 @@ def test_a_tables_many_refusals_fold_into_one_counted_entry():
     assert f"{folded.count:,} more input(s)" in folded.message()
     assert report.n_unused == report.inputs == 100_002
     assert report.accounted(0)
+
+
+def test_a_folded_report_survives_pickling_and_extending_as_a_snapshot():
+    import pickle
+
+    from lib.schema.report import LISTED_PER_CONTAINER, IngestReport
+
+    report = IngestReport()
+    for row in range(1, LISTED_PER_CONTAINER + 6):
+        report.refuse(f"zeros.json#record {row}", "not a record")
+    back = pickle.loads(pickle.dumps(report))  # as an upload's worker process sends it
+    assert back.lines() == report.lines() and back.accounted(0)
+    combined = IngestReport()
+    combined.extend(report)
+    report.refuse(f"zeros.json#record {LISTED_PER_CONTAINER + 6}", "not a record")
+    assert combined.entries[-1].count == 5 and report.entries[-1].count == 6  # the copy did not move
+    assert combined.accounted(0) and combined.to_frame()["detail"].iloc[-1].startswith("5 more input(s)")
