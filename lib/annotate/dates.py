@@ -415,6 +415,8 @@ def _page_order(text: str) -> int | None:
             orders.add(1)
         elif b > 12 >= a:
             orders.add(0)
+        if len(orders) == 2:
+            return None  # both orders shown: no need to read further
     return orders.pop() if len(orders) == 1 else None
 
 
@@ -479,7 +481,7 @@ def choose_text_date(text: str, *, sitting_pm: str = "", pm_on: Callable[[date],
 
 
 def _resolve_all(text, candidates, sitting_pm, pm_on) -> tuple[list[DateCandidate], list[str]]:
-    order = _page_order(text) if any(len(c.readings) > 1 for c in candidates) else None
+    order = _page_order(text[:DATE_SCAN_CHARS]) if any(len(c.readings) > 1 for c in candidates) else None
     evidence = [c.day for c in candidates if c.day and c.kind != "body" and c.kind != "caption"]
     resolved, warnings = [], []
     for candidate in candidates:

@@ -36,6 +36,10 @@ _PUBLISHER_ORDER = ("metadata", "domain", "copyright", "byline", "masthead")
 _ORIGIN_ORDER = ("dateline", "byline", "copyright", "credit")
 
 HEAD_LINES = 40  # headers, bylines and navigation stand in the first lines of a page
+# Credits stand at a page's head (datelines, bylines, "Source:") or foot ("— AFP", "© 2025 X",
+# "Read more at"); the middle of a very long text is not read for them, which keeps a hostile
+# text of a hundred thousand lines from costing a pass of every credit pattern per line.
+SCANNED_HEAD_LINES, FOOT_LINES = 400, 100
 HEADER_CHARS = 300  # how much of a line can be a header, a byline or a credit
 _CORPUS_DATE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
 _PHOTO_WORDS = re.compile(
@@ -347,7 +351,12 @@ def text_evidence(text: str, gazetteer: Gazetteer) -> tuple[list[Evidence], list
     publisher: list[Evidence] = []
     origin: list[Evidence] = []
     body_before = 0
-    for index, line in enumerate(page_lines(text)):
+    lines = page_lines(text)
+    foot = len(lines) - FOOT_LINES
+    for index, line in enumerate(lines):
+        if SCANNED_HEAD_LINES <= index < foot:
+            body_before += 1  # deep in a long text: an article paragraph, not a credit
+            continue
         for evidence in _credits_in_line(line, gazetteer, in_head=index < HEAD_LINES, body_before=body_before):
             (origin if _is_origin(evidence) else publisher).append(evidence)
         if len(line.split()) >= 12 and not _is_caption(line):

@@ -203,6 +203,8 @@ def heading_title(lines: Sequence[str], gazetteer: Gazetteer | None = None) -> s
 def capitals_heading(lines: Sequence[str], gazetteer: Gazetteer) -> str:
     """A document's title set in capitals below a preamble ("NOTICE OF THE ANNUAL MEETING")."""
     for line in lines[:20]:
+        if len(line) > CHROME_MAX_CHARS:
+            continue  # a paragraph, not a title
         letters = [c for c in line if c.isalpha()]
         if (
             len(line.split()) >= 4
