@@ -4,10 +4,16 @@ import streamlit as st
 
 from lib.views.evidence import selected_id
 from lib.views.kwic import kwic
+from lib.views.matching import MATCHING_RULE
 from pages import ui
 
 KWIC_ARTICLES = 5_000  # texts read for keyword in context: bounded, for very large corpora
 LISTED_ARTICLES = 5_000  # rows sent to the browser's table: a million would stall the page
+
+
+def occurrences(n: int) -> str:
+    return "1 occurrence" if n == 1 else f"{n:,} occurrences"
+
 
 with ui.friendly_errors():
     corpus, shown = ui.begin_page("Articles")
@@ -19,7 +25,11 @@ with ui.friendly_errors():
                 "narrow the filters or search to see others."
             )
         event, table = ui.article_list(
-            shown.rows(LISTED_ARTICLES), on_select="rerun", selection_mode="single-row", key="articles_table"
+            shown.rows(LISTED_ARTICLES),
+            marked=ui.current_view().article,
+            on_select="rerun",
+            selection_mode="single-row",
+            key="articles_table",
         )
         picked = selected_id(list(table["article_id"]), event.selection.rows if event else [])
         if picked:
@@ -33,16 +43,14 @@ with ui.friendly_errors():
 
         st.divider()
         st.subheader("Keyword in context")
-        term = ui.bound_widget(st.text_input, "o_kwic", "kwic", label="Term", placeholder="e.g. alliance")
+        term = ui.bound_widget(
+            st.text_input, "o_kwic", "kwic", label="Term", placeholder="e.g. alliance", help=MATCHING_RULE
+        )
         if term.strip():
             lines = kwic(ui.article_texts(shown, KWIC_ARTICLES), term.strip())
-            st.caption(ui.markdown_safe(f"{len(lines)} occurrence(s) of “{term.strip()}” in the filtered articles."))
-            st.dataframe(
-                lines.drop(columns=["article_id"]),
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    "left": st.column_config.TextColumn(width="large"),
-                    "right": st.column_config.TextColumn(width="large"),
-                },
+            st.caption(
+                ui.markdown_safe(f"{occurrences(len(lines))} of “{term.strip()}” in the filtered articles. ")
+                + "Word forms count: “tariff” also finds tariffs."
             )
+            if not lines.empty:
+                ui.concordance(lines)

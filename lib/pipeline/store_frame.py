@@ -115,18 +115,25 @@ def article_records(
     return full
 
 
-def search_store(store: ArticleStore, term: str) -> set[str]:
+def search_store(store: ArticleStore, term: str, *, regex: bool = False) -> set[str]:
     """Ids of the articles whose title or text contains `term` (case-insensitive, literally),
-    scanning one part at a time so memory stays at one part's texts."""
+    or with `regex`, matches the RE2 pattern `term` (which carries its own flags), scanning one
+    part at a time so memory stays at one part's texts."""
     found: set[str] = set()
     for part in store.parts(store.base_dir):
         table = store.read_part(part, ["article_id", "title", "text"])
         if table is None:
             continue
-        hit = pc.or_(
-            pc.match_substring(table.column("title"), term, ignore_case=True),
-            pc.match_substring(table.column("text"), term, ignore_case=True),
-        )
+        if regex:
+            hit = pc.or_(
+                pc.match_substring_regex(table.column("title"), term),
+                pc.match_substring_regex(table.column("text"), term),
+            )
+        else:
+            hit = pc.or_(
+                pc.match_substring(table.column("title"), term, ignore_case=True),
+                pc.match_substring(table.column("text"), term, ignore_case=True),
+            )
         found.update(table.filter(hit).column("article_id").to_pylist())
     return found
 

@@ -7,6 +7,7 @@ dict; nothing here draws, renders HTML or knows about Streamlit.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import pandas as pd
@@ -72,7 +73,7 @@ PM_TOPIC_COLUMNS = (
     "per_100_days",
 )
 PM_COUNT_COLUMNS = ("pm", "n_articles", "n_undated", "days_in_office", "per_100_days")
-ARTICLE_TABLE_COLUMNS = ("article_id", "title", "outlet", "published", "pm", "topics", "polarity")
+ARTICLE_TABLE_COLUMNS = ("article_id", "title", "published", "pm", "topics", "polarity", "outlet", "source")
 
 
 def check_choice(value: str, choices: dict, name: str) -> None:
@@ -378,14 +379,22 @@ def pm_counts_from(counts: list[tuple[str, int, int]], today: date) -> pd.DataFr
 # --- tables and summaries -------------------------------------------------------------------
 
 
+def source_name(source: str) -> str:
+    """The file an article came from, without its folders: 'in/2024/a.txt' -> 'a.txt',
+    'batch.zip!news/b.html' -> 'b.html', 'feed.csv#row=3' stays (the row tells rows apart)."""
+    return "" if pd.isna(source) else re.split(r"[/\\!]", str(source))[-1]
+
+
 def articles_table(frame: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """The sortable article list: article_id, title, outlet, published, pm, topics, polarity.
+    """The sortable article list: article_id, title, published, pm, topics, polarity, outlet,
+    source (the file's name: pages with poor titles are told apart by it).
 
     topics is one string, "Security, Trade" with `labels` (key -> label), else the keys.
     """
     labels = labels or {}
     table = frame[list(ARTICLE_TABLE_COLUMNS)].copy()
     table["topics"] = frame["topics"].map(lambda keys: ", ".join(labels.get(k, k) for k in keys))
+    table["source"] = frame["source"].map(source_name)
     return table.reset_index(drop=True)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from lib.schema.topic_table import tagged_column
+from lib.views.matching import word_form_pattern
 from lib.views.state import DEFAULTS, ViewState, write_number
 
 TextSearch = Callable[[str], set[str]]  # term -> ids of the articles whose title or text holds it
@@ -96,15 +97,18 @@ def _polarity_phrase(state: ViewState, _labels: Labels) -> str:
 
 
 def _contains(frame: pd.DataFrame, state: ViewState, search: TextSearch | None) -> pd.Series:
-    """Articles whose title or text contains the term (case-insensitive, literally). A frame
-    without texts (the store-backed one) asks `search` for the matching article ids."""
+    """Articles whose title or text holds a form of the term's words (lib.views.matching). A
+    frame without texts (the store-backed one) asks `search` for the matching article ids."""
     term = state.search.strip()
-    if "text" not in frame.columns:
-        if search is None:
-            return frame["title"].fillna("").str.contains(term, case=False, regex=False).fillna(False)
+    if "text" not in frame.columns and search is not None:
         return frame["article_id"].isin(search(term))
-    haystack = frame["title"].fillna("") + "\n" + frame["text"].fillna("")
-    return haystack.str.contains(term, case=False, regex=False).fillna(False).astype(bool)
+    pattern = word_form_pattern(term, capture=False)
+    if not pattern:  # blank: nothing to look for, nothing filtered out
+        return pd.Series(True, index=frame.index)
+    haystack = frame["title"].fillna("")
+    if "text" in frame.columns:
+        haystack = haystack + "\n" + frame["text"].fillna("")
+    return haystack.str.contains(pattern, regex=True).fillna(False).astype(bool)
 
 
 # In the order their phrases are read in the describing sentence.

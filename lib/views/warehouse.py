@@ -54,6 +54,7 @@ from lib.views.aggregate import (
     undated_summary_from,
 )
 from lib.views.filters import where_clause
+from lib.views.matching import word_form_pattern
 from lib.views.sources import Facets
 from lib.views.state import ViewState
 
@@ -233,7 +234,9 @@ class Warehouse:
             if term in self._searches:
                 self._searches.move_to_end(term)
                 return self._searches[term]
-        hits = pa.table({"article_id": pa.array(sorted(search_store(self.store, term)), pa.string())})
+        # The same word-form pattern the pandas filter uses (lib.views.matching), read by RE2.
+        found = search_store(self.store, word_form_pattern(term, capture=False), regex=True)
+        hits = pa.table({"article_id": pa.array(sorted(found), pa.string())})
         with self._search_lock:
             self._searches[term] = hits
             while len(self._searches) > SEARCHES_KEPT:

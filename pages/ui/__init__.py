@@ -4,7 +4,7 @@ with), render (figures, article lists, safe text), article (one article with its
 Computation stays in lib/. Pages use the names below as `ui.name`."""
 
 from pages.ui.article import show_article
-from pages.ui.render import article_list, markdown_safe, show_figure
+from pages.ui.render import article_list, concordance, markdown_safe, show_figure
 from pages.ui.shell import EMPTY_RESULT, begin_page, describe_view, friendly_errors, nothing_to_show, page_header
 from pages.ui.sidebar import sidebar_filters
 from pages.ui.sources import (
@@ -36,6 +36,7 @@ __all__ = [
     "begin_page",
     "bound_multi_widget",
     "bound_widget",
+    "concordance",
     "configured_store",
     "current_view",
     "describe_view",

@@ -38,21 +38,66 @@ def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = Fa
     )
 
 
-def article_list(frame: pd.DataFrame, **kwargs):
-    """The one way articles are listed: readable headers, dates as days, "undated" said."""
+# Column widths in px, chosen so the whole row fits the wide layout's main column on a laptop
+# (~900 px): topics and polarity are never cut off, the title gets what is left. The full title
+# is the heading of the article opened below the table.
+ARTICLE_COLUMN_WIDTHS = {
+    "title": 220,
+    "published": 88,
+    "pm": 80,
+    "topics": 210,
+    "polarity": 64,
+    "outlet": 80,
+    "source": 130,
+}
+
+
+def article_list(frame: pd.DataFrame, *, marked: str = "", **kwargs):
+    """The one way articles are listed: readable headers, dates as days, "undated" said, the
+    source file named, and the article `marked` (opened from a link) shown selected."""
     table = articles_table(frame, taxonomy().labels())
+    widths = ARTICLE_COLUMN_WIDTHS
     table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("undated")
+    if marked and kwargs.get("on_select", "ignore") != "ignore":
+        rows = table.index[table["article_id"] == marked].tolist()
+        kwargs["selection_default"] = {"selection": {"rows": rows[:1]}}
     return st.dataframe(
         table.drop(columns=["article_id"]),
         hide_index=True,
         width="stretch",
         column_config={
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "outlet": st.column_config.TextColumn("Outlet"),
-            "published": st.column_config.TextColumn("Published"),
-            "pm": st.column_config.TextColumn("Prime minister"),
-            "topics": st.column_config.TextColumn("Topics", width="medium"),
-            "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f"),
+            "title": st.column_config.TextColumn("Title", width=widths["title"]),
+            "published": st.column_config.TextColumn("Published", width=widths["published"]),
+            "pm": st.column_config.TextColumn("PM", width=widths["pm"], help="Prime minister"),
+            "topics": st.column_config.TextColumn("Topics", width=widths["topics"]),
+            "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f", width=widths["polarity"]),
+            "outlet": st.column_config.TextColumn("Outlet", width=widths["outlet"]),
+            "source": st.column_config.TextColumn(
+                "Source file", width=widths["source"], help="The file (or archive member, or table row) read"
+            ),
         },
         **kwargs,
     ), table
+
+
+KWIC_CONTEXT_WIDTH = 320  # px: both contexts, the keyword and a short title fit the wide layout
+
+
+def concordance(lines: pd.DataFrame):
+    """Keyword in context as a concordance: the left context right-aligned against the keyword
+    (bold, centred), the right context after it, the article last. Plain table cells: article text
+    is never rendered as markup."""
+    table = lines.drop(columns=["article_id"])
+    styled = table.style.set_properties(subset=["match"], **{"font-weight": "bold"})
+    return st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        column_order=["left", "match", "right", "title"],
+        column_config={
+            "left": st.column_config.TextColumn("Before", width=KWIC_CONTEXT_WIDTH, alignment="right"),
+            "match": st.column_config.TextColumn("Keyword", width="small", alignment="center"),
+            "right": st.column_config.TextColumn("After", width=KWIC_CONTEXT_WIDTH, alignment="left"),
+            "title": st.column_config.TextColumn("Article", width="small"),
+        },
+    )

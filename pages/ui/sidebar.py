@@ -6,6 +6,7 @@ import streamlit as st
 
 from lib.annotate.sentiment import ENGINE_LABELS
 from lib.views.aggregate import pm_order
+from lib.views.matching import MATCHING_RULE
 from lib.views.sources import Facets
 from lib.views.state import ViewState
 from pages.ui.render import markdown_safe
@@ -116,7 +117,14 @@ def sidebar_filters(facets: Facets) -> ViewState:
             to_widget=lambda v: (v.polarity_min, v.polarity_max),
             to_view=lambda value: {"polarity_min": value[0], "polarity_max": value[1]},
         )
-        bound_widget(st.text_input, "f_search", "search", label="Search titles and text", placeholder="e.g. Tomahawk")
+        bound_widget(
+            st.text_input,
+            "f_search",
+            "search",
+            label="Search titles and text",
+            placeholder="e.g. Tomahawk",
+            help=MATCHING_RULE,
+        )
         with st.expander("Share this view"):
             st.caption("Copy this link: it opens the dashboard with these filters and options.")
             st.code(share_url(current_view()), language=None, wrap_lines=True)

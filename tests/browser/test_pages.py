@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from lib import load_articles
+from tests.conftest import SEEDS
+
 from .conftest import CHART_SVG
 
 pytestmark = pytest.mark.browser
@@ -82,3 +85,34 @@ def test_the_timeline_period_is_chosen_for_a_small_corpus(open_page):
     app.screenshot()
     assert all(n >= 1 for n in app.drawn_marks()), app.drawn_marks()
     assert "Kishida" in labels and "Ishiba" in labels, labels  # term labels, whole, above the plot
+
+
+def test_keyword_in_context_is_a_concordance(open_page):
+    # Word forms: "tariff" finds "tariffs" in the sample.
+    app = open_page().goto("/Articles?kwic=tariff")
+    page = app.page
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    app.settle()
+    app.screenshot()
+    app.assert_no_exception()
+    headers = grid.locator('[role="columnheader"]').all_inner_texts()
+    assert [h.strip() for h in headers][:3] == ["Before", "Keyword", "After"], headers
+    cells = grid.locator('[role="gridcell"]').all_inner_texts()
+    assert any(cell.strip().lower().startswith("tariff") for cell in cells), cells
+    app.assert_no_console_errors()
+
+
+def test_the_articles_table_marks_the_article_opened_from_a_link(open_page):
+    frame = load_articles(SEEDS)
+    article = frame[frame["source"].str.contains("004")].iloc[0]
+    app = open_page().goto(f"/Articles?article={article['article_id']}")
+    table = app.page.locator('[data-testid="stDataFrame"]').first
+    app.screenshot()
+    headers = [h.strip() for h in table.locator('[role="columnheader"]').all_inner_texts()]
+    assert {"Topics", "Polarity", "Source file"} <= set(headers), headers
+    # The opened article's row is selected (ticked) in the table.
+    selected = table.locator('[role="row"][aria-selected="true"]').all_inner_texts()
+    assert len(selected) == 1 and article["title"][:20] in selected[0], selected
+    app.assert_no_exception()
+    app.assert_no_console_errors()

@@ -18,6 +18,7 @@ from lib.views.aggregate import (
     pm_counts,
     pm_order,
     pm_topic_table,
+    source_name,
     timeline,
     undated_summary,
 )
@@ -247,6 +248,21 @@ def test_articles_table(corpus):
     assert list(table.columns) == list(ARTICLE_TABLE_COLUMNS)
     assert list(table["topics"])[:3] == ["Trade", "Trade, Tariffs", ""]
     assert list(articles_table(corpus)["topics"])[1] == "trade, tariffs"
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("in/2024/a.txt", "a.txt"),
+        ("C:\\news\\b.html", "b.html"),
+        ("batch.zip!news/c.md", "c.md"),
+        ("feed.csv#row=3", "feed.csv#row=3"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_the_articles_table_names_each_source_file(source, name):
+    assert source_name(source) == name
 
 
 def test_corpus_summary(corpus):

@@ -16,6 +16,7 @@ from lib.pipeline.corpus import build_store
 from lib.pipeline.store import ArticleStore
 from lib.pipeline.store_frame import open_store_frame, search_store
 from lib.reference.taxonomy import default_taxonomy
+from lib.views.matching import word_form_pattern
 from lib.views.sources import FrameSource
 from lib.views.state import ViewState
 from lib.views.warehouse import Warehouse
@@ -46,7 +47,10 @@ def sources(tmp_path_factory):
         shutil.copy(first, folder / "part-zz-rewritten.parquet")
     article_store = ArticleStore(store, get_engine())
     taxonomy = default_taxonomy()
-    frame = FrameSource(open_store_frame(article_store, taxonomy), search=lambda t: search_store(article_store, t))
+    frame = FrameSource(
+        open_store_frame(article_store, taxonomy),
+        search=lambda t: search_store(article_store, word_form_pattern(t, capture=False), regex=True),
+    )
     return frame, Warehouse(article_store, taxonomy)
 
 
