@@ -11,6 +11,7 @@ import pandas as pd
 from lib.annotate.sentiment import SentimentEngine, get_engine
 from lib.ingest.readers import RawArticle, read_bytes, walk_paths
 from lib.pipeline.parallel import Outcome, analyze_stream
+from lib.pipeline.stories import with_stories
 from lib.pipeline.store import ArticleStore
 from lib.reference.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from lib.schema.columns import COLUMN_NAMES, EXTRA_PREFIX, build_frame
@@ -108,7 +109,7 @@ def analyze_raw(
         records = _with_stored(slots, store, rules)
     else:
         records = [record for _, record in slots]
-    return Corpus(_frame_with_extras(_deduplicated(records, report)), report)
+    return Corpus(with_stories(_frame_with_extras(_deduplicated(records, report))), report)
 
 
 def _stored_outcomes(
@@ -268,4 +269,5 @@ def combine(first: Corpus, second: Corpus) -> Corpus:
     ):
         report.add(source, "duplicate", f"same text as {seen[article]}; kept once")
     frame = pd.concat([first.frame, second.frame[~duplicate]], ignore_index=True)
-    return Corpus(frame, report)
+    # A story may have copies on both sides: stories are grouped again over the whole.
+    return Corpus(with_stories(frame), report)

@@ -21,7 +21,7 @@ from lib.schema.topic_table import polarity_column, tagged_column
 
 # Frame columns the slim frame leaves out: long texts and per-article evidence.
 HEAVY_COLUMNS = ("text", "topic_scores", "furniture_removed")
-SLIM_BASE_COLUMNS = [c.name for c in COLUMNS if c.name not in HEAVY_COLUMNS and c.name != "topics"]
+SLIM_BASE_COLUMNS = [c.name for c in COLUMNS if c.stage == "base" and c.name not in HEAVY_COLUMNS]
 PART_COLUMN = "store_part"  # which base part holds the article's text
 TAG_PART_COLUMN = "store_tag_part"  # which tags part holds its topic evidence
 

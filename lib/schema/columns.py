@@ -17,7 +17,8 @@ class Column:
     dtype: str  # a pandas dtype string, or "list" / "records" for object columns holding lists
     meaning: str
     # Which half of the store keeps it: "base" (analysis, valid for one engine) or "tags"
-    # (topics, valid for one taxonomy), so a taxonomy edit re-tags without re-analysing.
+    # (topics, valid for one taxonomy), so a taxonomy edit re-tags without re-analysing; "corpus"
+    # columns depend on the other articles too (lib/pipeline/stories.py), so no store keeps them.
     stage: str = "base"
 
 
@@ -122,6 +123,14 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("warnings", "list", "Things a reader should know: date/PM conflicts, ambiguous dates, repaired encoding..."),
     Column("text", "string", "Clean article text: encoding repaired, furniture removed, paragraphs kept."),
+    Column(
+        "story_id",
+        "string",
+        "The story this article is a copy of: the `article_id` of its first-published copy (itself when it"
+        " is the original or has no near copy). Reprints under other headlines, trimmed or with boilerplate"
+        " added share it; count distinct values to count each story once.",
+        stage="corpus",
+    ),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(column.name for column in COLUMNS)

@@ -1,0 +1,134 @@
+"""Stories: near-duplicate articles (one wire story reprinted by many sites) grouped under one id.
+
+A story is a set of articles whose clean texts are near copies: the same body under another
+headline, with its ending trimmed, or with an outlet's boilerplate added. Each article's
+`story_id` is the `article_id` of the story's original, its first-published copy (undated copies
+come after dated ones; ties go to input order). Counting distinct `story_id`s counts each story once.
+
+How: each text becomes a set of word shingles (five normalised words in a row); MinHash sketches
+those sets and datasketch's LSH finds candidate pairs in near-linear time. A candidate pair is
+the same story when the sketches say the texts overlap enough: most of the shorter text lies in
+the longer one (a trimmed or padded reprint), or the two mostly coincide. Two stories on the same
+event share names and a quote or two, far below either bar.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from datasketch import LeanMinHash, MinHashLSH
+
+SHINGLE_WORDS = 5  # words per shingle: long enough that shared names and stock phrases rarely match
+PERMUTATIONS = 128  # MinHash size: Jaccard estimated within about +-0.04 at 0.5
+CANDIDATE_JACCARD = 0.3  # LSH recall bar: low, so a heavily trimmed reprint is still a candidate
+SAME_STORY_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer one
+SAME_STORY_JACCARD = 0.5
+MIN_SHINGLES = 10  # shorter texts are too short to judge: each is its own story
+_SEED = 20240601
+
+# A word is a run of letters and digits; Chinese, Japanese and Korean characters are words of one
+# character each, since those scripts put no spaces between words.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+
+
+@dataclass(frozen=True)
+class _Sketch:
+    signature: np.ndarray  # PERMUTATIONS minimum hash values
+    size: int  # distinct shingles
+
+
+def normalised_words(text: str) -> list[str]:
+    """The words of `text`, case-folded, without punctuation: what reprints keep alike."""
+    return _WORD.findall(text.casefold())
+
+
+def _permutations() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    random = np.random.default_rng(_SEED)
+    draw = lambda n: random.integers(1, 2**63, size=n, dtype=np.uint64) | np.uint64(1)  # noqa: E731 (odd multipliers)
+    return draw(SHINGLE_WORDS), draw(PERMUTATIONS)[:, None], draw(PERMUTATIONS)[:, None]
+
+
+_WORD_MIX, _PERM_A, _PERM_B = _permutations()
+
+
+def _shingle_hashes(text: str) -> np.ndarray:
+    """One 32-bit hash per distinct shingle (SHINGLE_WORDS consecutive words)."""
+    words = normalised_words(text)
+    if len(words) < SHINGLE_WORDS:
+        return np.empty(0, dtype=np.uint64)
+    word_hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    n = len(words) - SHINGLE_WORDS + 1
+    mixed = np.zeros(n, dtype=np.uint64)
+    for offset in range(SHINGLE_WORDS):  # uint64 arithmetic wraps: a multiply-shift hash of the window
+        mixed += word_hashes[offset : offset + n] * _WORD_MIX[offset]
+    return np.unique(mixed >> np.uint64(32))
+
+
+def _sketch(text: str) -> _Sketch | None:
+    shingles = _shingle_hashes(text)
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    # Multiply-shift permutations of the shingle hashes; the minimum of each is the signature.
+    permuted = (_PERM_A * shingles[None, :] + _PERM_B) >> np.uint64(32)
+    return _Sketch(permuted.min(axis=1), len(shingles))
+
+
+def _same_story(first: _Sketch, second: _Sketch) -> bool:
+    jaccard = float(np.mean(first.signature == second.signature))
+    if jaccard >= SAME_STORY_JACCARD:
+        return True
+    # |A & B| from the Jaccard estimate and the set sizes: J (|A| + |B|) / (1 + J).
+    shared = jaccard * (first.size + second.size) / (1 + jaccard)
+    return shared / min(first.size, second.size) >= SAME_STORY_CONTAINMENT
+
+
+def story_groups(texts: Sequence[str]) -> list[int]:
+    """For each text, the index of the first text of its group (itself when it has no near copy)."""
+    sketches = [_sketch(text or "") for text in texts]
+    index = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
+    for position, sketch in enumerate(sketches):
+        if sketch is not None:
+            index.insert(position, LeanMinHash(seed=_SEED, hashvalues=sketch.signature, scheme="affine32"))
+    parent = list(range(len(texts)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for position, sketch in enumerate(sketches):
+        if sketch is None:
+            continue
+        for other in index.query(LeanMinHash(seed=_SEED, hashvalues=sketch.signature, scheme="affine32")):
+            if other > position and _same_story(sketch, sketches[other]):
+                low, high = sorted((root(position), root(other)))
+                parent[high] = low  # the lower input position stays the root
+    return [root(position) for position in range(len(texts))]
+
+
+def story_ids(frame: pd.DataFrame) -> pd.Series:
+    """Each article's `story_id`: the `article_id` of its story's first-published copy."""
+    if frame.empty or "text" not in frame.columns:  # no texts (a slim frame): each article is its own story
+        return frame["article_id"].astype("string") if len(frame) else pd.Series([], dtype="string", index=frame.index)
+    groups = pd.Series(story_groups(frame["text"].fillna("").tolist()), index=frame.index)
+    # Earliest date first, undated last, then input order: the first row of each group is its original.
+    order = pd.DataFrame({"group": groups, "published": frame["published"], "position": range(len(frame))})
+    order = order.sort_values(["published", "position"], na_position="last", kind="stable")
+    originals = order.drop_duplicates("group")
+    original_id = pd.Series(frame.loc[originals.index, "article_id"].to_numpy(), index=originals["group"].to_numpy())
+    return groups.map(original_id).astype("string")
+
+
+def with_stories(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its `story_id` column filled in (corpus-level: recomputed whenever the set of
+    articles changes, e.g. when two corpora are combined)."""
+    frame = frame.copy()
+    frame["story_id"] = story_ids(frame)
+    return frame
