@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from lib.stats import THIN_N
+from lib.views.aggregate import PM_TOPIC_DISPLAY
 from lib.views.charts import pm_counts_bar, pm_share_bars, pm_topic_heatmap
 from pages import ui
 
@@ -49,4 +50,4 @@ with ui.friendly_errors():
             with st.expander("The numbers behind the charts"):
                 labels = ui.taxonomy().labels()
                 display = table.assign(topic=table["topic"].map(labels))
-                st.dataframe(display, hide_index=True, width="stretch")
+                ui.numbers_table(display, PM_TOPIC_DISPLAY)

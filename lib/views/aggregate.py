@@ -72,6 +72,25 @@ PM_TOPIC_COLUMNS = (
     "thin_polarity",
     "per_100_days",
 )
+# How "The numbers behind the charts" shows pm_topic_table: (column, label, kind), in order.
+# kind says how a number is written: count (whole), share (percent), polarity (signed, 2 places),
+# rate (1 place), flag (yes/no), text.
+PM_TOPIC_DISPLAY: tuple[tuple[str, str, str], ...] = (
+    ("pm", "Prime minister", "text"),
+    ("topic", "Topic", "text"),
+    ("n_articles", "Articles", "count"),
+    ("n_tagged", "Tagged with the topic", "count"),
+    ("share", "Share tagged", "share"),
+    ("share_low", "Share: 95% interval from", "share"),
+    ("share_high", "Share: 95% interval to", "share"),
+    ("mean_polarity", "Mean polarity", "polarity"),
+    ("pol_low", "Polarity: 95% interval from", "polarity"),
+    ("pol_high", "Polarity: 95% interval to", "polarity"),
+    ("n_polarity", "Tagged articles with a polarity", "count"),
+    ("thin", "Few articles (share)", "flag"),
+    ("thin_polarity", "Few articles (polarity)", "flag"),
+    ("per_100_days", "Tagged per 100 days in office", "rate"),
+)
 PM_COUNT_COLUMNS = ("pm", "n_articles", "n_undated", "days_in_office", "per_100_days")
 ARTICLE_TABLE_COLUMNS = ("article_id", "title", "published", "pm", "topics", "polarity", "outlet", "source")
 

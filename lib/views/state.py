@@ -233,7 +233,12 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
         POLARITY,
         "Article polarity range kept, from -1 (negative) to +1 (positive).",
     ),
-    QueryKey("q", ("search",), TEXT, "Words the title or text must contain, in any of their forms (tariff finds tariffs); not a pattern."),
+    QueryKey(
+        "q",
+        ("search",),
+        TEXT,
+        "Words the title or text must contain, in any of their forms (tariff finds tariffs); not a pattern.",
+    ),
     QueryKey(
         "undated",
         ("include_undated",),

@@ -4,7 +4,7 @@ with), render (figures, article lists, safe text), article (one article with its
 Computation stays in lib/. Pages use the names below as `ui.name`."""
 
 from pages.ui.article import show_article
-from pages.ui.render import article_list, concordance, markdown_safe, show_figure
+from pages.ui.render import article_list, concordance, markdown_safe, numbers_table, show_figure
 from pages.ui.shell import EMPTY_RESULT, begin_page, describe_view, friendly_errors, nothing_to_show, page_header
 from pages.ui.sidebar import sidebar_filters
 from pages.ui.sources import (
@@ -44,6 +44,7 @@ __all__ = [
     "full_articles",
     "markdown_safe",
     "nothing_to_show",
+    "numbers_table",
     "page_header",
     "sample_corpus",
     "share_url",

@@ -101,3 +101,27 @@ def concordance(lines: pd.DataFrame):
             "title": st.column_config.TextColumn("Article", width="small"),
         },
     )
+
+
+def _number_column(label: str, kind: str):
+    config = st.column_config
+    return {
+        "text": lambda: config.TextColumn(label),
+        "count": lambda: config.NumberColumn(label, format="%d"),
+        "share": lambda: config.NumberColumn(label, format="percent"),
+        "polarity": lambda: config.NumberColumn(label, format="%+.2f"),
+        "rate": lambda: config.NumberColumn(label, format="%.1f"),
+        "flag": lambda: config.CheckboxColumn(label),
+    }[kind]()
+
+
+def numbers_table(frame: pd.DataFrame, display: tuple[tuple[str, str, str], ...]):
+    """A table of figures for people: the columns `display` names (column, label, kind), each
+    labelled and written as its kind says (lib.views.aggregate declares the displays)."""
+    return st.dataframe(
+        frame[[column for column, _label, _kind in display]],
+        hide_index=True,
+        width="stretch",
+        placeholder="–",  # no figure (no tagged article to take a polarity from)
+        column_config={column: _number_column(label, kind) for column, label, kind in display},
+    )

@@ -8,6 +8,7 @@ from frames import make_frame, score
 from lib.views.aggregate import (
     ARTICLE_TABLE_COLUMNS,
     PM_TOPIC_COLUMNS,
+    PM_TOPIC_DISPLAY,
     TIMELINE_COLUMNS,
     articles_in_period,
     articles_per_period,
@@ -305,3 +306,10 @@ def test_corpus_summary_of_an_empty_frame():
 )
 def test_the_timeline_period_is_chosen_from_the_span_and_number_of_articles(first, last, n_dated, expected):
     assert choose_granularity(first, last, n_dated) == expected
+
+
+def test_the_numbers_behind_the_charts_label_every_column_for_people():
+    assert [column for column, _label, _kind in PM_TOPIC_DISPLAY] == list(PM_TOPIC_COLUMNS)
+    for column, label, kind in PM_TOPIC_DISPLAY:
+        assert "_" not in label and label[0].isupper(), (column, label)
+        assert kind in {"text", "count", "share", "polarity", "rate", "flag"}
