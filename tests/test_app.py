@@ -125,6 +125,21 @@ def test_junk_in_the_link_falls_back_to_defaults(app):
     assert at.selectbox(key="o_granularity").value == ""  # automatic: chosen from the articles
 
 
+def test_unknown_values_in_a_link_are_ignored_and_named(app):
+    app.query_params["topic"] = ["bogus", "security"]
+    app.query_params["outlet"] = "Daily Nowhere"
+    at = app.run()
+    no_exceptions(at)
+    notices = [w.value for w in at.warning]
+    assert any('topic "bogus"' in n and 'outlet "Daily Nowhere"' in n for n in notices), notices
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    # The filter that is left is the one the widget shows, and the link says so too.
+    assert at.sidebar.multiselect(key="f_topics").value == ["security"]
+    assert at.sidebar.multiselect(key="f_outlets").value == []
+    assert at.query_params["topic"] == "security" and "outlet" not in at.query_params
+    assert "Security" in at.caption[0].value
+
+
 def test_an_empty_filter_result_says_so(app):
     at = app.run()
     at.sidebar.text_input(key="f_search").input("no article says zqxjv").run()

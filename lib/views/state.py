@@ -9,7 +9,7 @@ parsing, writing and the documentation table are all derived from those two.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
@@ -85,6 +85,46 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, list | tuple):
         return [str(v) for v in value if v is not None]
     return [str(value)]
+
+
+# The list filters whose values must be ones the data and vocabularies know, with the word a
+# notice uses for each.
+CHECKED_LISTS: dict[str, str] = {"topics": "topic", "pms": "prime minister", "outlets": "outlet"}
+
+
+def without_unknown(
+    state: ViewState, known: Mapping[str, Iterable[str]]
+) -> tuple[ViewState, dict[str, tuple[str, ...]]]:
+    """The view with only list values that `known` holds (field -> allowed values), each in its
+    known spelling (a link's "ishiba" is "Ishiba"), and what was dropped (field -> values).
+
+    A link made for other data, or mistyped, would otherwise filter on a value no article has
+    and empty every page while the widget, which cannot show the value, says "All topics"."""
+    changes, dropped = {}, {}
+    for name, allowed in known.items():
+        spelling = {value.casefold(): value for value in allowed}
+        values: tuple[str, ...] = getattr(state, name)
+        kept = tuple(dict.fromkeys(spelling[v.casefold()] for v in values if v.casefold() in spelling))
+        unknown = tuple(v for v in values if v.casefold() not in spelling)
+        if kept != values:
+            changes[name] = kept
+        if unknown:
+            dropped[name] = unknown
+    return (replace(state, **changes) if changes else state), dropped
+
+
+def ignored_notice(dropped: Mapping[str, tuple[str, ...]]) -> str:
+    """The sentence naming the values of a link that were ignored: 'This link names values these
+    articles do not have, so they are ignored: topic "bogus"; outlets "A", "B".'"""
+    if not dropped:
+        return ""
+    parts = []
+    for name, values in dropped.items():
+        noun = CHECKED_LISTS.get(name, name) + ("s" if len(values) > 1 else "")
+        parts.append(f"{noun} " + ", ".join(f'"{value}"' for value in values))
+    one = sum(len(values) for values in dropped.values()) == 1
+    what = "a value these articles do not have, so it is" if one else "values these articles do not have, so they are"
+    return f"This link names {what} ignored: {'; '.join(parts)}."
 
 
 def _repaired(state: ViewState) -> ViewState:

@@ -12,7 +12,7 @@ from lib.views.filters import describe
 from lib.views.sources import ArticleSource, Selection
 from lib.views.state import ViewState
 from pages.ui.render import markdown_safe
-from pages.ui.sidebar import sidebar_filters
+from pages.ui.sidebar import ignored_link_notice, sidebar_filters
 from pages.ui.sources import active_source, taxonomy, tone_label
 from pages.ui.view import write_url
 
@@ -79,6 +79,7 @@ def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Article
     write_url(view)  # a page switch cleared the query string: put the view back
     shown = source.select(view)
     page_header(title, view, len(shown), source.n_total)
+    ignored_link_notice()  # values of the link these articles do not have, named
     if source.store_problems:
         # On every page, before any early return for an empty view: a store whose parts are all
         # damaged shows no articles, and this says why.

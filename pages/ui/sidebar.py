@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.annotate.sentiment import ENGINE_LABELS
+from lib.reference.tenures import PM_SURNAMES
 from lib.views.aggregate import pm_order
 from lib.views.matching import MATCHING_RULE
 from lib.views.sources import Facets
-from lib.views.state import ViewState
+from lib.views.state import ViewState, ignored_notice, without_unknown
 from pages.ui.render import markdown_safe
 from pages.ui.sources import missing_tone_note, taxonomy
-from pages.ui.view import bound_multi_widget, bound_widget, current_view, share_url
+from pages.ui.view import bound_multi_widget, bound_widget, current_view, share_url, update_view
 
 
 def _date_filter(facets: Facets) -> None:
@@ -66,9 +67,31 @@ def _tone_choice() -> None:
         st.caption(markdown_safe(note))
 
 
+IGNORED_KEY = "ignored_link_values"
+
+
+def _drop_unknown_values(facets: Facets, labels: dict[str, str]) -> None:
+    """Values in the view (from a link) that neither the vocabularies nor these articles hold are
+    dropped, and a notice naming them waits for `ignored_link_notice`."""
+    known = {"topics": list(labels), "pms": [*PM_SURNAMES, *facets.pms], "outlets": facets.outlets}
+    view, dropped = without_unknown(current_view(), known)
+    if view != current_view():
+        update_view(**{name: getattr(view, name) for name in known})
+    if dropped:
+        st.session_state[IGNORED_KEY] = ignored_notice(dropped)
+
+
+def ignored_link_notice() -> None:
+    """Say, once, in the page body, which values of the link were ignored."""
+    notice = st.session_state.pop(IGNORED_KEY, "")
+    if notice:
+        st.warning(markdown_safe(notice))
+
+
 def sidebar_filters(facets: Facets) -> ViewState:
     """The filters every page shares; returns the updated view."""
     labels = taxonomy().labels()
+    _drop_unknown_values(facets, labels)
     with st.sidebar:
         st.header("Filters")
         _date_filter(facets)

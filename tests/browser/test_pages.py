@@ -131,3 +131,14 @@ def test_the_numbers_behind_the_charts_are_labelled_and_formatted(open_page):
     assert "Share tagged" in headers and not any("_" in h for h in headers), headers
     # The grid's accessible cells hold raw values; the drawn, formatted ones are in the screenshot.
     app.assert_no_exception()
+
+
+def test_a_link_with_unknown_values_says_what_it_ignored(open_page):
+    app = open_page().goto("/Themes_over_time?topic=bogus&pm=Nobody", charts=True)
+    app.screenshot()
+    notice = app.page.locator('[data-testid="stAlert"]', has_text="ignored").first.inner_text()
+    assert 'topic "bogus"' in notice and 'prime minister "Nobody"' in notice, notice
+    assert app.caption() == "All 5 articles"  # nothing invisible filters the pages
+    assert "topic=" not in app.page.url and "pm=" not in app.page.url, app.page.url
+    assert all(n >= 1 for n in app.drawn_marks()), app.drawn_marks()
+    app.assert_no_exception()

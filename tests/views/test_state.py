@@ -12,6 +12,8 @@ from lib.views.state import (
     QUERY_KEYS,
     ViewState,
     docs_table,
+    ignored_notice,
+    without_unknown,
 )
 
 LABELS = {"tariffs": "Tariffs", "trade": "Trade", "security": "Security"}
@@ -160,3 +162,43 @@ def test_the_link_table_has_three_cells_in_every_row():
 
     for row in docs_markdown().splitlines():
         assert len(re.findall(r"(?<!\\)\|", row)) == 4, row
+
+
+KNOWN = {"topics": ["trade", "security"], "pms": ["Kishida", "Ishiba"], "outlets": ["Jiji Press"]}
+
+
+@pytest.mark.parametrize(
+    ("state", "kept", "dropped"),
+    [
+        (ViewState(), ViewState(), {}),
+        (ViewState(topics=("bogus",)), ViewState(), {"topics": ("bogus",)}),
+        (
+            ViewState(topics=("trade", "bogus"), pms=("Nobody",), outlets=("Jiji Press",)),
+            ViewState(topics=("trade",), outlets=("Jiji Press",)),
+            {"topics": ("bogus",), "pms": ("Nobody",)},
+        ),
+        # A link's spelling is read in the known one, not dropped.
+        (ViewState(pms=("ishiba", "ISHIBA")), ViewState(pms=("Ishiba",)), {}),
+    ],
+)
+def test_values_a_link_names_that_the_data_does_not_hold_are_dropped(state, kept, dropped):
+    assert without_unknown(state, KNOWN) == (kept, dropped)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "notice"),
+    [
+        ({}, ""),
+        (
+            {"topics": ("bogus",)},
+            'This link names a value these articles do not have, so it is ignored: topic "bogus".',
+        ),
+        (
+            {"pms": ("Nobody",), "outlets": ("A", "B")},
+            "This link names values these articles do not have, so they are ignored: "
+            'prime minister "Nobody"; outlets "A", "B".',
+        ),
+    ],
+)
+def test_the_notice_names_every_ignored_value(dropped, notice):
+    assert ignored_notice(dropped) == notice
