@@ -8,22 +8,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from lib.annotate.sentiment import TextBlobEngine
 from lib.pipeline.corpus import load_corpus
 from lib.reference.taxonomy import DEFAULT_TAXONOMY_PATH
 from tests.conftest import SEEDS
-
-
-class CountingEngine(TextBlobEngine):
-    """TextBlob (same name and version, so the same store key) that counts what it scores."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.scored = 0
-
-    def score(self, sentences):
-        self.scored += 1
-        return super().score(sentences)
+from tests.pipeline.engines import CountingEngine
 
 
 @pytest.fixture

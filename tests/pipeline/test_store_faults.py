@@ -14,23 +14,14 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from lib.annotate.sentiment import TextBlobEngine, get_engine
+from lib.annotate.sentiment import get_engine
 from lib.pipeline.corpus import build_store, load_corpus
 from lib.pipeline.store import ArticleStore
 from lib.reference.taxonomy import default_taxonomy
 from tests.conftest import SEEDS
+from tests.pipeline.engines import CountingEngine
 
 EXTRA_ARTICLE = "Negotiators from Tokyo and Washington met again on Thursday to discuss tariffs on steel and cars."
-
-
-class CountingEngine(TextBlobEngine):
-    def __init__(self) -> None:
-        super().__init__()
-        self.scored = 0
-
-    def score(self, sentences):
-        self.scored += 1
-        return super().score(sentences)
 
 
 def _scramble_column(part: Path, column: str) -> None:
