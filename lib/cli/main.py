@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     analyze = commands.add_parser(
         "analyze",
+        aliases=["analyse"],  # the docs' British spelling works too
         help="analyse articles into one table",
         description="Analyse articles (.txt .md .html .csv .jsonl .json .zip, or folders of them) "
         "into one table with dates, prime ministers, topics and sentiment.",

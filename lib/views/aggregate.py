@@ -279,8 +279,8 @@ def undated_summary_from(n_undated: int, n_total: int, with_pm: int) -> dict:
         reason = (
             f"{n_undated} of {n_total} {_articles(n_total)} had no trustworthy publication date "
             "in their metadata or text, so they cannot be placed on the timeline. They still "
-            f"count in topic totals; {with_pm} of them are credited to a prime minister named "
-            "as sitting in the text."
+            f"count in topic totals; {with_pm} of them {'is' if with_pm == 1 else 'are'} credited to a "
+            "prime minister named as sitting in the text."
         )
     return {
         "n_undated": n_undated,

@@ -219,3 +219,11 @@ def test_store_only_run_holds_no_table_and_accounts_for_every_input(tmp_path: Pa
     again = run("analyze", corpus_with_rejects, "--store", store)
     assert again.returncode == 0, again.stderr
     assert f"Store {store}: 0 article(s) analysed, 2 already there; 4 input(s), 2 not used." in again.stderr
+
+
+def test_the_british_spelling_analyse_is_the_same_command(tmp_path: Path) -> None:
+    source = tmp_path / "one.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = run("analyse", source, "-o", tmp_path / "out.csv", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert len(pd.read_csv(tmp_path / "out.csv")) == 1

@@ -22,6 +22,7 @@ from lib.views.aggregate import (
     source_name,
     timeline,
     undated_summary,
+    undated_summary_from,
 )
 
 TODAY = date(2026, 1, 1)
@@ -313,3 +314,11 @@ def test_the_numbers_behind_the_charts_label_every_column_for_people():
     for column, label, kind in PM_TOPIC_DISPLAY:
         assert "_" not in label and label[0].isupper(), (column, label)
         assert kind in {"text", "count", "share", "polarity", "rate", "flag"}
+
+
+@pytest.mark.parametrize(
+    ("n_undated", "with_pm", "wording"),
+    [(2, 1, "1 of them is credited"), (3, 2, "2 of them are credited"), (1, 0, "0 of them are credited")],
+)
+def test_the_undated_sentence_agrees_in_number(n_undated, with_pm, wording):
+    assert wording in undated_summary_from(n_undated, 10, with_pm)["reason"]
