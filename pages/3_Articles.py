@@ -9,6 +9,7 @@ from pages import ui
 
 KWIC_ARTICLES = 5_000  # texts read for keyword in context: bounded, for very large corpora
 LISTED_ARTICLES = 5_000  # rows sent to the browser's table: a million would stall the page
+TABLE_KEY = "articles_table"
 
 
 def occurrences(n: int) -> str:
@@ -24,16 +25,24 @@ with ui.friendly_errors():
                 f"Listing the first {LISTED_ARTICLES:,} of {len(shown):,} articles (in source order); "
                 "narrow the filters or search to see others."
             )
-        event, table = ui.article_list(
-            shown.rows(LISTED_ARTICLES),
+        listed = shown.rows(LISTED_ARTICLES)
+        listed_ids = list(listed["article_id"])
+
+        def open_selected() -> None:
+            # Runs before the next script run, so the sidebar's share link already holds the
+            # article (read after the run, it was one step behind).
+            rows = st.session_state[TABLE_KEY]["selection"]["rows"]
+            picked = selected_id(listed_ids, rows)
+            if picked:
+                ui.update_view(article=picked)
+
+        ui.article_list(
+            listed,
             marked=ui.current_view().article,
-            on_select="rerun",
+            on_select=open_selected,
             selection_mode="single-row",
-            key="articles_table",
+            key=TABLE_KEY,
         )
-        picked = selected_id(list(table["article_id"]), event.selection.rows if event else [])
-        if picked:
-            ui.update_view(article=picked)
         article_id = ui.current_view().article
         selected = ui.full_articles(shown, [article_id]) if article_id else None
         if selected is None or selected.empty:

@@ -142,3 +142,19 @@ def test_a_link_with_unknown_values_says_what_it_ignored(open_page):
     assert "topic=" not in app.page.url and "pm=" not in app.page.url, app.page.url
     assert all(n >= 1 for n in app.drawn_marks()), app.drawn_marks()
     app.assert_no_exception()
+
+
+def test_the_share_link_holds_the_article_just_selected(open_page):
+    app = open_page().goto("/Articles")
+    page = app.page
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    box = grid.bounding_box()
+    # The grid is a canvas: click the selection box of the third data row.
+    page.mouse.click(box["x"] + 16, box["y"] + 35 * 3 + 18)
+    app.settle()
+    assert "article=" in page.url, page.url
+    page.get_by_text("Share this view").click()
+    shared = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first.inner_text()
+    assert "article=" in shared and shared.split("article=")[1][:16] in page.url, (shared, page.url)
+    app.screenshot()
+    app.assert_no_exception()
