@@ -19,6 +19,8 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import pandas as pd
+
 from lib.evaluation.labels import LabelError, Labels, parse_labels
 
 TONE_VALUES = {"-1": -1, "0": 0, "1": 1, "+1": 1}
@@ -107,3 +109,80 @@ def _value(text: str, values: Mapping[str, object], what: str, expected: str):
     if text not in values:
         raise LabelError(f"{what} is {text!r}, expected {expected}")
     return values[text]
+
+
+def coded_article(
+    row: Mapping,
+    *,
+    topics: Mapping[str, bool],
+    tone: int | None,
+    date_right: bool,
+    pm_right: bool,
+    date_correction: str = "",
+    pm_correction: str = "",
+) -> Coding:
+    """The coder's answers about one of the tool's rows (source, article_id, published, pm, title,
+    outlet) as a Coding: the tool's date and PM where the coder said right, their corrections
+    where not (an empty correction: none visible). Raises ValueError for a correction that is not
+    a date YYYY-MM-DD or a tone outside -1, 0, +1."""
+    if tone not in (None, -1, 0, 1):
+        raise ValueError(f"tone must be -1, 0 or +1, not {tone!r}")
+    if date_right:
+        published = _tool_day(row.get("published"))
+    elif date_correction.strip():
+        try:
+            published = dt.date.fromisoformat(date_correction.strip())
+        except ValueError:
+            raise ValueError(
+                f"the corrected date {date_correction.strip()!r} is not a date YYYY-MM-DD "
+                "(leave it empty if the article shows no date)"
+            ) from None
+    else:
+        published = None
+    return Coding(
+        file=_text(row.get("source")),
+        article_id=_text(row.get("article_id")),
+        topics={key: bool(value) for key, value in topics.items()},
+        tone=tone,
+        published=published,
+        pm=_text(row.get("pm")) if pm_right else pm_correction.strip(),
+        date_right=date_right,
+        pm_right=pm_right,
+        title=_text(row.get("title")),
+        outlet=_text(row.get("outlet")),
+    )
+
+
+def as_codings(codings: Codings) -> list[Coding]:
+    """A codings file read back as records (to resume coding it, or write it again)."""
+    return [
+        Coding(
+            file=row.file,
+            article_id=codings.article_ids.get(row.file, ""),
+            topics=dict(row.topics),
+            tone=codings.tones.get(row.file),
+            published=row.published,
+            pm=row.pm,
+            date_right=codings.date_right.get(row.file, True),
+            pm_right=codings.pm_right.get(row.file, True),
+            title=row.title,
+            outlet=row.outlet,
+        )
+        for row in codings.labels.rows
+    ]
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _tool_day(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(day) else day.date()

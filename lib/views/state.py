@@ -21,6 +21,7 @@ from lib.views.aggregate import GRANULARITIES, MEASURES
 
 MAX_SMOOTHING = 24
 MAX_TEXT_LENGTH = 200
+MAX_SEED = 2**32 - 1
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class ViewState:
     article: str = ""  # selected article_id
     kwic: str = ""  # keyword-in-context term
     tone: str = DEFAULT_ENGINE  # the sentiment engine that scores polarity and tone
+    sample_seed: int = 0  # Validate page: the seed the sample to code was drawn with
+    sample_ids: tuple[str, ...] = ()  # Validate page: the drawn sample's article_ids, in coding order
 
     @classmethod
     def from_query(cls, params: Mapping[str, str | list[str]]) -> ViewState:
@@ -234,6 +237,13 @@ def write_number(number: float) -> str:
     return short if float(short) == number else repr(float(number))
 
 
+def _parse_seed(values: list[str]) -> tuple:
+    seed = int(_last(values))
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(seed)
+    return (seed,)
+
+
 def _parse_polarity(values: list[str]) -> tuple:
     low, high = (float(part) for part in _last(values).split(","))
     if not all(math.isfinite(v) and -1 <= v <= 1 for v in (low, high)):
@@ -251,6 +261,7 @@ TEXT = Codec(_parse_text, _write_text, f"text, up to {MAX_TEXT_LENGTH} character
 FLAG = Codec(_parse_bool, _write_bool, "1 | 0")
 SMOOTHING = Codec(_parse_smoothing, lambda value: str(value[0]), f"1 to {MAX_SMOOTHING}")
 POLARITY = Codec(_parse_polarity, _write_polarity, "low,high within -1..1")
+SEED = Codec(_parse_seed, lambda value: str(value[0]), f"0 to {MAX_SEED}")
 
 
 @dataclass(frozen=True)
@@ -307,6 +318,13 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
         ("tone",),
         _choice(tuple(ENGINES)),
         "Sentiment engine that scores polarity and tone (the About page shows how each fares on news).",
+    ),
+    QueryKey("seed", ("sample_seed",), SEED, "Validate page: the seed the sample to code was drawn with."),
+    QueryKey(
+        "sample",
+        ("sample_ids",),
+        ITEMS,
+        "Validate page: the article_ids of the sample to code, in order, so a colleague codes the same one.",
     ),
 )
 

@@ -57,6 +57,7 @@ NAVIGATION = (
     ("pages/2_By_prime_minister.py", "By prime minister"),
     ("pages/3_Articles.py", "Articles"),
     ("pages/4_Data.py", "Data"),
+    ("pages/6_Validate.py", "Validate"),
     ("pages/5_About.py", "About / method"),
 )
 
