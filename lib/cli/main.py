@@ -10,6 +10,8 @@ from pathlib import Path
 
 from lib.annotate.sentiment import DEFAULT_ENGINE, get_engine
 from lib.annotate.sentiment import ENGINES as SENTIMENT_ENGINES
+from lib.cli.collect import add_parser as add_collect_parser
+from lib.cli.collect import run_collect
 from lib.cli.evaluate import add_parser as add_evaluate_parser
 from lib.cli.evaluate import job_count, run_evaluate
 from lib.cli.outputs import output_problems, unaccounted_message
@@ -95,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--quiet", action="store_true", help="no progress line")
     add_evaluate_parser(commands)
+    add_collect_parser(commands)
     return parser
 
 
@@ -199,4 +202,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "evaluate":
         return run_evaluate(args, parser)
+    if args.command == "collect":
+        return run_collect(args, parser)
     return run_analyze(args, parser)

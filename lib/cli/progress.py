@@ -11,8 +11,9 @@ class ProgressLine:
     """Call with (done, source): rewrites one line on a terminal, prints a line every few
     seconds otherwise (CI logs), and says the rate so a long run can be planned."""
 
-    def __init__(self, stream: TextIO = sys.stderr, every: float | None = None) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, every: float | None = None, *, verb: str = "Analysed") -> None:
         self.stream = stream
+        self.verb = verb  # what is being done to the inputs: "Analysed", "Fetched"
         self.interactive = stream.isatty()
         self.every = every if every is not None else (0.25 if self.interactive else 10.0)
         self.started = time.perf_counter()
@@ -28,7 +29,7 @@ class ProgressLine:
 
     def _write(self, source: str) -> None:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
-        line = f"Analysed {self.done:,} input(s), {self.done / elapsed:,.0f}/s — {source[-60:]}"
+        line = f"{self.verb} {self.done:,} input(s), {self.done / elapsed:,.0f}/s — {source[-60:]}"
         if self.interactive:
             self.stream.write("\r" + line[:120].ljust(120))
         else:

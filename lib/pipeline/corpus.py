@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from lib.annotate.sentiment import SentimentEngine, get_engine
 from lib.ingest.readers import RawArticle, read_bytes, walk_paths
 from lib.pipeline.parallel import Outcome, analyze_stream
-from lib.pipeline.stories import with_stories
 from lib.pipeline.store import ArticleStore
+from lib.pipeline.stories import with_stories
 from lib.reference.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from lib.schema.columns import COLUMN_NAMES, EXTRA_PREFIX, build_frame
 from lib.schema.limits import DEFAULT_LIMITS, Limits
 from lib.schema.report import IngestReport
 from lib.schema.topic_table import polarity_column, tagged_column, with_topic_columns
+
+if TYPE_CHECKING:  # the web collector (requests, feedparser, trafilatura) is imported by load_web only
+    from lib.ingest.web.collect import CollectLimits, Sources
+    from lib.ingest.web.fetch import Fetcher
 
 STORE_BATCH = 2000  # new records per store part: a killed run loses at most this many
 Progress = Callable[[int, str], None]  # (articles done so far, current source)
@@ -241,6 +247,45 @@ def load_blobs(blobs: Iterable[tuple[str, bytes]], *, settings: RunSettings | No
             yield from read_bytes(name, data, report, run.limits)
 
     return analyze_raw(raws(), report, settings=run)
+
+
+def load_web(
+    sources: Sources,
+    *,
+    fetcher: Fetcher | None = None,
+    limits: CollectLimits | None = None,
+    store: str | os.PathLike | None = None,
+    outcomes: Counter | None = None,
+    fetch_progress: Progress | None = None,
+    settings: RunSettings | None = None,
+    **overrides,
+) -> Corpus:
+    """Web pages (URLs, feeds' entries, sites' feeds and sitemaps) to a Corpus: every URL is a row
+    or an ingest-report entry. The default fetcher fetches public addresses only and caches
+    nothing; pass one with a PageCache (and, for a local test site, a loopback-allowing guard).
+    `outcomes` counts what became of each URL; `fetch_progress` hears (URLs done, URL)."""
+    from lib.ingest.web.collect import DEFAULT_COLLECT_LIMITS, collect_articles
+    from lib.ingest.web.fetch import Fetcher
+
+    run = RunSettings.of(settings, **overrides)
+    run = replace(run, engine=run.scorer())
+    report = IngestReport()
+    article_store = ArticleStore(store, run.engine) if store is not None else None
+    known = _store_lookups(article_store).get("known")
+    raws = collect_articles(
+        sources,
+        fetcher or Fetcher(),
+        report,
+        limits=limits or DEFAULT_COLLECT_LIMITS,
+        article_limits=run.limits,
+        known=known,
+        progress=fetch_progress,
+        outcomes=outcomes,
+    )
+    corpus = analyze_raw(raws, report, settings=run, store=article_store)
+    if article_store is not None:
+        corpus.store_problems = list(article_store.problems)
+    return corpus
 
 
 def load_articles(*paths: str | os.PathLike, taxonomy: Taxonomy | str | os.PathLike | None = None) -> pd.DataFrame:

@@ -30,6 +30,9 @@ class CollectLimits:
     workers: int = 4  # pages fetched at once, over all hosts (each host has its own cap too)
 
 
+DEFAULT_COLLECT_LIMITS = CollectLimits()
+
+
 @dataclass
 class Sources:
     """What to collect: article URLs, feeds whose entries are articles, sites to discover."""
@@ -58,7 +61,7 @@ def collect_articles(
     fetcher: Fetcher,
     report: IngestReport,
     *,
-    limits: CollectLimits = CollectLimits(),
+    limits: CollectLimits = DEFAULT_COLLECT_LIMITS,
     article_limits: Limits = DEFAULT_LIMITS,
     known: Known | None = None,
     progress: Progress | None = None,

@@ -31,3 +31,10 @@ URL_OUTCOMES: dict[str, str] = {
     NO_LINKS: "a feed without entry links, or a site with no feed or sitemap listing pages",
 }
 GIVES_A_PAGE = (FETCHED, NOT_MODIFIED)
+
+
+def outcomes_markdown() -> str:
+    """The README's table of what becomes of a URL."""
+    lines = ["| outcome | meaning |", "| --- | --- |"]
+    lines += [f"| {name} | {meaning} |" for name, meaning in URL_OUTCOMES.items()]
+    return "\n".join(lines)

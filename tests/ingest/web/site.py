@@ -31,9 +31,16 @@ PARAGRAPHS = {
 
 
 def article_html(
-    key: str, title: str, *, date: str = "2025-03-04", author: str = "Aiko Tanabe", extra: str = ""
+    key: str,
+    title: str,
+    *,
+    date: str = "2025-03-04",
+    author: str = "Aiko Tanabe",
+    extra: str = "",
+    paragraphs: int | None = None,
 ) -> str:
-    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[key])
+    """A news page; `paragraphs` keeps only the first few (a trimmed reprint)."""
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[key][:paragraphs])
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} | Harbour Times</title>
 <meta property="og:title" content="{title}">
@@ -73,7 +80,10 @@ class Site:
 def static_routes(base: str) -> dict[str, tuple]:
     """path -> (status, body, content type, extra headers)."""
     html = "text/html; charset=utf-8"
-    newsletter = "<p>Sign up for our newsletter to get the day's news every morning.</p>"
+    partner_note = (
+        "<p>This report first ran on a partner wire and is shared with member newspapers across the region"
+        " under a content agreement between the publishers.</p>"
+    )
     home = (
         '<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Front</body></html>'
     )
@@ -84,7 +94,9 @@ def static_routes(base: str) -> dict[str, tuple]:
         "/news/berth.html": (200, article_html("berth", "Allies settle berth costs"), html, {}),
         "/news/berth-reprint.html": (
             200,
-            article_html("berth", "Deal reached on harbour dredging", date="2025-03-05", extra=newsletter),
+            article_html(
+                "berth", "Deal reached on harbour dredging", date="2025-03-05", extra=partner_note, paragraphs=3
+            ),
             html,
             {},
         ),

@@ -117,3 +117,10 @@ def test_progress_is_reported_per_url(site, fetcher):
 )
 def test_normalised_url(url, normalised):
     assert normalised_url(url) == normalised
+
+
+def test_readme_lists_every_url_outcome():
+    from lib.ingest.web.outcomes import outcomes_markdown
+    from tests.conftest import ROOT
+
+    assert outcomes_markdown() in (ROOT / "README.md").read_text(encoding="utf-8")
