@@ -57,10 +57,12 @@ def code_one(rows, state, topics) -> None:
     state.position = min(state.position, len(ids) - 1)
     done = len(state.codings)
     st.progress(done / len(ids), text=f"{done} of {len(ids)} coded, {len(state.skipped)} skipped")
+    if done + len(state.skipped) >= len(ids):
+        st.success("Every article in the sample is coded or skipped: see **Results**, and download your codings.")
     article = ids[state.position]
     row = rows[rows["article_id"] == article].iloc[0]
     st.markdown(f"**Article {state.position + 1} of {len(ids)}**" + (" (coded)" if article in state.codings else ""))
-    ui_text, ui_form = st.columns([3, 2])
+    ui_text, ui_form = st.columns([5, 4])
     with ui_text:
         coding.show_text(row)
     with ui_form:

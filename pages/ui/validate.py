@@ -71,7 +71,7 @@ def coding_form(row: pd.Series, topics: dict[str, str], previous: Coding | None)
     tool_pm = row.get("pm") or "none"
     with st.form(key=f"v_form_{article}", border=True):
         st.markdown("**Topics present in this article**")
-        columns = st.columns(min(4, max(1, len(topics))))
+        columns = st.columns(min(2, max(1, len(topics))))
         chosen = {}
         for index, (key, label) in enumerate(topics.items()):
             default = previous.topics.get(key, False) if previous else False
