@@ -47,6 +47,11 @@ with ui.friendly_errors():
 
     **Intervals.** Shares carry 95% Wilson intervals; mean polarities 95% Student t intervals.
     Figures from fewer than {THIN_N} articles are marked as thin.
+
+    **Validate.** The **Validate** page lets you measure all this on your own articles: draw a
+    sample stratified by topic tag and prime minister (seed and sample in the link), code it by hand,
+    and see precision, recall and F1 per topic, tone accuracy per engine, date and PM accuracy, and
+    each topic's share corrected for the measured errors (Rogan–Gladen) beside the raw share.
     """
     )
 
