@@ -4,6 +4,7 @@ articles from the web, fetched politely, analysed like files, every URL accounte
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections import Counter
@@ -18,6 +19,7 @@ from lib.cli.summary import corpus_summary_text
 from lib.ingest.web.cache import PageCache
 from lib.ingest.web.collect import CollectLimits, Sources
 from lib.ingest.web.fetch import Fetcher, FetchPolicy
+from lib.ingest.web.gdelt import GDELT_DOC_URL, GdeltError, GdeltQuery
 from lib.ingest.web.guard import AddressGuard
 from lib.ingest.web.outcomes import URL_OUTCOMES
 from lib.pipeline.corpus import Corpus, load_web, resolve_taxonomy
@@ -44,6 +46,13 @@ def _positive(kind: type):
     return parse
 
 
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}': expected a day as YYYY-MM-DD") from None
+
+
 def _output_path(value: str) -> Path:
     path = Path(value)
     if path.suffix.lower() not in EXPORT_SUFFIXES:
@@ -66,6 +75,18 @@ def add_parser(commands) -> argparse.ArgumentParser:
     collect.add_argument(
         "--site", action="append", default=[], metavar="URL", help="a site: its feeds, else its sitemaps (repeatable)"
     )
+    collect.add_argument(
+        "--gdelt",
+        action="append",
+        default=[],
+        metavar="KEYWORDS",
+        help='a GDELT DOC 2.0 article search, in its syntax: words, "phrases", (a OR b) (repeatable)',
+    )
+    collect.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="GDELT: published from this day")
+    collect.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="GDELT: published up to this day")
+    collect.add_argument("--country", default="", metavar="CODE", help="GDELT: source country (FIPS: JA, US, UK...)")
+    collect.add_argument("--language", default="", metavar="LANG", help="GDELT: source language (english, japanese...)")
+    collect.add_argument("--gdelt-url", default=GDELT_DOC_URL, metavar="URL", help="GDELT: the DOC API's address")
     collect.add_argument(
         "-o", "--output", type=_output_path, metavar="OUT", help=f"a table ({', '.join(EXPORT_SUFFIXES)})"
     )
@@ -151,9 +172,15 @@ def _sources(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Sourc
             urls += read_urls_file(args.urls_file)
         except (OSError, UnicodeDecodeError) as error:
             parser.error(f"cannot read --urls-file {args.urls_file}: {error}")
-    if not (urls or args.feed or args.site):
-        parser.error("give at least one URL, --urls-file, --feed or --site")
-    return Sources(urls=urls, feeds=args.feed, sites=args.site)
+    if not (urls or args.feed or args.site or args.gdelt):
+        parser.error("give at least one URL, --urls-file, --feed, --site or --gdelt")
+    try:
+        searches = [
+            GdeltQuery(keywords, args.since, args.until, args.country, args.language) for keywords in args.gdelt
+        ]
+    except GdeltError as error:
+        parser.error(str(error))
+    return Sources(urls=urls, feeds=args.feed, sites=args.site, searches=searches, search_url=args.gdelt_url)
 
 
 def _fetcher(args: argparse.Namespace) -> Fetcher:

@@ -94,3 +94,33 @@ def test_read_urls_file(tmp_path):
 def test_outcome_line():
     assert outcome_line(Counter()) == "URLs: none"
     assert outcome_line(Counter({"HTTP error": 2, "fetched": 5})) == "URLs: 5 fetched, 2 HTTP error"
+
+
+def test_a_gdelt_search(site, tmp_path, capsys):  # noqa: F811
+    out = tmp_path / "out.csv"
+    args = [
+        "--gdelt",
+        "harbour",
+        "--since",
+        "2025-03-01",
+        "--country",
+        "JA",
+        "--gdelt-url",
+        site.url("/api/v2/doc/doc"),
+    ]
+    assert _collect(tmp_path, *args, "--allow-loopback", "-o", str(out)) == 0
+    assert len(pd.read_csv(out)) == 2
+    assert "URLs: 2 fetched" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--gdelt", "x", "--since", "March", "-o", "out.csv"], "expected a day as YYYY-MM-DD"),
+        (["--gdelt", "x", "--since", "2025-03-02", "--until", "2025-03-01", "-o", "out.csv"], "after it ends"),
+    ],
+)
+def test_gdelt_usage_errors(capsys, args, message):
+    with pytest.raises(SystemExit):
+        main(["collect", *args])
+    assert message in capsys.readouterr().err

@@ -13,7 +13,16 @@ from urllib.parse import urldefrag, urlsplit
 from lib.ingest.web.extract import article_from_page, is_html
 from lib.ingest.web.feeds import discovered_feeds, feed_links, sitemap_guesses, sitemap_links
 from lib.ingest.web.fetch import Fetcher, Response
-from lib.ingest.web.outcomes import DUPLICATE_URL, GIVES_A_PAGE, NETWORK_ERROR, NO_LINKS, NOT_HTML, OVER_CAP
+from lib.ingest.web.gdelt import GDELT_DOC_URL, GdeltError, GdeltQuery, search
+from lib.ingest.web.outcomes import (
+    DUPLICATE_URL,
+    GIVES_A_PAGE,
+    NETWORK_ERROR,
+    NO_LINKS,
+    NOT_HTML,
+    OVER_CAP,
+    SEARCH_FAILED,
+)
 from lib.schema.limits import DEFAULT_LIMITS, Limits
 from lib.schema.records import Known, RawArticle
 from lib.schema.report import IngestReport
@@ -40,6 +49,8 @@ class Sources:
     urls: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
+    searches: list[GdeltQuery] = field(default_factory=list)  # GDELT DOC 2.0 article searches
+    search_url: str = GDELT_DOC_URL  # the DOC API's address (a test or a mirror sets its own)
 
 
 def normalised_url(url: str) -> str:
@@ -75,6 +86,8 @@ def collect_articles(
         urls += _feed_entries(feed, fetcher, report, outcomes)
     for site in sources.sites:
         urls += _site_pages(site, fetcher, report, outcomes, limits)
+    for query in sources.searches:
+        urls += _search_hits(query, sources.search_url, fetcher, report, outcomes)
     wanted = _admissible(urls, report, limits, outcomes)
     with ThreadPoolExecutor(max_workers=max(1, limits.workers), thread_name_prefix="collect") as pool:
         for done, response in enumerate(pool.map(_safe_getter(fetcher), wanted), start=1):
@@ -143,6 +156,20 @@ def _feed_entries(feed: str, fetcher: Fetcher, report: IngestReport, outcomes: C
     if not links:
         _refuse(report, outcomes, feed, NO_LINKS, "not an RSS or Atom feed, or a feed without entry links")
     return links
+
+
+def _search_hits(
+    query: GdeltQuery, base_url: str, fetcher: Fetcher, report: IngestReport, outcomes: Counter
+) -> list[str]:
+    """The article URLs a GDELT search lists; a failed or empty search is an entry of its own."""
+    try:
+        hits = search(query, fetcher, base_url=base_url)
+    except GdeltError as error:
+        _refuse(report, outcomes, query.url(base_url), SEARCH_FAILED, str(error))
+        return []
+    if not hits:
+        _refuse(report, outcomes, query.url(base_url), NO_LINKS, "the search found no articles")
+    return [hit.url for hit in hits]
 
 
 def _site_pages(

@@ -96,12 +96,14 @@ class Fetcher:
         self._gates: dict[str, _HostGate] = {}
         self._gates_lock = threading.Lock()
 
-    def get(self, url: str) -> Response:
-        """Fetch `url` (or take it from the cache); never raises for what a site does."""
+    def get(self, url: str, *, obey_robots: bool = True) -> Response:
+        """Fetch `url` (or take it from the cache); never raises for what a site does.
+        `obey_robots=False` is for APIs meant for programs (a news search), never for pages."""
         cached = self.cache.get(url) if self.cache else None
         if cached is not None and self.cache.is_fresh(cached):
             return _from_cache(url, cached, "in the cache")
-        response = self._follow(url, cached.validators() if cached else {}, self.policy.max_page_bytes, True)
+        validators = cached.validators() if cached else {}
+        response = self._follow(url, validators, self.policy.max_page_bytes, obey_robots)
         if response.status == 304 and cached is not None:
             self.cache.touch(cached)
             return _from_cache(url, cached, "the site answered 304 Not Modified")

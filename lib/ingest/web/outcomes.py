@@ -15,7 +15,8 @@ NO_TEXT = "no article text"  # the same words lib.ingest.pages uses for an HTML 
 DUPLICATE_URL = "duplicate URL"
 OVER_CAP = "over a cap"
 BLOCKED = "blocked address"
-NO_LINKS = "no links"  # a feed or a site that leads to no article address
+NO_LINKS = "no links"  # a feed, a site or a search that leads to no article address
+SEARCH_FAILED = "search failed"  # a news search (GDELT) that could not be run
 
 URL_OUTCOMES: dict[str, str] = {
     FETCHED: "downloaded now (and kept in the cache)",
@@ -28,7 +29,8 @@ URL_OUTCOMES: dict[str, str] = {
     DUPLICATE_URL: "the same address (after normalising it) was already in this run",
     OVER_CAP: "past a cap: the page size, or the number of URLs a run may fetch",
     BLOCKED: "not http(s), or the host resolves to a private, loopback, link-local or reserved address",
-    NO_LINKS: "a feed without entry links, or a site with no feed or sitemap listing pages",
+    NO_LINKS: "a feed without entry links, a site with no feed or sitemap listing pages, a search without hits",
+    SEARCH_FAILED: "a GDELT search that could not be run (its reason is given)",
 }
 GIVES_A_PAGE = (FETCHED, NOT_MODIFIED)
 

@@ -3,10 +3,12 @@ slow and oversized endpoints. All texts are invented for these tests."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 PARAGRAPHS = {
     "berth": [
@@ -112,6 +114,22 @@ def static_routes(base: str) -> dict[str, tuple]:
     }
 
 
+def fake_gdelt(base: str, path: str) -> tuple:
+    """GDELT DOC 2.0 as it answers: JSON for a search, a plain sentence for a query it refuses,
+    an empty body for no hits."""
+    query = parse_qs(urlsplit(path).query).get("query", [""])[0]
+    if "ab" in query.split():
+        return 200, "The specified phrase is too short.", "text/html; charset=utf-8", {}
+    if "nothing" in query:
+        return 200, "", "application/json", {}
+    articles = [
+        {"url": f"{base}/news/tariff.html", "title": "Toolmakers", "seendate": "20250304T091500Z", "domain": "x"},
+        {"url": f"{base}/news/berth.html", "title": "Berth", "seendate": "20250304T101500Z", "language": "English"},
+        {"title": "no url"},
+    ]
+    return 200, json.dumps({"articles": articles}), "application/json; charset=utf-8", {}
+
+
 def serve(site_holder: dict) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):  # quiet test output
@@ -141,7 +159,8 @@ def serve(site_holder: dict) -> ThreadingHTTPServer:
 
         def route(self, site: Site) -> None:
             html = "text/html; charset=utf-8"
-            static = static_routes(site.base).get(self.path)
+            api = self.path.startswith("/api/v2/doc/doc?")
+            static = fake_gdelt(site.base, self.path) if api else static_routes(site.base).get(self.path)
             if static is not None:
                 self.send(*static)
             elif self.path == "/flaky.html":  # 429 once, then the page

@@ -100,7 +100,9 @@ def test_per_host_interval(site):
     for path in ("/news/berth.html", "/news/tariff.html"):
         fetcher.get(site.url(path))
     starts = [moment for moment, _, _ in site.requests]  # robots.txt, then two pages
-    assert all(later - earlier >= 0.18 for earlier, later in zip(starts, starts[1:], strict=False))
+    # Measured at the server: arrival times jitter by a few milliseconds on a busy machine.
+    assert all(later - earlier >= 0.15 for earlier, later in zip(starts, starts[1:], strict=False))
+    assert starts[-1] - starts[0] >= 0.38
 
 
 def test_per_host_concurrency_cap(site):
