@@ -186,3 +186,17 @@ def test_a_bad_codings_file_is_named(app):
     at.file_uploader(key="v_upload_codings").set_value(("broken.csv", bad, "text/csv")).run()
     no_exceptions(at)
     assert any("broken.csv" in w.value for w in at.warning)
+
+
+def test_on_an_analysis_store_the_same_sample_is_drawn_and_its_texts_read(app, frame, tmp_path, monkeypatch):
+    load_corpus(SEEDS, store=tmp_path / "store")
+    monkeypatch.setenv("ALLIANCE_LENS_STORE", str(tmp_path / "store"))
+    at = open_page(app)
+    sample = draw(at, 3, 7)
+    assert sample == draw_sample(frame, 3, seed=7).article_ids
+    assert any("Article 1 of 3" in m.value for m in at.markdown)
+    code_current(at, topics=["trade"], tone=0)
+    assert len(at.session_state["validate_progress"].codings) == 1
+    at.radio(key="v_step").set_value("Results").run()
+    no_exceptions(at)
+    assert len(at.dataframe) == 3
