@@ -15,6 +15,7 @@ PAGES = (
     "pages/3_Articles.py",
     "pages/4_Data.py",
     "pages/5_About.py",
+    "pages/6_Validate.py",
 )
 
 
