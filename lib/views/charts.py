@@ -71,6 +71,13 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.Figure:
     return fig
 
 
+def _whole_number_ticks(largest: float) -> dict:
+    """Axis settings for a count: whole-number ticks, one per number when the counts are small
+    (plotly would otherwise tick 0.2, 0.4... on an axis of ones and twos)."""
+    settings = {"tickformat": ",d", "rangemode": "tozero"}
+    return settings | ({"dtick": 1} if largest <= UNIT_TICKS_UP_TO else {})
+
+
 def _scored_by(tone: str) -> str:
     """A title's second line naming the sentiment engine behind a polarity figure (its own line:
     a half-width chart would cut a longer first one)."""
@@ -108,7 +115,7 @@ UNIT_TICKS_UP_TO = 8
 # Term labels sit above the plot (where no bar can cover them), a row for Japan's PMs and one
 # above it for US presidents; a band narrower than its label is left unlabelled.
 LABEL_ROW_SHIFT = {"pm": 0, "us": 16}
-LABEL_CHARACTER_FRACTION = 0.009  # of the plot width, at the label font size, on a ~900 px plot
+LABEL_CHARACTER_FRACTION = 0.0075  # of the plot width per character at 11 px, on a ~800 px plot
 
 
 def period_spans(starts: pd.Series, granularity: str) -> tuple[pd.Series, pd.Series]:
@@ -162,7 +169,7 @@ def band_labels(start: pd.Timestamp, end: pd.Timestamp) -> list[BandLabel]:
             if span is None:
                 continue
             fraction = (span[1] - span[0]).total_seconds() / total
-            if fraction >= LABEL_CHARACTER_FRACTION * (len(term.surname) + 2):
+            if fraction >= LABEL_CHARACTER_FRACTION * (len(term.surname) + 1):  # + a space between
                 labels.append(BandLabel(office, term.surname, span[0] + (span[1] - span[0]) / 2))
     return labels
 
@@ -320,9 +327,10 @@ def timeline_figure(
     if measure == "share":
         fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     elif measure == "count":
-        fig.update_yaxes(rangemode="tozero", tickformat=",d" if smoothing == 1 else None)
-        if smoothing == 1 and table["value"].max() <= UNIT_TICKS_UP_TO:
-            fig.update_yaxes(dtick=1, range=[0, max(float(table["value"].max()), 1) * 1.1])
+        if smoothing == 1:
+            fig.update_yaxes(**_whole_number_ticks(table["value"].max()))
+        else:
+            fig.update_yaxes(rangemode="tozero")
     else:
         fig.update_yaxes(zeroline=True, zerolinecolor="#999")
     return fig.update_layout(hovermode="closest", barmode="overlay")
@@ -503,6 +511,7 @@ def topic_prevalence_bar(prevalence: dict[str, int], taxonomy: Taxonomy, n_artic
         )
     )
     _style(fig, title, "Articles", "")
+    fig.update_xaxes(**_whole_number_ticks(max(counts)))
     return fig.update_yaxes(autorange="reversed")
 
 
@@ -518,6 +527,7 @@ def outlet_country_bar(countries: dict[str, int], n_articles: int) -> go.Figure:
     names = [country_name(code) for code in countries]
     fig = go.Figure(
         go.Bar(
+            width=0.6 if len(names) == 1 else None,  # one country: a bar, not a wall
             y=names,
             x=list(countries.values()),
             orientation="h",
@@ -527,6 +537,7 @@ def outlet_country_bar(countries: dict[str, int], n_articles: int) -> go.Figure:
         )
     )
     _style(fig, title, "Articles", "")
+    fig.update_xaxes(**_whole_number_ticks(max(countries.values())))
     return fig.update_yaxes(autorange="reversed")
 
 
@@ -535,9 +546,13 @@ def small_timeline(per_period: pd.DataFrame, granularity: str = "month") -> go.F
     title = f"Articles per {granularity}"
     if per_period.empty:
         return _empty_figure(title, "No dated articles.")
+    starts, ends = period_spans(per_period["period"], granularity)
+    offset, width = _bar_geometry(starts, ends, 0, 1)
     fig = go.Figure(
         go.Bar(
-            x=per_period["period"],
+            x=starts,
+            offset=offset,
+            width=width,
             y=per_period["n_articles"],
             marker_color=NEUTRAL,
             customdata=per_period[["period_label"]].to_numpy(),
@@ -546,6 +561,10 @@ def small_timeline(per_period: pd.DataFrame, granularity: str = "month") -> go.F
         )
     )
     _style(fig, title, "Publication date", "Articles")
+    # Like the timeline: whole periods on the axis, so one period still shows; whole numbers.
+    fig.update_xaxes(type="date", range=list(visible_range(per_period["period"], granularity)))
+    fig.update_xaxes(**_period_ticks(per_period, granularity))
+    fig.update_yaxes(**_whole_number_ticks(per_period["n_articles"].max()))
     return fig.update_layout(height=240, margin={"t": 50, "b": 40})
 
 

@@ -20,6 +20,7 @@ from lib.views.charts import (
     band_labels,
     chart_config,
     draws_bars,
+    outlet_country_bar,
     pm_counts_bar,
     pm_share_bars,
     pm_topic_heatmap,
@@ -291,10 +292,15 @@ def test_a_chart_with_data_always_shows_it(granularity, case, measure):
         assert list(fig.layout.xaxis.ticktext) == [table["period_label"].iloc[0]]
 
 
-def test_count_axes_have_whole_number_ticks():
+def test_count_axes_have_whole_number_ticks(corpus):
     table = timeline(make_frame(SPARSE_CASES["one period"]), ["trade"], "month", "count")
     axis = timeline_figure(table, TAXONOMY).layout.yaxis
     assert axis.dtick == 1 and axis.tickformat == ",d"
+    summary = corpus_summary(corpus, TAXONOMY.keys)
+    prevalence = topic_prevalence_bar(summary["topic_prevalence"], TAXONOMY, summary["n_articles"])
+    assert prevalence.layout.xaxis.tickformat == ",d" and prevalence.layout.xaxis.dtick == 1
+    countries = outlet_country_bar({"JP": 1}, 5)
+    assert countries.layout.xaxis.tickformat == ",d" and countries.layout.xaxis.dtick == 1
 
 
 def test_bars_sit_inside_their_period_and_so_inside_its_term_bands():
@@ -320,10 +326,12 @@ def test_a_period_spanning_a_change_of_prime_minister_says_so():
 
 
 def test_band_labels_skip_bands_too_narrow_for_their_name():
-    start, end = pd.Timestamp("2000-01-01"), pd.Timestamp("2025-01-01")
+    start, end = pd.Timestamp("1990-01-01"), pd.Timestamp("2025-01-01")
     names = {(label.office, label.surname) for label in band_labels(start, end)}
     assert ("pm", "Koizumi") in names and ("pm", "Abe") in names
-    assert ("pm", "Mori") not in names  # about a year of 25: its name would spill over
+    assert ("pm", "Hata") not in names  # two months of 35 years: its name would spill over
+    recent = {label.surname for label in band_labels(pd.Timestamp("2012-01-01"), pd.Timestamp("2027-01-01"))}
+    assert {"Suga", "Ishiba", "Takaichi"} <= recent  # a year of fifteen is room enough
     narrow = band_labels(pd.Timestamp("2024-09-01"), pd.Timestamp("2024-11-01"))
     assert {label.surname for label in narrow} == {"Kishida", "Ishiba", "Biden"}
 
@@ -332,3 +340,13 @@ def test_the_visible_range_covers_whole_periods():
     periods = pd.Series([pd.Timestamp("2024-05-01")])
     assert visible_range(periods, "month") == (pd.Timestamp("2024-05-01"), pd.Timestamp("2024-06-01"))
     assert visible_range(periods, "year") == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
+
+
+@pytest.mark.parametrize("granularity", GRANULARITY_NAMES)
+def test_the_overview_strip_shows_a_single_period(granularity):
+    frame = make_frame(SPARSE_CASES["one article"])
+    fig = small_timeline(articles_per_period(frame, granularity), granularity)
+    bar = fig.data[0]
+    low, high = (_ms(x) for x in fig.layout.xaxis.range)
+    assert bar.width[0] / (high - low) >= 0.5
+    assert list(fig.layout.xaxis.ticktext) == [articles_per_period(frame, granularity)["period_label"].iloc[0]]
