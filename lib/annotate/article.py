@@ -24,7 +24,7 @@ from lib.annotate.pms import find_mentions, pm_named_most, pms_mentioned, sittin
 from lib.annotate.sentences import split_sentences
 from lib.annotate.sentiment import Sentiment, SentimentEngine, tone_shares
 from lib.annotate.titles import choose_title, heading_title
-from lib.annotate.topics import TopicScore, score_topics
+from lib.annotate.topics import score_topics
 from lib.ingest.language import detect_language
 from lib.ingest.readers import RawArticle, repaired
 from lib.reference.taxonomy import Taxonomy
@@ -137,7 +137,8 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
         document, sentence_polarity = scored.document, [s.polarity for s in scored.sentences]
     else:
         warnings.append(
-            f"language '{language}', not English: topic and sentiment rules are English, so they were not applied"
+            f"language '{language}', not English: the sentiment rules are English, so tone was not scored;"
+            " topics are tagged by the taxonomy's terms for the language, where it has them"
         )
         document, sentence_polarity = Sentiment(0.0, 0.0), [0.0] * len(sentences)
 
@@ -172,13 +173,11 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
 
 
 def tag_article(base: dict, taxonomy: Taxonomy) -> dict:
-    """The topic columns for an analysed article (English rules: other languages stay untagged)."""
+    """The topic columns for an analysed article. Every language is tagged: the taxonomy holds
+    terms in the languages it covers (a text in another one simply matches none)."""
     sentences = list(base["sentences"])
-    if base["language"] != "en":
-        scores = [TopicScore(t.key, 0, 0.0, False, None, (), ()) for t in taxonomy.topics]
-    else:
-        sentiments = tuple(Sentiment(p, 0.0) for p in base["sentence_polarity"])
-        scores = score_topics(sentences, sentiments, base["n_words"], taxonomy)
+    sentiments = tuple(Sentiment(p, 0.0) for p in base["sentence_polarity"])
+    scores = score_topics(sentences, sentiments, base["n_words"], taxonomy)
     return {
         "topics": [s.key for s in scores if s.tagged],
         "topic_scores": [s.as_record() for s in scores],

@@ -162,6 +162,8 @@ def topic_spans(
             if topic.word_excluder
             else []
         )
+        if topic.free_excluder is not None:
+            excluded += [m.span() for m in topic.free_excluder.finditer(text)]
     spans: list[tuple[int, int]] = []
     for start, end in found:
         if spans and start < spans[-1][1]:

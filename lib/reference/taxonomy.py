@@ -64,6 +64,30 @@ def _alternation(entries: list[str], gap_words: int = DEFAULT_GAP_WORDS) -> str:
     return r"(?<![\w-])(?:" + "|".join(entry_to_regex(e, gap_words) for e in ordered) + r")(?!\w)"
 
 
+# "*zölle": a word that may close a compound ("Strafzölle", "Autozölle").
+COMPOUND_TAIL = "*"
+
+
+def is_unbounded(entry: str, unspaced: re.Pattern | None) -> bool:
+    """Whether `entry` is matched without a word boundary before it: it may close a compound
+    ("*zölle"), or it is written in a language without spaces between words (its letters match
+    `unspaced`), where a word boundary is nowhere to be found ("関税" in "相互関税")."""
+    compound_tail = entry.startswith(COMPOUND_TAIL) and bool(entry[len(COMPOUND_TAIL) :].strip())
+    return compound_tail or (unspaced is not None and bool(unspaced.search(entry)))
+
+
+def _unbounded_alternation(entries: list[str], gap_words: int, unspaced: re.Pattern | None) -> str:
+    """Entries matched inside words: a compound's tail still ends at a word boundary; an entry
+    in an unspaced language has no boundary on either side."""
+    ordered = sorted(entries, key=len, reverse=True)
+    alternatives = []
+    for entry in ordered:
+        tail = entry.startswith(COMPOUND_TAIL) and bool(entry[len(COMPOUND_TAIL) :].strip())
+        regex = entry_to_regex(entry[1:] if tail else entry, gap_words)
+        alternatives.append(regex + (r"(?!\w)" if tail and not (unspaced and unspaced.search(entry)) else ""))
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 def match_starts(literals: list[str]) -> tuple[str, ...] | None:
     """The shortest of `literals` that every match of a pattern starts with (each literal is the
     fixed text one alternative of the pattern begins with), or None if one is empty. lib.annotate.topics
@@ -100,6 +124,8 @@ class Matcher:
     word_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     pattern_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     word_excluder: re.Pattern | None = field(default=None, repr=False, compare=False)
+    # Exclusions matched inside words (is_unbounded): run over the original text, like patterns.
+    free_excluder: re.Pattern | None = field(default=None, repr=False, compare=False)
     word_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     excluder_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
@@ -194,11 +220,23 @@ class Negation:
 
 
 @dataclass(frozen=True)
+class Language:
+    """A language the taxonomy has terms for. `spaced = false`: its words are not separated by
+    spaces (Japanese, Chinese), so a term holding its `letters` is matched anywhere in the text."""
+
+    code: str
+    name: str = ""
+    spaced: bool = True
+    letters: str = ""  # the script's letters as a regex character-class body, "\u3040-\u30ff"
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     version: str
     topics: tuple[Topic, ...]
     negation: Negation
     source_text: str = field(repr=False)
+    languages: tuple[Language, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -252,28 +290,66 @@ def _entries_regex(entries: tuple[str, ...], gap_words: int, where: str) -> str:
         raise TaxonomyError(f"{where}: {error}") from error
 
 
+def _any_entries_regex(entries: tuple[str, ...], gap_words: int, unspaced: re.Pattern | None, where: str) -> str:
+    """One alternation for bounded and unbounded entries alike (see is_unbounded)."""
+    bounded = tuple(e for e in entries if not is_unbounded(e, unspaced))
+    unbounded = [e for e in entries if is_unbounded(e, unspaced)]
+    parts = [_entries_regex(bounded, gap_words, where)] if bounded else []
+    try:
+        parts += [_unbounded_alternation(unbounded, gap_words, unspaced)] if unbounded else []
+    except ValueError as error:
+        raise TaxonomyError(f"{where}: {error}") from error
+    return "|".join(parts)
+
+
 def _matcher_fields(
-    entries: tuple[str, ...], patterns: tuple[str, ...], exclude: tuple[str, ...], gap_words: int, where: str
+    entries: tuple[str, ...],
+    patterns: tuple[str, ...],
+    exclude: tuple[str, ...],
+    gap_words: int,
+    where: str,
+    unspaced: re.Pattern | None = None,
 ) -> dict:
-    """The Matcher fields for these entries and patterns, cancelled by `exclude`."""
+    """The Matcher fields for these entries and patterns, cancelled by `exclude`. Entries matched
+    inside words (is_unbounded) cannot use the word-start fast path: they run with the patterns."""
     for pattern in patterns:
         _compile(pattern, f"{where}, pattern {pattern!r}")
-    alternatives = [_entries_regex(entries, gap_words, where)] if entries else []
+    bounded = tuple(e for e in entries if not is_unbounded(e, unspaced))
+    unbounded = tuple(e for e in entries if is_unbounded(e, unspaced))
+    bounded_exclude = tuple(e.lower() for e in exclude if not is_unbounded(e, unspaced))
+    unbounded_exclude = tuple(e for e in exclude if is_unbounded(e, unspaced))
+    alternatives = [_any_entries_regex(entries, gap_words, unspaced, where)] if entries else []
     alternatives += [f"(?:{p})" for p in patterns]
-    lowered = tuple(e.lower() for e in entries)
-    lowered_exclude = [e.lower() for e in exclude]
+    free = ([_any_entries_regex(unbounded, gap_words, unspaced, where)] if unbounded else []) + [
+        f"(?:{p})" for p in patterns
+    ]
+    lowered = tuple(e.lower() for e in bounded)
     return {
         "matcher": _compile("|".join(alternatives), where),
-        "excluder": _compile(_entries_regex(exclude, gap_words, where), f"{where}, exclude") if exclude else None,
-        "word_matcher": re.compile(_entries_regex(lowered, gap_words, where)) if entries else None,
-        "pattern_matcher": _compile("|".join(f"(?:{p})" for p in patterns), where) if patterns else None,
-        "word_excluder": re.compile(_entries_regex(tuple(lowered_exclude), gap_words, where)) if exclude else None,
-        "word_starts": match_starts([entry_start(e) for e in lowered]) if entries else None,
-        "excluder_starts": match_starts([entry_start(e) for e in lowered_exclude]) if exclude else None,
+        "excluder": (
+            _compile(_any_entries_regex(exclude, gap_words, unspaced, where), f"{where}, exclude") if exclude else None
+        ),
+        "word_matcher": re.compile(_entries_regex(lowered, gap_words, where)) if lowered else None,
+        "pattern_matcher": _compile("|".join(free), where) if free else None,
+        "word_excluder": re.compile(_entries_regex(bounded_exclude, gap_words, where)) if bounded_exclude else None,
+        "free_excluder": (
+            _compile(_any_entries_regex(unbounded_exclude, gap_words, unspaced, where), f"{where}, exclude")
+            if unbounded_exclude
+            else None
+        ),
+        "word_starts": match_starts([entry_start(e) for e in lowered]) if lowered else None,
+        "excluder_starts": match_starts([entry_start(e) for e in bounded_exclude]) if bounded_exclude else None,
     }
 
 
-def _build_cue(raw: dict, where: str, exclude: tuple[str, ...], gap_words: int, weight: float = 1.0) -> Cue:
+def _build_cue(
+    raw: dict,
+    where: str,
+    exclude: tuple[str, ...],
+    gap_words: int,
+    weight: float = 1.0,
+    unspaced: re.Pattern | None = None,
+) -> Cue:
     entries = _string_list(raw, "terms", where) + _string_list(raw, "phrases", where)
     patterns = _string_list(raw, "patterns", where)
     if not (entries or patterns):
@@ -284,11 +360,11 @@ def _build_cue(raw: dict, where: str, exclude: tuple[str, ...], gap_words: int, 
         entries=entries,
         patterns=patterns,
         yields_to=_string_list(raw, "yields_to", where),
-        **_matcher_fields(entries, patterns, exclude, gap_words, where),
+        **_matcher_fields(entries, patterns, exclude, gap_words, where, unspaced),
     )
 
 
-def _build_framing(raw: dict, where: str, gap_words: int) -> Framing:
+def _build_framing(raw: dict, where: str, gap_words: int, unspaced: re.Pattern | None = None) -> Framing:
     reason = raw.get("reason")
     if not isinstance(reason, str) or not reason.strip():
         raise TaxonomyError(f"{where}: 'reason' must say why the wording is not about the topic")
@@ -296,7 +372,7 @@ def _build_framing(raw: dict, where: str, gap_words: int) -> Framing:
     patterns = _string_list(raw, "patterns", where)
     if not (entries or patterns):
         raise TaxonomyError(f"{where}: needs phrases or patterns")
-    fields = _matcher_fields(entries, patterns, (), gap_words, where)
+    fields = _matcher_fields(entries, patterns, (), gap_words, where, unspaced)
     return Framing(reason=reason, entries=entries, patterns=patterns, **fields)
 
 
@@ -320,7 +396,7 @@ def _build_rule(raw: dict, defaults: dict, where: str) -> Rule:
     )
 
 
-def _build_topic(raw: dict, index: int, defaults: dict) -> Topic:
+def _build_topic(raw: dict, index: int, defaults: dict, unspaced: re.Pattern | None = None) -> Topic:
     key = raw.get("key")
     if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
         raise TaxonomyError(f"topic #{index + 1}: 'key' must be lower-case letters, digits and _ (got {key!r})")
@@ -334,16 +410,20 @@ def _build_topic(raw: dict, index: int, defaults: dict) -> Topic:
     if any(raw.get(name) for name in ("terms", "phrases", "patterns")):
         # The topic's own terms, phrases and patterns are a cue of their own.
         plain = {name: raw.get(name, []) for name in ("terms", "phrases", "patterns", "yields_to")}
-        cues.append(_build_cue({**plain, "name": "terms"}, where, exclude, gap_words, raw.get("weight", 1.0)))
+        weight = raw.get("weight", 1.0)
+        cues.append(_build_cue({**plain, "name": "terms"}, where, exclude, gap_words, weight, unspaced))
     cues += [
-        _build_cue(c, f"{where}, cue '{c.get('name', i + 1)}'", exclude, gap_words) for i, c in enumerate(raw_cues)
+        _build_cue(c, f"{where}, cue '{c.get('name', i + 1)}'", exclude, gap_words, unspaced=unspaced)
+        for i, c in enumerate(raw_cues)
     ]
     if not cues:
         raise TaxonomyError(f"{where}: needs at least one of terms, phrases or patterns")
     raw_framing = raw.get("framing", [])
     if not isinstance(raw_framing, list) or not all(isinstance(f, dict) for f in raw_framing):
         raise TaxonomyError(f"{where}: 'framing' must be [[topic.framing]] blocks")
-    framing = tuple(_build_framing(f, f"{where}, framing #{i + 1}", gap_words) for i, f in enumerate(raw_framing))
+    framing = tuple(
+        _build_framing(f, f"{where}, framing #{i + 1}", gap_words, unspaced) for i, f in enumerate(raw_framing)
+    )
     entries = tuple(e for c in cues for e in c.entries)
     patterns = tuple(p for c in cues for p in c.patterns)
     colour = raw.get("colour") or FALLBACK_COLOURS[index % len(FALLBACK_COLOURS)]
@@ -359,7 +439,7 @@ def _build_topic(raw: dict, index: int, defaults: dict) -> Topic:
         cues=tuple(cues),
         framing=framing,
         rule=_build_rule(raw, defaults, where),
-        **_matcher_fields(entries, patterns, exclude, gap_words, where),
+        **_matcher_fields(entries, patterns, exclude, gap_words, where, unspaced),
     )
 
 
@@ -401,6 +481,33 @@ def _build_negation(raw: dict) -> Negation:
     )
 
 
+def _build_languages(raw: object) -> tuple[Language, ...]:
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise TaxonomyError("'language' must be [[language]] blocks")
+    languages = []
+    for index, item in enumerate(raw):
+        code = item.get("code")
+        if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
+            raise TaxonomyError(f"language #{index + 1}: 'code' must be an ISO 639 code like 'ja' (got {code!r})")
+        where = f"language '{code}'"
+        spaced = item.get("spaced", True)
+        if not isinstance(spaced, bool):
+            raise TaxonomyError(f"{where}: 'spaced' must be true or false")
+        letters = item.get("letters", "")
+        if not isinstance(letters, str) or (not spaced and not letters.strip()):
+            raise TaxonomyError(f"{where}: an unspaced language needs its 'letters' (a character range)")
+        if letters:
+            _compile(f"[{letters}]", f"{where}, letters")
+        languages.append(Language(code, str(item.get("name", code)), spaced, letters))
+    return tuple(languages)
+
+
+def _unspaced_letters(languages: tuple[Language, ...]) -> re.Pattern | None:
+    """Any letter of a language written without spaces, or None when the taxonomy has none."""
+    ranges = "".join(language.letters for language in languages if not language.spaced)
+    return re.compile(f"[{ranges}]") if ranges else None
+
+
 def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
     """Parse taxonomy TOML text; raise TaxonomyError naming the file and the problem."""
     try:
@@ -414,7 +521,9 @@ def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
     if not isinstance(defaults, dict):
         raise TaxonomyError(f"{name}: 'rule' must be a table ([rule])")
     try:
-        topics = tuple(_build_topic(t, i, defaults) for i, t in enumerate(raw_topics))
+        languages = _build_languages(raw.get("language", []))
+        unspaced = _unspaced_letters(languages)
+        topics = tuple(_build_topic(t, i, defaults, unspaced) for i, t in enumerate(raw_topics))
         negation = _build_negation(raw.get("negation", {}))
     except TaxonomyError as error:
         raise TaxonomyError(f"{name}: {error}") from error
@@ -428,7 +537,7 @@ def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
             if unknown:
                 where = f"{name}: topic '{topic.key}', cue '{cue.name}'"
                 raise TaxonomyError(f"{where}: 'yields_to' names no other topic: {', '.join(unknown)}")
-    return Taxonomy(str(raw.get("version", "unversioned")), topics, negation, text)
+    return Taxonomy(str(raw.get("version", "unversioned")), topics, negation, text, languages)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:

@@ -234,6 +234,46 @@ def test_tagging_rules(sentences: list[str], tagged: set[str]) -> None:
     assert {key for key, score in scores.items() if score.tagged} == tagged
 
 
+@pytest.mark.parametrize(
+    ("sentences", "tagged"),
+    [
+        pytest.param(
+            [
+                "政府は防衛費を国内総生産比2%に増やす方針を決めた。",
+                "北朝鮮の弾道ミサイルに備え、日米同盟の抑止力を高める。",
+            ],
+            {"defense_spending", "security"},
+            id="Japanese: a budget and a threat, matched inside unspaced text",
+        ),
+        pytest.param(["米国は日本製の自動車に25%の追加関税を課すと発表した。"], {"tariffs"}, id="Japanese: a duty"),
+        pytest.param(
+            ["両国は非関税障壁と経済安全保障について話し合った。"],
+            {"trade"},
+            id="Japanese: non-tariff barriers are trade, economic security is not security",
+        ),
+        pytest.param(["Estados Unidos impondrá aranceles del 20% a los coches japoneses."], {"tariffs"}, id="Spanish"),
+        pytest.param(
+            ["Les deux pays ont signé un accord commercial qui ouvre l'accès au marché aux investissements."],
+            {"trade"},
+            id="French",
+        ),
+        pytest.param(["Die Strafzölle auf japanische Autos sinken auf 15 Prozent."], {"tariffs"}, id="German compound"),
+        pytest.param(["Es handelt sich um eine Frage des Respekts."], set(), id="German: handelt is not trade"),
+        pytest.param(["The importance of commercial flights grew."], set(), id="foreign terms leave English alone"),
+    ],
+)
+def test_other_languages_are_tagged_by_their_terms(sentences: list[str], tagged: set[str]) -> None:
+    scores = _score(sentences)
+    assert {key for key, score in scores.items() if score.tagged} == tagged
+
+
+def test_a_japanese_article_is_tagged_when_analysed() -> None:
+    text = "米政府は日本からの輸入品に関税を課すと発表した。日本政府は関税の見直しを求めて交渉を続ける。"
+    row = load_blobs([("ja.txt", text.encode())]).frame.iloc[0]
+    assert row["language"] == "ja"
+    assert "tariffs" in row["topics"]
+
+
 def test_score_hits_terms_evidence_and_polarity() -> None:
     sentences = [
         "The tariff threat worried Tokyo.",

@@ -45,6 +45,8 @@ def reference_spans(text: str, lowered: str | None, topic: Topic) -> list[tuple[
         if topic.pattern_matcher is not None:
             found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
         excluded = [m.span() for m in topic.word_excluder.finditer(lowered)] if topic.word_excluder else []
+        if topic.free_excluder is not None:
+            excluded += [m.span() for m in topic.free_excluder.finditer(text)]
     spans: list[tuple[int, int]] = []
     for start, end in found:
         if spans and start < spans[-1][1]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from lib.annotate.topics import lowered_for_matching, topic_spans
 from lib.reference.taxonomy import (
     DEFAULT_TAXONOMY_PATH,
     TaxonomyError,
@@ -83,6 +84,43 @@ def test_term_matching(entry: str, matches: list[str], misses: list[str]) -> Non
         assert not pattern.search(text), text
 
 
+# Kana and CJK ideographs: the letters of a language written without spaces.
+UNSPACED = '[[language]]\ncode = "ja"\nspaced = false\nletters = "\\u3040-\\u30ff\\u4e00-\\u9fff"\n'
+
+
+@pytest.mark.parametrize(
+    ("entry", "exclude", "matches", "misses"),
+    [
+        # An unspaced language has no word boundaries to find: its terms match inside runs.
+        ("輸出", [], ["輸出", "対米輸出が増えた", "自動車輸出"], ["輸入"]),
+        ("関税", ["非関税"], ["関税", "追加関税を課す"], ["非関税障壁"]),
+        # A leading * lets a term close a compound; its end is still a word end.
+        ("*zölle", [], ["Zölle", "Strafzölle", "die Autozölle."], ["Zöllen", "Zöllner"]),
+        ("*zöll*", [], ["Zöllen", "Strafzöllen"], ["Zoll"]),
+        # Latin-script terms keep their word boundaries beside the unspaced ones.
+        ("tariff*", [], ["tariffs", "関税 (tariffs)"], ["pretariff"]),
+    ],
+)
+def test_terms_matched_inside_words(entry: str, exclude: list[str], matches: list[str], misses: list[str]) -> None:
+    toml = f'{UNSPACED}[[topic]]\nkey = "t"\nterms = [{json.dumps(entry)}]\nexclude = {json.dumps(exclude)}\n'
+    topic = parse_taxonomy(toml).topic("t")
+    for text in matches:
+        assert topic_spans(text, lowered_for_matching(text), topic), text
+    for text in misses:
+        assert not topic_spans(text, lowered_for_matching(text), topic), text
+
+
+def test_without_the_language_declared_an_unspaced_term_needs_word_boundaries() -> None:
+    topic = parse_taxonomy('[[topic]]\nkey = "t"\nterms = ["関税"]\n').topic("t")
+    assert not topic.matcher.search("追加関税")
+    assert topic.matcher.search("関税")
+
+
+def test_the_default_taxonomy_declares_japanese_unspaced() -> None:
+    languages = {language.code: language for language in default_taxonomy().languages}
+    assert languages["ja"].spaced is False
+
+
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
@@ -150,6 +188,21 @@ def test_term_matching(entry: str, matches: list[str], misses: list[str]) -> Non
             '[negation]\nmax_gap_words = -1\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
             "[negation]: 'max_gap_words'",
             id="bad negation",
+        ),
+        pytest.param(
+            '[[language]]\ncode = "Japanese"\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
+            "language #1: 'code' must be an ISO 639 code",
+            id="language code not a code",
+        ),
+        pytest.param(
+            '[[language]]\ncode = "zh"\nspaced = false\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
+            "language 'zh': an unspaced language needs its 'letters'",
+            id="unspaced language without letters",
+        ),
+        pytest.param(
+            '[[language]]\ncode = "zh"\nspaced = "no"\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
+            "language 'zh': 'spaced' must be true or false",
+            id="spaced not a boolean",
         ),
     ],
 )
