@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Protocol
 
 import pandas as pd
 
+from lib.pipeline.bundle import corpus_fingerprint
 from lib.pipeline.corpus import Corpus
 from lib.schema.report import IngestReport
 from lib.views import aggregate
@@ -63,6 +65,9 @@ class Selection(Protocol):
 class ArticleSource(Protocol):
     report: IngestReport
     store_problems: list[str]
+
+    @property
+    def fingerprint(self) -> str: ...  # the articles' identity, written into every link
 
     @property
     def n_total(self) -> int: ...
@@ -123,6 +128,10 @@ class FrameSource:
     @classmethod
     def of(cls, corpus: Corpus, search: TextSearch | None = None) -> FrameSource:
         return cls(corpus.frame, corpus.report, list(corpus.store_problems), search)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        return corpus_fingerprint(self.frame)
 
     @property
     def n_total(self) -> int:

@@ -47,6 +47,8 @@ class ViewState:
     tone: str = DEFAULT_ENGINE  # the sentiment engine that scores polarity and tone
     sample_seed: int = 0  # Validate page: the seed the sample to code was drawn with
     sample_ids: tuple[str, ...] = ()  # Validate page: the drawn sample's article_ids, in coding order
+    corpus: str = ""  # fingerprint of the articles the view was made on (a link names its data)
+    published: str = ""  # id of the published corpus the view shows ("" = the server's own data)
 
     @classmethod
     def from_query(cls, params: Mapping[str, str | list[str]]) -> ViewState:
@@ -319,6 +321,13 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
         _choice(tuple(ENGINES)),
         "Sentiment engine that scores polarity and tone (the About page shows how each fares on news).",
     ),
+    QueryKey(
+        "corpus",
+        ("corpus",),
+        TEXT,
+        "Fingerprint of the articles the view was made on; a link opened on other articles says so.",
+    ),
+    QueryKey("pub", ("published",), TEXT, "A published corpus (Data page): everyone with the link sees its articles."),
     QueryKey("seed", ("sample_seed",), SEED, "Validate page: the seed the sample to code was drawn with."),
     QueryKey(
         "sample",

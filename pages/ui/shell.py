@@ -11,10 +11,11 @@ import streamlit as st
 from lib.views.filters import describe
 from lib.views.sources import ArticleSource, Selection
 from lib.views.state import ViewState
+from pages.ui.links import check_link_corpus, link_notices
 from pages.ui.render import markdown_safe
 from pages.ui.sidebar import ignored_link_notice, sidebar_filters
 from pages.ui.sources import active_source, taxonomy, tone_label
-from pages.ui.view import write_url
+from pages.ui.view import current_view, write_url
 
 EMPTY_RESULT = (
     "No articles match these filters. Widen the date range, clear a topic, prime minister or "
@@ -76,10 +77,12 @@ def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Article
     st.set_page_config(page_title=f"{browser_title or title} · Alliance Lens", layout="wide")
     navigation()
     source = active_source()
+    check_link_corpus(current_view(), source)
     view = sidebar_filters(source.facets())
     write_url(view)  # a page switch cleared the query string: put the view back
     shown = source.select(view)
     page_header(title, view, len(shown), source.n_total)
+    link_notices(view, source.n_total)
     ignored_link_notice()  # values of the link these articles do not have, named
     if source.store_problems:
         # On every page, before any early return for an empty view: a store whose parts are all

@@ -21,6 +21,7 @@ from lib.schema.topic_table import with_topic_columns
 from lib.views.sources import ArticleSource, FrameSource, Selection
 from lib.views.warehouse import Warehouse
 from pages.ui.errors import literal, upload_seconds_per_file
+from pages.ui.links import published_corpus
 from pages.ui.upload import UploadSession
 from pages.ui.view import current_view
 
@@ -130,9 +131,13 @@ def own_corpus() -> Corpus | None:
 
 
 def active_source() -> ArticleSource:
-    """The visitor's own corpus if they loaded one (kept in their session only), else the base."""
+    """The visitor's own corpus if they loaded one (kept in their session only), else the
+    published corpus the link names, else the base."""
     own = own_corpus()
-    return FrameSource.of(own) if own is not None else base_source()
+    if own is not None:
+        return FrameSource.of(own)
+    published = published_corpus(current_view())
+    return FrameSource.of(published) if published is not None else base_source()
 
 
 def full_articles(selection: Selection, article_ids: list[str]) -> pd.DataFrame:

@@ -29,6 +29,9 @@ class UploadSession:
     mode: str = "add"  # a key of MODES
     files_changed: bool = False  # set by the file box's callback, consumed by the page
     mode_changed: bool = False
+    # A saved view's articles (a bundle from "Download this view"): shown as they were saved,
+    # in place of the sample, whatever the engine (their tone was scored when they were saved).
+    bundle: Corpus | None = None
 
     @classmethod
     def current(cls) -> UploadSession:
@@ -38,7 +41,7 @@ class UploadSession:
     def existing(cls) -> UploadSession | None:
         """This visitor's upload, if they made one (without creating the state object)."""
         session = st.session_state.get(SESSION_KEY)
-        return session if session is not None and session.blobs else None
+        return session if session is not None and (session.blobs or session.bundle is not None) else None
 
     @property
     def n_files(self) -> int:
@@ -47,6 +50,12 @@ class UploadSession:
     def use(self, blobs: list[tuple[str, bytes]], engine: str, upload: Corpus) -> None:
         """Make these files the visitor's articles, as analysed with `engine`."""
         self.blobs, self.analysed, self.combined, self.problem = list(blobs), {engine: upload}, {}, None
+        self.bundle = None
+
+    def use_bundle(self, corpus: Corpus) -> None:
+        """Make a saved view's articles the visitor's, in place of the sample."""
+        self.back_to_sample()
+        self.bundle, self.mode = corpus, "replace"
 
     def corpus(self, engine: str, analyse: Analyse) -> Corpus:
         """The upload as scored by `engine`, analysed the first time it is asked for."""
@@ -57,6 +66,8 @@ class UploadSession:
     def own_corpus(self, engine: str, analyse: Analyse, sample: Callable[[str], Corpus]) -> Corpus:
         """What every page shows: the upload alone or added to the sample, scored by `engine`;
         combined once per engine and mode, so duplicates are reported once."""
+        if self.bundle is not None:
+            return self.bundle
         key = (engine, self.mode)
         if key not in self.combined:
             upload = self.corpus(engine, analyse)
@@ -64,4 +75,4 @@ class UploadSession:
         return self.combined[key]
 
     def back_to_sample(self) -> None:
-        self.blobs, self.analysed, self.combined, self.problem = [], {}, {}, None
+        self.blobs, self.analysed, self.combined, self.problem, self.bundle = [], {}, {}, None, None
