@@ -114,3 +114,11 @@ def test_the_publisher_can_delete_with_the_code(app, published_folder):
     delete.click().run()
     assert list(published_folder.iterdir()) == []
     assert "pub" not in at.query_params
+
+
+def test_loading_other_articles_yourself_raises_no_link_notice(app):
+    at = app.run()
+    upload(at, csv_upload("mine.csv", rows=2))
+    assert "All 7 articles" in captions(at)
+    assert "made on other articles" not in warnings(at)
+    assert at.query_params["corpus"].endswith("-7")

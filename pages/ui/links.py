@@ -31,6 +31,7 @@ DEFAULT_LOCATION = Path(__file__).resolve().parents[2] / ".alliance-lens" / "pub
 DEFAULT_DAYS = 30.0
 PUBLISHED_PER_SESSION = 3
 LINK_CORPUS_KEY = "link_corpus_mismatch"  # the fingerprint a link named, when it is not ours
+LINK_CHECKED_KEY = "link_corpus_checked"
 
 
 def publishing_enabled() -> bool:
@@ -70,11 +71,14 @@ def corpus_key(source: ArticleSource) -> str:
 
 
 def check_link_corpus(view: ViewState, source: ArticleSource) -> ViewState:
-    """Write the articles' key into the view; when a link named other articles, remember that
-    for the notice (once per session: the link's key is then replaced by ours)."""
+    """Write the articles' key into the view. On the session's first run (the link as it was
+    opened) a key naming other articles is remembered for the notice; later runs only follow
+    the visitor's own changes of articles (an upload, a saved view)."""
     key = corpus_key(source)
-    if view.corpus and view.corpus != key and LINK_CORPUS_KEY not in st.session_state:
-        st.session_state[LINK_CORPUS_KEY] = view.corpus
+    if LINK_CHECKED_KEY not in st.session_state:
+        st.session_state[LINK_CHECKED_KEY] = True
+        if view.corpus and view.corpus != key:
+            st.session_state[LINK_CORPUS_KEY] = view.corpus
     if view.corpus != key:
         view = update_view(corpus=key)
     return view
