@@ -15,7 +15,6 @@ event share names and a quote or two, far below either bar.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,8 +24,8 @@ from datasketch import LeanMinHash, MinHashLSH
 
 SHINGLE_WORDS = 5  # words per shingle: long enough that shared names and stock phrases rarely match
 PERMUTATIONS = 128  # MinHash size: Jaccard estimated within about +-0.04 at 0.5
-CANDIDATE_JACCARD = 0.3  # LSH recall bar: low, so a heavily trimmed reprint is still a candidate
-SAME_STORY_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer one
+CANDIDATE_JACCARD = 0.2  # LSH recall bar: low, so a heavily trimmed or padded reprint is still a candidate
+SAME_STORY_CONTAINMENT = 0.55  # share of the shorter text's shingles found in the longer one
 SAME_STORY_JACCARD = 0.5
 MIN_SHINGLES = 10  # shorter texts are too short to judge: each is its own story
 _SEED = 20240601
@@ -57,12 +56,14 @@ def _permutations() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 _WORD_MIX, _PERM_A, _PERM_B = _permutations()
 
 
-def _shingle_hashes(text: str) -> np.ndarray:
-    """One 32-bit hash per distinct shingle (SHINGLE_WORDS consecutive words)."""
+def _shingle_hashes(text: str, vocabulary: dict[str, int]) -> np.ndarray:
+    """One 32-bit hash per distinct shingle (SHINGLE_WORDS consecutive words). Words are numbered
+    in order of first sight in `vocabulary` (one per run): a dict lookup, not a hash per word."""
     words = normalised_words(text)
     if len(words) < SHINGLE_WORDS:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    number = vocabulary.setdefault
+    word_hashes = np.array([number(word, len(vocabulary)) for word in words], dtype=np.uint64)
     n = len(words) - SHINGLE_WORDS + 1
     mixed = np.zeros(n, dtype=np.uint64)
     for offset in range(SHINGLE_WORDS):  # uint64 arithmetic wraps: a multiply-shift hash of the window
@@ -70,8 +71,8 @@ def _shingle_hashes(text: str) -> np.ndarray:
     return np.unique(mixed >> np.uint64(32))
 
 
-def _sketch(text: str) -> _Sketch | None:
-    shingles = _shingle_hashes(text)
+def _sketch(text: str, vocabulary: dict[str, int]) -> _Sketch | None:
+    shingles = _shingle_hashes(text, vocabulary)
     if len(shingles) < MIN_SHINGLES:
         return None
     # Multiply-shift permutations of the shingle hashes; the minimum of each is the signature.
@@ -79,22 +80,24 @@ def _sketch(text: str) -> _Sketch | None:
     return _Sketch(permuted.min(axis=1), len(shingles))
 
 
-def _same_story(first: _Sketch, second: _Sketch) -> bool:
-    jaccard = float(np.mean(first.signature == second.signature))
-    if jaccard >= SAME_STORY_JACCARD:
-        return True
+def _same_story(signature: np.ndarray, size: int, signatures: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """For one text against candidates (rows of `signatures`): is each the same story?"""
+    jaccard = (signatures == signature).mean(axis=1)
     # |A & B| from the Jaccard estimate and the set sizes: J (|A| + |B|) / (1 + J).
-    shared = jaccard * (first.size + second.size) / (1 + jaccard)
-    return shared / min(first.size, second.size) >= SAME_STORY_CONTAINMENT
+    shared = jaccard * (sizes + size) / (1 + jaccard)
+    return (jaccard >= SAME_STORY_JACCARD) | (shared / np.minimum(sizes, size) >= SAME_STORY_CONTAINMENT)
 
 
 def story_groups(texts: Sequence[str]) -> list[int]:
     """For each text, the index of the first text of its group (itself when it has no near copy)."""
-    sketches = [_sketch(text or "") for text in texts]
-    index = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
+    vocabulary: dict[str, int] = {}
+    sketches = [_sketch(text or "", vocabulary) for text in texts]
+    signatures = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint64)
+    sizes = np.zeros(len(texts), dtype=np.float64)
     for position, sketch in enumerate(sketches):
         if sketch is not None:
-            index.insert(position, LeanMinHash(seed=_SEED, hashvalues=sketch.signature, scheme="affine32"))
+            signatures[position], sizes[position] = sketch.signature, sketch.size
+    index = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
     parent = list(range(len(texts)))
 
     def root(node: int) -> int:
@@ -106,10 +109,14 @@ def story_groups(texts: Sequence[str]) -> list[int]:
     for position, sketch in enumerate(sketches):
         if sketch is None:
             continue
-        for other in index.query(LeanMinHash(seed=_SEED, hashvalues=sketch.signature, scheme="affine32")):
-            if other > position and _same_story(sketch, sketches[other]):
+        minhash = LeanMinHash(seed=_SEED, hashvalues=sketch.signature, scheme="affine32")
+        candidates = np.fromiter(index.query(minhash), dtype=np.int64)  # earlier texts: each pair once
+        if len(candidates):
+            same = _same_story(sketch.signature, sketch.size, signatures[candidates], sizes[candidates])
+            for other in candidates[same].tolist():
                 low, high = sorted((root(position), root(other)))
                 parent[high] = low  # the lower input position stays the root
+        index.insert(position, minhash, check_duplication=False)
     return [root(position) for position in range(len(texts))]
 
 
