@@ -127,7 +127,12 @@ with ui.friendly_errors():
         disabled=frame is None,
         help="Drop the file on this page (here or on another server) to see exactly this view again.",
     )
-    if UploadSession.existing() is None:
+    if UploadSession.existing() is None and view.published:
+        st.caption(
+            "These articles were published by whoever sent this link: everyone who opens it sees them, until "
+            "they expire or the publisher deletes them. Download the view to keep your own copy."
+        )
+    elif UploadSession.existing() is None:
         st.caption(
             "These are this server's own articles: the link in the sidebar already shows them, with these "
             "filters, to anyone who opens it."
