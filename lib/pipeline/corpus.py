@@ -257,13 +257,15 @@ def load_web(
     store: str | os.PathLike | None = None,
     outcomes: Counter | None = None,
     fetch_progress: Progress | None = None,
+    planned: Callable[[int], None] | None = None,
     settings: RunSettings | None = None,
     **overrides,
 ) -> Corpus:
     """Web pages (URLs, feeds' entries, sites' feeds and sitemaps) to a Corpus: every URL is a row
     or an ingest-report entry. The default fetcher fetches public addresses only and caches
     nothing; pass one with a PageCache (and, for a local test site, a loopback-allowing guard).
-    `outcomes` counts what became of each URL; `fetch_progress` hears (URLs done, URL)."""
+    `outcomes` counts what became of each URL; `fetch_progress` hears (URLs done, URL) and
+    `planned` the number of pages to fetch, once known."""
     from lib.ingest.web.collect import DEFAULT_COLLECT_LIMITS, collect_articles
     from lib.ingest.web.fetch import Fetcher
 
@@ -280,6 +282,7 @@ def load_web(
         article_limits=run.limits,
         known=known,
         progress=fetch_progress,
+        planned=planned,
         outcomes=outcomes,
     )
     corpus = analyze_raw(raws, report, settings=run, store=article_store)

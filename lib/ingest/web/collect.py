@@ -76,10 +76,12 @@ def collect_articles(
     article_limits: Limits = DEFAULT_LIMITS,
     known: Known | None = None,
     progress: Progress | None = None,
+    planned: Callable[[int], None] | None = None,
     outcomes: Counter | None = None,
 ) -> Iterator[RawArticle]:
     """Raw articles of every page the sources lead to, in order; `outcomes` counts what became
-    of each URL (fetched, not modified, and each report reason)."""
+    of each URL (fetched, not modified, and each report reason). `planned` hears how many pages
+    will be fetched once feeds, sites and searches are expanded (a progress bar's total)."""
     outcomes = outcomes if outcomes is not None else Counter()
     urls = [*sources.urls]
     for feed in sources.feeds:
@@ -89,6 +91,8 @@ def collect_articles(
     for query in sources.searches:
         urls += _search_hits(query, sources.search_url, fetcher, report, outcomes)
     wanted = _admissible(urls, report, limits, outcomes)
+    if planned:
+        planned(len(wanted))
     with ThreadPoolExecutor(max_workers=max(1, limits.workers), thread_name_prefix="collect") as pool:
         for done, response in enumerate(pool.map(_safe_getter(fetcher), wanted), start=1):
             if progress:

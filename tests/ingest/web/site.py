@@ -107,6 +107,7 @@ def static_routes(base: str) -> dict[str, tuple]:
         "/broken.html": (503, "down", "text/plain", {}),
         "/redirect-private": (302, "", html, {"Location": "http://10.1.2.3/admin"}),
         "/redirect-ok": (301, "", html, {"Location": "/news/tariff.html"}),
+        "/redirect-robots": (302, "", html, {"Location": "/private/secret.html"}),
         "/redirect-loop": (302, "", html, {"Location": "/redirect-loop"}),
         "/big.html": (200, "<html><body>" + "<p>filler words here</p>" * 20000 + "</body></html>", html, {}),
         "/data.json": (200, '{"a": 1}', "application/json", {}),

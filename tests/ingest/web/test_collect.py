@@ -101,9 +101,12 @@ def test_the_url_cap(site, fetcher):
 
 def test_progress_is_reported_per_url(site, fetcher):
     seen = []
-    urls = [site.url("/news/berth.html"), site.url("/missing.html")]
-    list(collect_articles(Sources(urls=urls), fetcher, IngestReport(), progress=lambda n, url: seen.append((n, url))))
-    assert seen == [(1, urls[0]), (2, urls[1])]
+    urls = [site.url("/news/berth.html"), site.url("/missing.html"), site.url("/missing.html")]
+    articles = collect_articles(
+        Sources(urls=urls), fetcher, IngestReport(), progress=lambda n, url: seen.append((n, url)), planned=seen.append
+    )
+    list(articles)
+    assert seen == [2, (1, urls[0]), (2, urls[1])]  # the total first: the duplicate is not fetched
 
 
 @pytest.mark.parametrize(

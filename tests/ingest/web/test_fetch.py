@@ -23,6 +23,7 @@ from tests.ingest.web.conftest import LOOPBACK_ALLOWED, TEST_POLICY
         ("/broken.html", HTTP_ERROR, "HTTP 503"),  # after retries
         ("/redirect-private", BLOCKED, "10.1.2.3, a private address (redirected to http://10.1.2.3/admin)"),
         ("/redirect-loop", HTTP_ERROR, "more than 5 redirects"),
+        ("/redirect-robots", ROBOTS, "robots.txt disallows /private/secret.html"),  # checked on each hop
         ("/big.html", OVER_CAP, "the cap is 100,000 bytes"),
     ],
 )
