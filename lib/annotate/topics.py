@@ -271,6 +271,23 @@ def apply_rule(rule: Rule, counted: list[Mention], n_words: int) -> tuple[bool, 
     return True, weight, f"weight {weight:g} from {distinct} distinct term(s){lead}, {density:.1f} per 1,000 words"
 
 
+def raise_the_bar(rule: Rule, ruled: tuple[bool, float, str], tagged: dict[str, float]) -> tuple[bool, float, str]:
+    """(tagged, weight, reason) once the rule's `beside` bars are applied. `tagged`: the weight of
+    each topic its own rule tagged. A topic tagged too, in a text where a `beside` topic is
+    tagged, needs that bar's weight, or (with `or_share`) that share of the other's weight."""
+    is_tagged, weight, _reason = ruled
+    if not is_tagged:
+        return ruled
+    for other in rule.beside:
+        if other.topic not in tagged or weight >= other.min_weight:
+            continue
+        if other.or_share and weight >= other.or_share * tagged[other.topic]:
+            continue
+        share = f" and < {other.or_share:g} × its {tagged[other.topic]:g}" if other.or_share else ""
+        return False, weight, f"beside {other.topic}: weight {weight:g} < {other.min_weight:g}{share} ({other.reason})"
+    return ruled
+
+
 def _vetoes(found: list[Mention]) -> tuple[str, ...]:
     listed = dict.fromkeys(f"'{m.text}': {m.veto}" for m in found if m.veto is not None)
     vetoes = list(listed)
@@ -304,11 +321,17 @@ def score_topics(
             for topic in taxonomy.topics
         }
     )
+    ruled = {
+        topic.key: apply_rule(topic.rule, [m for m in mentions[topic.key] if m.veto is None], n_words)
+        for topic in taxonomy.topics
+    }
     scores = []
     for topic in taxonomy.topics:
         found = mentions[topic.key]
         counted = [m for m in found if m.veto is None]
-        tagged, weight, reason = apply_rule(topic.rule, counted, n_words)
+        tagged, weight, reason = raise_the_bar(
+            topic.rule, ruled[topic.key], {k: r[1] for k, r in ruled.items() if r[0]}
+        )
         indices = list(dict.fromkeys(m.sentence for m in counted))
         evidence = [(sentences[i], sentiments[i].polarity) for i in indices]
         polarity = sum(p for _, p in evidence) / len(evidence) if evidence else None

@@ -154,17 +154,31 @@ class Framing(Matcher):
 
 
 @dataclass(frozen=True)
+class Beside:
+    """A higher bar for a topic in a text tagged with another one: beside defense spending, the
+    alliance words a budget piece gives as its reason are not yet a discussion of security."""
+
+    topic: str
+    min_weight: float
+    reason: str
+    # ... unless its weight is at least this share of the other topic's: then the two are
+    # discussed side by side, and neither is a backdrop to the other. 0: no such exception.
+    or_share: float = 0.0
+
+
+@dataclass(frozen=True)
 class Rule:
     """When a topic is tagged: its mentions' weight (a mention in the lead counts `lead_factor`
     times) reaches `min_weight`, from at least `min_distinct` different terms, and the weight per
     1,000 words reaches `min_weight_per_1000_words` (so one passing mention in a long article
-    does not tag it)."""
+    does not tag it). `beside`: the weight it needs when another topic is tagged too."""
 
     min_weight: float = 1.0
     min_distinct: int = 1
     min_weight_per_1000_words: float = 0.0
     lead_sentences: int = 0
     lead_factor: float = 1.0
+    beside: tuple[Beside, ...] = ()
 
     def describe(self) -> str:
         parts = [f"weight ≥ {self.min_weight:g}"]
@@ -175,6 +189,9 @@ class Rule:
         text = ", ".join(parts)
         if self.lead_sentences and self.lead_factor != 1:
             text += f"; the first {self.lead_sentences} sentences count ×{self.lead_factor:g}"
+        for other in self.beside:
+            share = f" or ≥ {other.or_share:g} × its weight" if other.or_share else ""
+            text += f"; weight ≥ {other.min_weight:g}{share} when {other.topic} is tagged too"
         return text
 
 
@@ -387,7 +404,21 @@ def _build_rule(raw: dict, defaults: dict, where: str) -> Rule:
         raise TaxonomyError(f"{where}: 'rule' must be a table ([topic.rule])")
     merged.update(rule)
     where = f"{where}, rule"
+    raw_beside = rule.get("beside", [])
+    if not isinstance(raw_beside, list) or not all(isinstance(b, dict) for b in raw_beside):
+        raise TaxonomyError(f"{where}: 'beside' must be [[topic.rule.beside]] blocks")
+    beside = []
+    for index, item in enumerate(raw_beside):
+        at = f"{where}, beside #{index + 1}"
+        other, reason = item.get("topic"), item.get("reason")
+        if not isinstance(other, str) or not other:
+            raise TaxonomyError(f"{at}: 'topic' must name another topic")
+        if not isinstance(reason, str) or not reason.strip():
+            raise TaxonomyError(f"{at}: 'reason' must say why the bar is higher")
+        min_weight = _number(item, "min_weight", 1.0, at, least=0.001)
+        beside.append(Beside(other, min_weight, reason, _number(item, "or_share", 0.0, at)))
     return Rule(
+        beside=tuple(beside),
         min_weight=_number(merged, "min_weight", 1.0, where, least=0.001),
         min_distinct=_number(merged, "min_distinct", 1, where, whole=True, least=1),
         min_weight_per_1000_words=_number(merged, "min_weight_per_1000_words", 0.0, where),
@@ -532,6 +563,11 @@ def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
     if duplicates:
         raise TaxonomyError(f"{name}: topic keys declared twice: {', '.join(duplicates)}")
     for topic in topics:
+        unknown = [b.topic for b in topic.rule.beside if b.topic not in keys or b.topic == topic.key]
+        if unknown:
+            raise TaxonomyError(
+                f"{name}: topic '{topic.key}', rule: 'beside' names no other topic: {', '.join(unknown)}"
+            )
         for cue in topic.cues:
             unknown = [k for k in cue.yields_to if k not in keys or k == topic.key]
             if unknown:

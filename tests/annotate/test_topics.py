@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from lib.annotate.sentiment import Sentiment
-from lib.annotate.topics import is_negated, mentions_in, score_topics
+from lib.annotate.topics import is_negated, mentions_in, raise_the_bar, score_topics
 from lib.pipeline.corpus import load_blobs
-from lib.reference.taxonomy import default_taxonomy, load_taxonomy, parse_taxonomy
+from lib.reference.taxonomy import Beside, Rule, default_taxonomy, load_taxonomy, parse_taxonomy
 
 TAXONOMY = default_taxonomy()
 
@@ -232,6 +232,93 @@ def _score(sentences: list[str], polarities: list[float] | None = None):
 def test_tagging_rules(sentences: list[str], tagged: set[str]) -> None:
     scores = _score(sentences)
     assert {key for key, score in scores.items() if score.tagged} == tagged
+
+
+@pytest.mark.parametrize(
+    ("sentences", "tagged"),
+    [
+        pytest.param(
+            [
+                "Japan's cabinet approved a record defense budget of 9 trillion yen.",
+                "Defense spending will reach 2% of GDP by 2027, and the budget buys Tomahawk missiles.",
+                "Host-nation support for US forces also rises.",
+                "Officials cited North Korea and the Taiwan Strait.",
+            ],
+            {"defense_spending"},
+            id="threats named as the reason for a budget are its backdrop, not security",
+        ),
+        pytest.param(
+            [
+                "Japan's cabinet approved a record defense budget of 9 trillion yen.",
+                "Officials cited North Korea and the Taiwan Strait.",
+                "North Korea fired a ballistic missile over Japan last week, and the allies held joint drills.",
+                "Extended deterrence was reaffirmed.",
+            ],
+            {"defense_spending", "security"},
+            id="threats discussed beyond the cost are security beside spending",
+        ),
+        pytest.param(
+            [
+                "Tokyo and Washington struck a deal to lower the tariff on cars to 15%.",
+                "In exchange for the cut, Japan offered concessions on rice.",
+            ],
+            {"tariffs", "trade"},
+            id="a deal struck over duties is trade as well",
+        ),
+        pytest.param(
+            [
+                "The new 25% tariff on Japanese cars takes effect on Thursday.",
+                "Officials said the tariff may not comply with World Trade Organization rules or trade agreements.",
+            ],
+            {"tariffs"},
+            id="whether a duty keeps to trade rules is the duty's basis: tariffs only",
+        ),
+        pytest.param(
+            ["A Japanese steelmaker will buy an American rival for $10 billion.", "The acquisition needs approval."],
+            {"trade"},
+            id="buying a company abroad is investment",
+        ),
+        pytest.param(
+            [
+                "The prime minister said Japan could respond if China attacked Taiwan.",
+                "Beijing protested and warned of a military response.",
+            ],
+            {"security"},
+            id="military action over Taiwan is a discussed threat",
+        ),
+        pytest.param(
+            ["The leaders called theirs the greatest alliance in the world.", "They said the allies stand stronger."],
+            set(),
+            id="superlative praise of the alliance is framing",
+        ),
+        pytest.param(
+            ["The plant is U.S.-based.", "Its owner is U.S.-based too, and the military was not involved."],
+            set(),
+            id="U.S.-based is not a US base",
+        ),
+    ],
+)
+def test_salience_rules_of_the_codebook(sentences: list[str], tagged: set[str]) -> None:
+    scores = _score(sentences)
+    assert {key for key, score in scores.items() if score.tagged} == tagged
+
+
+@pytest.mark.parametrize(
+    ("weight", "others", "tagged"),
+    [
+        (5.0, {"spending": 12.0}, False),  # below the bar and under half the other's weight
+        (5.0, {"spending": 8.0}, True),  # at least half the other's weight: side by side
+        (8.0, {"spending": 30.0}, True),  # over the bar
+        (5.0, {}, True),  # the other topic is not tagged: the topic's own rule stands
+    ],
+)
+def test_a_higher_bar_beside_another_topic(weight: float, others: dict[str, float], tagged: bool) -> None:
+    rule = Rule(min_weight=4, beside=(Beside("spending", 7, "a backdrop to the cost", or_share=0.5),))
+    result = raise_the_bar(rule, (True, weight, "weight"), others)
+    assert result[0] is tagged
+    if not tagged:
+        assert result[2].startswith("beside spending: weight 5 < 7 and < 0.5 × its 12")
+    assert raise_the_bar(rule, (False, 1.0, "too slight"), others) == (False, 1.0, "too slight")
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from lib.annotate.topics import lowered_for_matching, topic_spans
 from lib.reference.taxonomy import (
     DEFAULT_TAXONOMY_PATH,
+    Beside,
     TaxonomyError,
     default_taxonomy,
     load_taxonomy,
@@ -190,6 +191,16 @@ def test_the_default_taxonomy_declares_japanese_unspaced() -> None:
             id="bad negation",
         ),
         pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\n[[topic.rule.beside]]\ntopic = "wafers"\nreason = "r"',
+            "topic 'chips', rule: 'beside' names no other topic: wafers",
+            id="beside an unknown topic",
+        ),
+        pytest.param(
+            '[[topic]]\nkey = "chips"\nterms = ["chip"]\n[[topic.rule.beside]]\ntopic = "chips"',
+            "topic 'chips', rule, beside #1: 'reason' must say why",
+            id="beside without a reason",
+        ),
+        pytest.param(
             '[[language]]\ncode = "Japanese"\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
             "language #1: 'code' must be an ISO 639 code",
             id="language code not a code",
@@ -234,3 +245,13 @@ def test_rule_defaults_and_overrides() -> None:
     assert taxonomy.topic("b").rule.min_weight == 5  # min_hits: the older spelling
     assert taxonomy.topic("c").min_hits == 1.5
     assert taxonomy.topic("c").rule.describe() == "weight ≥ 1.5; the first 1 sentences count ×3"
+
+
+def test_a_beside_bar_is_read_and_described() -> None:
+    taxonomy = parse_taxonomy(
+        '[[topic]]\nkey = "a"\nterms = ["x"]\n[topic.rule]\nmin_weight = 2\n'
+        '[[topic.rule.beside]]\ntopic = "b"\nmin_weight = 5\nor_share = 0.5\nreason = "a backdrop"\n'
+        '[[topic]]\nkey = "b"\nterms = ["y"]\n'
+    )
+    assert taxonomy.topic("a").rule.beside == (Beside("b", 5, "a backdrop", 0.5),)
+    assert taxonomy.topic("a").rule.describe() == "weight ≥ 2; weight ≥ 5 or ≥ 0.5 × its weight when b is tagged too"
