@@ -16,7 +16,12 @@ def overview() -> None:
         "relations moves over time and across Japan's prime ministers, and how its tone shifts."
     )
     if ui.using_sample():
-        st.info("You are looking at the bundled sample articles. Load your own on the **Data** page.")
+        st.info(
+            f"You are looking at the {corpus.n_total} bundled sample articles: enough to try every page and "
+            "option, too few for any figure to mean much (every prime-minister figure is marked thin, †, and "
+            "a timeline has a handful of points). Load a real corpus on the **Data** page, or analyse one "
+            "with `python -m lib analyze FOLDER --store DIR` and open the dashboard on that store."
+        )
     if ui.nothing_to_show(shown):
         return
     summary = shown.summary(ui.taxonomy().keys)

@@ -54,6 +54,10 @@ with ui.friendly_errors():
     corpus, shown = ui.begin_page("Data")
 
     st.subheader("Load your own articles")
+    st.caption(
+        "Your articles live in this browser tab's session: they stay while you switch pages and are gone "
+        "when you reload or close the tab, or after a long idle time. To keep a view, download it below."
+    )
     session = UploadSession.current()
 
     def back_to_sample() -> None:
@@ -108,6 +112,8 @@ with ui.friendly_errors():
             f"Loaded {len(upload.frame)} article(s) from {session.n_files} file(s), "
             f"{effect}. Every page now shows them."
         )
+        if not files:  # Streamlit empties the file box on a page switch; the articles stay
+            st.caption("The file box is empty because you switched pages; your articles are still loaded.")
         st.button("Back to the sample articles", on_click=back_to_sample)
     if session.bundle is not None:
         st.success(
