@@ -70,8 +70,9 @@ with ui.friendly_errors():
       than calling everything neutral on news headlines; the best engine agrees with experts on
       about half. Read polarity as a rough relative signal between groups of articles, never as a
       verdict on one article.
-    - Topic rules are English keyword rules: irony, metaphor and topics discussed without their usual
-      words are missed. Non-English articles are flagged and not tagged.
+    - Topic rules are keyword rules (English, with Japanese, Spanish, French and German terms):
+      irony, metaphor and topics discussed without their usual words are missed. Articles in other
+      languages are flagged and not tagged, and tone is scored in English only.
     - Dates from text are only as good as the page: a page with no date stays undated.
     - Per-100-days figures divide by whole days in office, not by how much of each term the corpus
       covers.

@@ -147,7 +147,7 @@ def topic_spans(
     """Where `topic` (a topic, one of its cues or a framing) matches in `text`, exclusions
     removed, non-overlapping, in order. `literals`: where literals occur in `lowered`, shared by
     the calls for one text."""
-    if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None:
+    if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None and topic.free_matcher is None:
         found = [m.span() for m in topic.matcher.finditer(text)]
         excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
     else:
@@ -155,6 +155,8 @@ def topic_spans(
         found = (
             _spans(topic.word_matcher, lowered, topic.word_starts, cache, word_start=True) if topic.word_matcher else []
         )
+        if topic.free_matcher is not None:
+            found = sorted(found + _spans(topic.free_matcher, lowered, topic.free_starts, cache))
         if topic.pattern_matcher is not None:
             found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
         excluded = (
@@ -163,7 +165,7 @@ def topic_spans(
             else []
         )
         if topic.free_excluder is not None:
-            excluded += [m.span() for m in topic.free_excluder.finditer(text)]
+            excluded += _spans(topic.free_excluder, lowered, topic.free_excluder_starts, cache)
     spans: list[tuple[int, int]] = []
     for start, end in found:
         if spans and start < spans[-1][1]:

@@ -76,6 +76,11 @@ def is_unbounded(entry: str, unspaced: re.Pattern | None) -> bool:
     return compound_tail or (unspaced is not None and bool(unspaced.search(entry)))
 
 
+def _unbounded_start(entry: str) -> str:
+    """The fixed text every match of an unbounded entry begins with (a compound tail's own)."""
+    return entry_start(entry[len(COMPOUND_TAIL) :] if entry.startswith(COMPOUND_TAIL) else entry)
+
+
 def _unbounded_alternation(entries: list[str], gap_words: int, unspaced: re.Pattern | None) -> str:
     """Entries matched inside words: a compound's tail still ends at a word boundary; an entry
     in an unspaced language has no boundary on either side."""
@@ -124,8 +129,12 @@ class Matcher:
     word_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     pattern_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     word_excluder: re.Pattern | None = field(default=None, repr=False, compare=False)
-    # Exclusions matched inside words (is_unbounded): run over the original text, like patterns.
+    # Entries and exclusions matched inside words (is_unbounded), lower-cased like word_matcher,
+    # and the literals their matches begin with.
+    free_matcher: re.Pattern | None = field(default=None, repr=False, compare=False)
     free_excluder: re.Pattern | None = field(default=None, repr=False, compare=False)
+    free_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    free_excluder_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     word_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     excluder_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
@@ -328,18 +337,17 @@ def _matcher_fields(
     unspaced: re.Pattern | None = None,
 ) -> dict:
     """The Matcher fields for these entries and patterns, cancelled by `exclude`. Entries matched
-    inside words (is_unbounded) cannot use the word-start fast path: they run with the patterns."""
+    inside words (is_unbounded) have their own fast matchers, tried wherever their literal occurs
+    (no word start to wait for)."""
     for pattern in patterns:
         _compile(pattern, f"{where}, pattern {pattern!r}")
     bounded = tuple(e for e in entries if not is_unbounded(e, unspaced))
     unbounded = tuple(e for e in entries if is_unbounded(e, unspaced))
     bounded_exclude = tuple(e.lower() for e in exclude if not is_unbounded(e, unspaced))
-    unbounded_exclude = tuple(e for e in exclude if is_unbounded(e, unspaced))
+    unbounded = tuple(e.lower() for e in unbounded)
+    unbounded_exclude = tuple(e.lower() for e in exclude if is_unbounded(e, unspaced))
     alternatives = [_any_entries_regex(entries, gap_words, unspaced, where)] if entries else []
     alternatives += [f"(?:{p})" for p in patterns]
-    free = ([_any_entries_regex(unbounded, gap_words, unspaced, where)] if unbounded else []) + [
-        f"(?:{p})" for p in patterns
-    ]
     lowered = tuple(e.lower() for e in bounded)
     return {
         "matcher": _compile("|".join(alternatives), where),
@@ -347,12 +355,15 @@ def _matcher_fields(
             _compile(_any_entries_regex(exclude, gap_words, unspaced, where), f"{where}, exclude") if exclude else None
         ),
         "word_matcher": re.compile(_entries_regex(lowered, gap_words, where)) if lowered else None,
-        "pattern_matcher": _compile("|".join(free), where) if free else None,
+        "pattern_matcher": _compile("|".join(f"(?:{p})" for p in patterns), where) if patterns else None,
+        "free_matcher": re.compile(_any_entries_regex(unbounded, gap_words, unspaced, where)) if unbounded else None,
+        "free_starts": match_starts([_unbounded_start(e) for e in unbounded]) if unbounded else None,
         "word_excluder": re.compile(_entries_regex(bounded_exclude, gap_words, where)) if bounded_exclude else None,
         "free_excluder": (
-            _compile(_any_entries_regex(unbounded_exclude, gap_words, unspaced, where), f"{where}, exclude")
-            if unbounded_exclude
-            else None
+            re.compile(_any_entries_regex(unbounded_exclude, gap_words, unspaced, where)) if unbounded_exclude else None
+        ),
+        "free_excluder_starts": (
+            match_starts([_unbounded_start(e) for e in unbounded_exclude]) if unbounded_exclude else None
         ),
         "word_starts": match_starts([entry_start(e) for e in lowered]) if lowered else None,
         "excluder_starts": match_starts([entry_start(e) for e in bounded_exclude]) if bounded_exclude else None,

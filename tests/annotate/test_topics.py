@@ -287,6 +287,19 @@ def test_tagging_rules(sentences: list[str], tagged: set[str]) -> None:
             id="military action over Taiwan is a discussed threat",
         ),
         pytest.param(
+            [
+                "The new prime minister spoke with the president by phone for twenty minutes.",
+                "They affirmed the alliance and agreed to work closely on North Korea's missile launches.",
+            ],
+            {"security"},
+            id="leaders agreeing to cooperate on a named security issue",
+        ),
+        pytest.param(
+            ["The two leaders agreed to work together on clean energy and student exchanges."],
+            set(),
+            id="agreeing to cooperate on other matters is not security",
+        ),
+        pytest.param(
             ["The leaders called theirs the greatest alliance in the world.", "They said the allies stand stronger."],
             set(),
             id="superlative praise of the alliance is framing",

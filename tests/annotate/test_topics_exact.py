@@ -14,16 +14,21 @@ from lib.reference.taxonomy import Topic, default_taxonomy, match_starts, parse_
 
 ODD = parse_taxonomy(
     """
+[[language]]
+code = "ja"
+spaced = false
+letters = "\\u3040-\\u30ff\\u4e00-\\u9fff"
+
 [negation]
 negators = ["not", "n't", "no", "nor", "..", "n'"]
 verbs = ["discuss*"]
 
 [[topic]]
 key = "odd"
-terms = ["U.S.", "F-35*", "a", "aa", "ab*", "..", "x-", "-x", "*", "İstanbul", "straße"]
+terms = ["U.S.", "F-35*", "a", "aa", "ab*", "..", "x-", "-x", "*", "İstanbul", "straße", "関税", "*zoll", "*zöll*"]
 phrases = ["a a", "u.s. forces", "self-defense forces"]
 patterns = ['\\bpay(?:s|ing)?\\s+more\\b', 'a+']
-exclude = ["a ab", "u.s. forces*", "-s-"]
+exclude = ["a ab", "u.s. forces*", "-s-", "非関税", "*tzoll"]
 
 [[topic]]
 key = "plain"
@@ -37,16 +42,18 @@ TAXONOMIES = [default_taxonomy(), ODD]
 
 def reference_spans(text: str, lowered: str | None, topic: Topic) -> list[tuple[int, int]]:
     """topic_spans as it was: every matcher scans the whole text."""
-    if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None:
+    if lowered is None or topic.word_matcher is None and topic.pattern_matcher is None and topic.free_matcher is None:
         found = [m.span() for m in topic.matcher.finditer(text)]
         excluded = [m.span() for m in topic.excluder.finditer(text)] if topic.excluder else []
     else:
         found = [m.span() for m in topic.word_matcher.finditer(lowered)] if topic.word_matcher else []
+        if topic.free_matcher is not None:
+            found = sorted(found + [m.span() for m in topic.free_matcher.finditer(lowered)])
         if topic.pattern_matcher is not None:
             found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
         excluded = [m.span() for m in topic.word_excluder.finditer(lowered)] if topic.word_excluder else []
         if topic.free_excluder is not None:
-            excluded += [m.span() for m in topic.free_excluder.finditer(text)]
+            excluded += [m.span() for m in topic.free_excluder.finditer(lowered)]
     spans: list[tuple[int, int]] = []
     for start, end in found:
         if spans and start < spans[-1][1]:
@@ -58,6 +65,12 @@ def reference_spans(text: str, lowered: str | None, topic: Topic) -> list[tuple[
 
 
 PIECES = [
+    "関税",
+    "非関税",
+    "非",
+    "Zoll",
+    "Strafzölle",
+    "schutzzoll",
     " ",
     " ",
     "  ",
@@ -185,6 +198,8 @@ def test_spans_are_the_scans(text: str) -> None:
                 for matcher, starts in (
                     (topic.word_matcher, topic.word_starts),
                     (topic.word_excluder, topic.excluder_starts),
+                    (topic.free_matcher, topic.free_starts),
+                    (topic.free_excluder, topic.free_excluder_starts),
                 ):
                     if matcher is not None:
                         assert _spans(matcher, lowered, starts, literals) == [
