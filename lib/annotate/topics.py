@@ -298,13 +298,22 @@ def _vetoes(found: list[Mention]) -> tuple[str, ...]:
     return tuple(vetoes)
 
 
+def without_links(sentence: str, taxonomy: Taxonomy) -> str:
+    """The sentence, or "" when it points to another story ("See also: ..."): the headline it
+    quotes is not this article's content."""
+    return "" if taxonomy.links is not None and taxonomy.links.match(sentence) else sentence
+
+
 def score_topics(
     sentences: list[str], sentiments: tuple[Sentiment, ...], n_words: int, taxonomy: Taxonomy
 ) -> list[TopicScore]:
+    # A link to another story counts for no topic: its sentence is matched as empty, so every
+    # index (and the evidence, which quotes `sentences`) stays in place.
+    matched = [without_links(sentence, taxonomy) for sentence in sentences]
     # Sentences never contain newlines (they are split within lines), so "\n" keeps them apart.
-    joined = "\n".join(sentences)
+    joined = "\n".join(matched)
     starts, position = [], 0
-    for sentence in sentences:
+    for sentence in matched:
         starts.append(position)
         position += len(sentence) + 1
     lowered = lowered_for_matching(joined)
@@ -319,7 +328,7 @@ def score_topics(
     )
     mentions = _yield_vetoes(
         {
-            topic.key: _candidates(joined, lowered, starts, sentences, topic, taxonomy.negation, with_negator, literals)
+            topic.key: _candidates(joined, lowered, starts, matched, topic, taxonomy.negation, with_negator, literals)
             for topic in taxonomy.topics
         }
     )

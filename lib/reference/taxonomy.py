@@ -263,6 +263,8 @@ class Taxonomy:
     negation: Negation
     source_text: str = field(repr=False)
     languages: tuple[Language, ...] = ()
+    # A sentence this matches points to another story ("See also: ..."): no topic counts it.
+    links: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -544,6 +546,15 @@ def _build_languages(raw: object) -> tuple[Language, ...]:
     return tuple(languages)
 
 
+def _build_links(raw: object) -> re.Pattern | None:
+    if not isinstance(raw, dict):
+        raise TaxonomyError("'links' must be a table ([links])")
+    patterns = _string_list(raw, "patterns", "[links]")
+    for pattern in patterns:
+        _compile(pattern, f"[links], pattern {pattern!r}")
+    return _compile("|".join(f"(?:{p})" for p in patterns), "[links]") if patterns else None
+
+
 def _unspaced_letters(languages: tuple[Language, ...]) -> re.Pattern | None:
     """Any letter of a language written without spaces, or None when the taxonomy has none."""
     ranges = "".join(language.letters for language in languages if not language.spaced)
@@ -567,6 +578,7 @@ def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
         unspaced = _unspaced_letters(languages)
         topics = tuple(_build_topic(t, i, defaults, unspaced) for i, t in enumerate(raw_topics))
         negation = _build_negation(raw.get("negation", {}))
+        links = _build_links(raw.get("links", {}))
     except TaxonomyError as error:
         raise TaxonomyError(f"{name}: {error}") from error
     keys = [t.key for t in topics]
@@ -584,7 +596,7 @@ def parse_taxonomy(text: str, *, name: str = "taxonomy") -> Taxonomy:
             if unknown:
                 where = f"{name}: topic '{topic.key}', cue '{cue.name}'"
                 raise TaxonomyError(f"{where}: 'yields_to' names no other topic: {', '.join(unknown)}")
-    return Taxonomy(str(raw.get("version", "unversioned")), topics, negation, text, languages)
+    return Taxonomy(str(raw.get("version", "unversioned")), topics, negation, text, languages, links)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:

@@ -305,6 +305,23 @@ def test_tagging_rules(sentences: list[str], tagged: set[str]) -> None:
             id="superlative praise of the alliance is framing",
         ),
         pytest.param(
+            [
+                "Farmers in Niigata expect a good rice harvest this autumn.",
+                "See also: North Korea test-fires ballistic missiles as threats mount",
+                "Read also Allies hold joint drills to deter aggression",
+            ],
+            set(),
+            id="headlines of other stories (see also, read also) count for no topic",
+        ),
+        pytest.param(
+            [
+                "Farmers in Niigata expect a good rice harvest this autumn.",
+                "North Korea test-fires ballistic missiles as threats mount.",
+            ],
+            {"security"},
+            id="the same words as the article's own sentence count",
+        ),
+        pytest.param(
             ["The plant is U.S.-based.", "Its owner is U.S.-based too, and the military was not involved."],
             set(),
             id="U.S.-based is not a US base",
@@ -350,6 +367,15 @@ def test_a_higher_bar_beside_another_topic(weight: float, others: dict[str, floa
             ["両国は非関税障壁と経済安全保障について話し合った。"],
             {"trade"},
             id="Japanese: non-tariff barriers are trade, economic security is not security",
+        ),
+        pytest.param(["美国宣布对日本汽车加征25%的关税。"], {"tariffs"}, id="Chinese (simplified): a duty"),
+        pytest.param(
+            ["日本内阁批准创纪录的国防预算。", "防卫费将继续增加。"], {"defense_spending"}, id="Chinese: a budget"
+        ),
+        pytest.param(
+            ["南海トラフ地震への備えを強化する。", "出口調査によると与党が優勢だ。"],
+            set(),
+            id="Japanese words that look like Chinese ones (Nankai, exit poll) are not topics",
         ),
         pytest.param(["Estados Unidos impondrá aranceles del 20% a los coches japoneses."], {"tariffs"}, id="Spanish"),
         pytest.param(

@@ -191,6 +191,11 @@ def test_the_default_taxonomy_declares_japanese_unspaced() -> None:
             id="bad negation",
         ),
         pytest.param(
+            '[links]\npatterns = [\'(see also\']\n[[topic]]\nkey = "chips"\nterms = ["chip"]',
+            "[links], pattern '(see also': invalid pattern",
+            id="bad links pattern",
+        ),
+        pytest.param(
             '[[topic]]\nkey = "chips"\nterms = ["chip"]\n[[topic.rule.beside]]\ntopic = "wafers"\nreason = "r"',
             "topic 'chips', rule: 'beside' names no other topic: wafers",
             id="beside an unknown topic",
