@@ -384,6 +384,29 @@ def test_a_higher_bar_beside_another_topic(weight: float, others: dict[str, floa
             id="French",
         ),
         pytest.param(["Die Strafzölle auf japanische Autos sinken auf 15 Prozent."], {"tariffs"}, id="German compound"),
+        pytest.param(
+            ["Les droits de douane sur les motos baissent à 10 %, au lieu de la menace de 20 %."],
+            {"tariffs"},
+            id="French: a threat in a sentence about a duty is a tariff threat",
+        ),
+        pytest.param(
+            [
+                "Paris et Tokyo ont signé un accord qui ouvre un accès élargi au marché du vin.",
+                "En contrepartie, la France réduit ses quotas.",
+            ],
+            {"trade"},
+            id="French: market access with words between, and a quid pro quo",
+        ),
+        pytest.param(
+            ["Der Wehretat soll auf zwei Prozent des Bruttoinlandsproduktes steigen."],
+            {"defense_spending"},
+            id="German: a spelt-out share of GDP",
+        ),
+        pytest.param(
+            ["Die Verteidigungsausgaben Japans steigen.", "Die gasto en defensa de Japón sube."],
+            {"defense_spending"},
+            id="a budget 'of Japan' is not the defence of Japan",
+        ),
         pytest.param(["Es handelt sich um eine Frage des Respekts."], set(), id="German: handelt is not trade"),
         pytest.param(["The importance of commercial flights grew."], set(), id="foreign terms leave English alone"),
     ],
