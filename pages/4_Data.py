@@ -133,7 +133,7 @@ with ui.friendly_errors():
         disabled=frame is None,
         help="Drop the file on this page (here or on another server) to see exactly this view again.",
     )
-    if UploadSession.existing() is None and view.published:
+    if UploadSession.existing() is None and links.published_corpus(view) is not None:
         st.caption(
             "These articles were published by whoever sent this link: everyone who opens it sees them, until "
             "they expire or the publisher deletes them. Download the view to keep your own copy."

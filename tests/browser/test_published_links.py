@@ -66,8 +66,10 @@ def test_a_published_link_and_a_view_file_show_the_same_view(chromium_browser, p
 
         sender.page.mouse.move(0, 0)  # the Publish button's tooltip would cover the next button
         sender.page.wait_for_timeout(300)
-        with sender.page.expect_download() as download:
-            sender.page.get_by_role("button", name="Download this view (articles and filters, one file)").click()
+        button = sender.page.get_by_role("button", name="Download this view (articles and filters, one file)")
+        button.scroll_into_view_if_needed()
+        with sender.page.expect_download(timeout=60_000) as download:
+            button.click()
         view_file = tmp_path / "view.parquet"
         download.value.save_as(view_file)
 
@@ -84,6 +86,31 @@ def test_a_published_link_and_a_view_file_show_the_same_view(chromium_browser, p
         third.settle()
         third.screenshot("view-file-dropped")
         assert third.caption() == sent
+        # Charts too: the Overview of both shows the same marks.
+        overview = link.replace("/Data?", "/?", 1)
+        sender.page.get_by_role("link", name="Overview", exact=True).click()
+        sender.settle(charts=True)
+        recipient.page.goto(overview)
+        recipient.settle(charts=True)
+        assert recipient.chart_traces() == sender.chart_traces()
+        assert recipient.drawn_marks() == sender.drawn_marks()
+
+        # After the publisher deletes it, the link says plainly that the server does not hold it;
+        # a made-up id says exactly the same.
+        corpus_id = parse_qs(urlsplit(link).query)["pub"][0]
+        sender.page.get_by_role("link", name="Data", exact=True).click()
+        sender.settle()
+        sender.page.get_by_role("button", name=f"Delete {corpus_id} now").click()
+        sender.settle()
+        messages = []
+        for target in (link, link.replace(corpus_id, "A" * 22)):
+            late = visitor(chromium_browser, publishing_server, request, contexts)
+            late.page.goto(target)
+            late.settle()
+            warning = late.page.locator('[data-testid="stAlertContentWarning"]', has_text="does not hold").first
+            messages.append(warning.inner_text().replace(corpus_id, "ID").replace("A" * 22, "ID"))
+            late.screenshot("after-delete")
+        assert messages[0] == messages[1] and "does not hold" in messages[0]
         for app in (sender, recipient, third):
             app.assert_no_exception()
     finally:
