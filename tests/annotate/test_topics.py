@@ -408,6 +408,11 @@ def test_a_higher_bar_beside_another_topic(weight: float, others: dict[str, floa
             id="a budget 'of Japan' is not the defence of Japan",
         ),
         pytest.param(["Es handelt sich um eine Frage des Respekts."], set(), id="German: handelt is not trade"),
+        pytest.param(
+            ["No importa lo que digan.", "A ella no le importa el comercio."],
+            set(),
+            id="Spanish: importar 'to matter' is not an import",
+        ),
         pytest.param(["The importance of commercial flights grew."], set(), id="foreign terms leave English alone"),
     ],
 )
