@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib.annotate.sentiment import ENGINE_LABELS
 from lib.reference.tone_validity import tone_validity
+from lib.reference.topic_validity import topic_validity
 from lib.schema.columns import COLUMNS
 from lib.stats import THIN_N
 from lib.views.state import docs_table
@@ -54,6 +55,15 @@ with ui.friendly_errors():
     each topic's share corrected for the measured errors (Rogan–Gladen) beside the raw share.
     """
     )
+
+    st.subheader("How far to trust the topic tags")
+    tagging = topic_validity()
+    st.caption(
+        f"Agreement with trained coders on {tagging.benchmark}: macro-F1 {tagging.macro_f1:.3f} "
+        f"[{tagging.macro_f1_low:.3f}, {tagging.macro_f1_high:.3f}]. Measured with `{tagging.measured_with}`; "
+        "intervals are 95%. Your own corpus may differ: measure it on the Validate page."
+    )
+    st.dataframe(pd.DataFrame(tagging.rows(ui.taxonomy().labels())), hide_index=True, width="stretch")
 
     st.subheader("How far to trust tone")
     validity = tone_validity()

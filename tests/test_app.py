@@ -316,8 +316,17 @@ def test_the_about_page_shows_how_far_each_tone_engine_can_be_trusted(app):
     at.switch_page("pages/5_About.py").run()
     no_exceptions(at)
     assert any(s.value == "How far to trust tone" for s in at.subheader)
-    table = at.dataframe[0].value
-    assert list(table["engine"]) == ["TextBlob", "VADER", "Economy (VADER + economic direction)"]
+    [tone] = [d.value for d in at.dataframe if "engine" in d.value.columns]
+    assert list(tone["engine"]) == ["TextBlob", "VADER", "Economy (VADER + economic direction)"]
+
+
+def test_the_about_page_shows_how_far_each_topic_tag_can_be_trusted(app):
+    at = app.run()
+    at.switch_page("pages/5_About.py").run()
+    no_exceptions(at)
+    assert any(s.value == "How far to trust the topic tags" for s in at.subheader)
+    [tags] = [d.value for d in at.dataframe if "topic" in d.value.columns and "F1 [95%]" in d.value.columns]
+    assert list(tags["topic"]) == ["Security", "Trade", "Tariffs", "Defense spending"]
 
 
 @pytest.mark.parametrize(
