@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lib.annotate.sentiment import DEFAULT_ENGINE, get_engine
 from lib.annotate.sentiment import ENGINES as SENTIMENT_ENGINES
-from lib.cli.outputs import output_problems
+from lib.cli.outputs import output_path, output_problems
 from lib.cli.progress import ProgressLine
 from lib.cli.summary import corpus_summary_text
 from lib.ingest.web.cache import PageCache
@@ -53,13 +53,6 @@ def _day(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}': expected a day as YYYY-MM-DD") from None
 
 
-def _output_path(value: str) -> Path:
-    path = Path(value)
-    if path.suffix.lower() not in EXPORT_SUFFIXES:
-        raise argparse.ArgumentTypeError(f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
-    return path
-
-
 def add_parser(commands) -> argparse.ArgumentParser:
     collect = commands.add_parser(
         "collect",
@@ -88,7 +81,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
     collect.add_argument("--language", default="", metavar="LANG", help="GDELT: source language (english, japanese...)")
     collect.add_argument("--gdelt-url", default=GDELT_DOC_URL, metavar="URL", help="GDELT: the DOC API's address")
     collect.add_argument(
-        "-o", "--output", type=_output_path, metavar="OUT", help=f"a table ({', '.join(EXPORT_SUFFIXES)})"
+        "-o", "--output", type=output_path, metavar="OUT", help=f"a table ({', '.join(EXPORT_SUFFIXES)})"
     )
     collect.add_argument("--store", metavar="DIR", help="an analysis store the dashboard opens (created if missing)")
     collect.add_argument(

@@ -14,7 +14,7 @@ from lib.cli.collect import add_parser as add_collect_parser
 from lib.cli.collect import run_collect
 from lib.cli.evaluate import add_parser as add_evaluate_parser
 from lib.cli.evaluate import job_count, run_evaluate
-from lib.cli.outputs import output_problems, unaccounted_message
+from lib.cli.outputs import output_path, output_problems, unaccounted_message
 from lib.cli.progress import ProgressLine
 from lib.cli.summary import corpus_summary_text, ingest_report_lines
 from lib.pipeline.corpus import StoreRun, build_store, load_corpus, resolve_taxonomy
@@ -25,13 +25,6 @@ from lib.reference.taxonomy import TaxonomyError
 from lib.schema.report import IngestReport
 
 ENGINES = ("local", "dask")  # --engine: this machine's process pool, or a Dask cluster
-
-
-def _output_path(value: str) -> Path:
-    path = Path(value)
-    if path.suffix.lower() not in EXPORT_SUFFIXES:
-        raise argparse.ArgumentTypeError(f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
-    return path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "-o",
         "--output",
-        type=_output_path,
+        type=output_path,
         metavar="OUT",
         help=f"where to write the table ({', '.join(EXPORT_SUFFIXES)}); optional with "
         "--store, which then holds the results without building a table in memory",

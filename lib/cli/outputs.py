@@ -5,11 +5,22 @@ entry."""
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 from pathlib import Path
 
 from lib.ingest.formats import SUPPORTED_SUFFIXES
+from lib.pipeline.export import EXPORT_SUFFIXES
 from lib.schema.report import IngestReport
+
+
+def output_path(value: str) -> Path:
+    """An -o argument: a path whose suffix names a format we write (argparse reports the rest)."""
+    path = Path(value)
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise argparse.ArgumentTypeError(f"'{value}': the output must end in {', '.join(EXPORT_SUFFIXES)}")
+    return path
+
 
 # Folders an existing store keeps its parts in (lib.pipeline.store): each must take new files.
 STORE_FOLDERS = ("base", "tags", "files")
