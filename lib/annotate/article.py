@@ -24,7 +24,7 @@ from lib.annotate.pms import find_mentions, pm_named_most, pms_mentioned, sittin
 from lib.annotate.sentences import split_sentences
 from lib.annotate.sentiment import Sentiment, SentimentEngine, tone_shares
 from lib.annotate.titles import choose_title, heading_title
-from lib.annotate.topics import score_topics
+from lib.annotate.topics import TOPIC_SCAN_CHARS, score_topics, topic_scan
 from lib.ingest.language import detect_language
 from lib.ingest.readers import RawArticle, repaired
 from lib.reference.taxonomy import Taxonomy
@@ -130,6 +130,8 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
 
     language = detect_language("\n".join(body))
     warnings = [*raw.warnings, *date_choice.warnings, *pm_warnings, *pm_choice.warnings]
+    if sum(len(sentence) + 1 for sentence in sentences) > TOPIC_SCAN_CHARS:
+        warnings.append(f"a very long text: its topics are read from its first {TOPIC_SCAN_CHARS:,} characters")
     if raw.repairs:
         warnings.append(f"repaired {raw.repairs} mis-decoded character sequence(s) (mojibake)")
     if language == "en":
@@ -175,9 +177,9 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
 def tag_article(base: dict, taxonomy: Taxonomy) -> dict:
     """The topic columns for an analysed article. Every language is tagged: the taxonomy holds
     terms in the languages it covers (a text in another one simply matches none)."""
-    sentences = list(base["sentences"])
-    sentiments = tuple(Sentiment(p, 0.0) for p in base["sentence_polarity"])
-    scores = score_topics(sentences, sentiments, base["n_words"], taxonomy)
+    sentences, n_words = topic_scan(list(base["sentences"]), base["n_words"])
+    sentiments = tuple(Sentiment(p, 0.0) for p in base["sentence_polarity"][: len(sentences)])
+    scores = score_topics(sentences, sentiments, n_words, taxonomy)
     return {
         "topics": [s.key for s in scores if s.tagged],
         "topic_scores": [s.as_record() for s in scores],

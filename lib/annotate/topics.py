@@ -304,6 +304,29 @@ def without_links(sentence: str, taxonomy: Taxonomy) -> str:
     return "" if taxonomy.links is not None and taxonomy.links.match(sentence) else sentence
 
 
+# Topics are read from this much of a text (about 50,000 words: a long report, far past any news
+# article). The taxonomy's patterns scan every character, so past it a 2 MB hostile text cost
+# seconds; what a book is "about" is settled long before.
+TOPIC_SCAN_CHARS = 300_000
+
+
+def topic_scan(sentences: list[str], n_words: int) -> tuple[list[str], int]:
+    """The sentences topics are read from (the text's first TOPIC_SCAN_CHARS characters: the
+    sentence that crosses the limit is cut there) and their word count (pro rata by characters),
+    so rates per 1,000 words stay rates."""
+    total = sum(len(sentence) + 1 for sentence in sentences)
+    if total <= TOPIC_SCAN_CHARS:
+        return sentences, n_words
+    kept: list[str] = []
+    room = TOPIC_SCAN_CHARS
+    for sentence in sentences:
+        if room <= 0:
+            break
+        kept.append(sentence[:room])
+        room -= len(sentence) + 1
+    return kept, max(1, round(n_words * TOPIC_SCAN_CHARS / total))
+
+
 def score_topics(
     sentences: list[str], sentiments: tuple[Sentiment, ...], n_words: int, taxonomy: Taxonomy
 ) -> list[TopicScore]:

@@ -538,3 +538,14 @@ lead_sentences = 0
     assert chips.vetoes == ("'chip': framing, a figure of speech",)
     (slight,) = score_topics(sentences[:2], sentiments[:2], 20, taxonomy)
     assert not slight.tagged and slight.reason == "too slight: weight 0.5 < 3"
+
+
+def test_topics_of_a_very_long_text_are_read_from_its_head_with_rates_kept():
+    from lib.annotate.topics import TOPIC_SCAN_CHARS, topic_scan
+
+    one_line = "tariffs on steel " * (TOPIC_SCAN_CHARS // 8)  # one huge sentence, twice the limit
+    kept, n_words = topic_scan([one_line], 1000)
+    assert len(kept[0]) == TOPIC_SCAN_CHARS
+    assert n_words == round(1000 * TOPIC_SCAN_CHARS / (len(one_line) + 1))  # the words of the part read
+    short = ["Tariffs rose.", "Trade fell."]
+    assert topic_scan(short, 4) == (short, 4)
