@@ -27,11 +27,14 @@ with ui.friendly_errors():
             )
         listed = shown.rows(LISTED_ARTICLES)
         listed_ids = list(listed["article_id"])
+        # One table per listing: a row ticked in another listing (before a search) must not show
+        # as ticked here, where row 0 is another article (a click would untick it).
+        table_key = f"{TABLE_KEY}_{hash(tuple(listed_ids)) & 0xFFFFFFFF:08x}"
 
         def open_selected() -> None:
             # Runs before the next script run, so the sidebar's share link already holds the
             # article (read after the run, it was one step behind).
-            rows = st.session_state[TABLE_KEY]["selection"]["rows"]
+            rows = st.session_state[table_key]["selection"]["rows"]
             picked = selected_id(listed_ids, rows)
             if picked:
                 ui.update_view(article=picked)
@@ -41,7 +44,7 @@ with ui.friendly_errors():
             marked=ui.current_view().article,
             on_select=open_selected,
             selection_mode="single-row",
-            key=TABLE_KEY,
+            key=table_key,
         )
         article_id = ui.current_view().article
         selected = ui.full_articles(shown, [article_id]) if article_id else None

@@ -76,7 +76,7 @@ def tiny_files(folder: Path, count: int = 10_000) -> Path:
     return folder
 
 
-# --- Other languages: analysed, flagged, not tagged by English rules ---------------------------
+# --- Other languages: analysed, flagged, tagged only by the taxonomy's own terms for them ---------------------------
 JAPANESE = (
     "石破茂首相は7日、ワシントンでトランプ大統領と会談し、日本車への関税と日米同盟の防衛費について"
     "協議した。政府関係者は、会談は建設的だったと述べ、両政府は貿易交渉を続けることで一致した。"

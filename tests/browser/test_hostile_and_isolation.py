@@ -44,8 +44,8 @@ deepen further this year in the Indo-Pacific.</p><script>alert(2)</script></arti
 # ...and as a CSV row whose title and outlet are markdown links out of the app.
 HOSTILE_CSV = (
     "text,title,source,date\n"
-    '"Tokyo and Washington discussed tariffs and the alliance. <script>alert(1)</script> '
-    'zyxhostilecsv. The defense minister said security cooperation would deepen.",'
+    '"Tokyo and Washington discussed tariffs on cars and steel. <script>alert(1)</script> '
+    'zyxhostilecsv. New duties on imports would follow, and the tariff rate would rise to 25%.",'
     '"[Read more](https://evil.example/phish) <b>b</b> zyxhostilecsv",'
     '"[Publisher](https://evil.example/outlet)",2025-02-01\n'
 )
