@@ -12,6 +12,7 @@ counts into charts (lib.views.aggregate's *_from_* functions), and a test checks
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -77,6 +78,20 @@ class ArticleSource(Protocol):
     def select(self, view: ViewState) -> Selection: ...
 
 
+# A page builds its FrameSource anew on every rerun, over the same frame (an upload kept in the
+# session, a published corpus in the resource cache): the fingerprint sorts every row, so it is
+# kept per frame object for as long as the frame lives, not recomputed per rerun.
+_FINGERPRINTS: dict[int, str] = {}
+
+
+def _fingerprint_of(frame: pd.DataFrame) -> str:
+    key = id(frame)
+    if key not in _FINGERPRINTS:
+        _FINGERPRINTS[key] = corpus_fingerprint(frame)
+        weakref.finalize(frame, _FINGERPRINTS.pop, key, None)
+    return _FINGERPRINTS[key]
+
+
 @dataclass
 class FrameSelection:
     frame: pd.DataFrame
@@ -131,7 +146,7 @@ class FrameSource:
 
     @cached_property
     def fingerprint(self) -> str:
-        return corpus_fingerprint(self.frame)
+        return _fingerprint_of(self.frame)
 
     @property
     def n_total(self) -> int:
