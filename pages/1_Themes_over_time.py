@@ -28,13 +28,15 @@ with ui.friendly_errors():
         )
     with options[1]:
         ui.bound_widget(
-            st.radio,
+            st.selectbox,
             "o_measure",
             "measure",
             label="Measure",
             options=list(MEASURES),
             format_func=MEASURES.get,
-            horizontal=True,
+            help="Counts and shares of tagged articles, or their tone as the chosen engine scores it: mean "
+            "polarity of the topic's sentences, net tone (share of positive minus negative sentences), or the "
+            "share of positive or of negative sentences.",
         )
     with options[2]:
         ui.bound_widget(

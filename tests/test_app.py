@@ -106,7 +106,7 @@ def test_a_link_restores_the_view_and_survives_a_page_switch(app):
     at.switch_page("pages/1_Themes_over_time.py").run()
     no_exceptions(at)
     assert at.selectbox(key="o_granularity").value == "year"
-    assert at.radio(key="o_measure").value == "share"
+    assert at.selectbox(key="o_measure").value == "share"
     assert at.query_params["topic"] == "security,trade"
     assert at.query_params["gran"] == "year"
     at.switch_page("pages/3_Articles.py").run()
@@ -281,6 +281,36 @@ def test_the_tone_engine_comes_from_the_link_and_every_polarity_figure_names_it(
     assert textblob["layout"]["title"]["text"].endswith("tone: TextBlob</sup>")
     # Same articles, other scores: the engine really changed, not only the label.
     assert vader["data"][0]["z"] != textblob["data"][0]["z"]
+
+
+def test_the_pm_tone_chart_follows_its_measure_and_link(app):
+    app.query_params["pmtone"] = "net_tone"
+    at = app.run()
+    at.switch_page("pages/2_By_prime_minister.py").run()
+    no_exceptions(at)
+    assert at.selectbox(key="o_pm_tone").value == "net_tone"
+    titles = [f["layout"]["title"]["text"] for f in figures(at)]
+    assert any(t.startswith("Net tone of the articles tagged with each topic") for t in titles)
+
+    at.selectbox(key="o_pm_tone").set_value("negative_share").run()
+    no_exceptions(at)
+    assert at.query_params["pmtone"] in ("negative_share", ["negative_share"])
+    negative = next(f for f in figures(at) if f["layout"]["title"]["text"].startswith("Share of negative"))
+    # Cells read as percents ("–" where no tagged article has a tone figure).
+    cells = [cell.removesuffix(" †") for row in negative["data"][0]["text"] for cell in row]
+    assert any(cell.endswith("%") for cell in cells)
+    assert all(cell == "–" or (cell.endswith("%") and 0 <= int(cell[:-1]) <= 100) for cell in cells)
+
+
+def test_the_timeline_draws_net_tone_and_names_the_engine(app):
+    app.query_params["measure"] = "net_tone"
+    app.query_params["tone"] = "vader"
+    at = app.run()
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    no_exceptions(at)
+    assert at.selectbox(key="o_measure").value == "net_tone"
+    title = figures(at)[0]["layout"]["title"]["text"]
+    assert title.startswith("Net tone of the articles tagged with each topic") and "tone: VADER" in title
 
 
 def test_choosing_an_engine_writes_it_into_the_link(app):

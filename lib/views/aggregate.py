@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -39,11 +40,47 @@ def choose_granularity(first: date | None, last: date | None, n_dated: int) -> s
     return "year"
 
 
+@dataclass(frozen=True)
+class ToneMeasure:
+    """A tone figure a chart can draw per topic, averaged over the articles tagged with it."""
+
+    axis: str  # the axis title
+    words: str  # how a chart's title names it, before ", per month" or ", by prime minister"
+    article_column: str  # the per-article column averaged; "" = the topic's own sentences' polarity
+    diverging: bool  # True: -1 to +1 around a neutral 0; False: a share from 0 to 1
+
+
+# Mean polarity says how warm the topic's sentences are on average; the sentence shares say how
+# many toned sentences there are at all (many strong ones of both signs average out to 0).
+TONE_MEASURES: dict[str, ToneMeasure] = {
+    "polarity": ToneMeasure(
+        "Mean polarity of the topic's sentences", "Mean polarity of each topic's sentences", "", True
+    ),
+    "net_tone": ToneMeasure(
+        "Net tone (positive minus negative sentences)",
+        "Net tone of the articles tagged with each topic (share of positive minus negative sentences)",
+        "net_tone",
+        True,
+    ),
+    "positive_share": ToneMeasure(
+        "Share of positive sentences",
+        "Share of positive sentences in the articles tagged with each topic",
+        "positive_share",
+        False,
+    ),
+    "negative_share": ToneMeasure(
+        "Share of negative sentences",
+        "Share of negative sentences in the articles tagged with each topic",
+        "negative_share",
+        False,
+    ),
+}
+
 # What the timeline can plot, with the axis title each measure gets.
 MEASURES: dict[str, str] = {
     "count": "Articles tagged",
     "share": "Share of the period's articles",
-    "polarity": "Mean polarity of the topic's sentences",
+    **{key: measure.axis for key, measure in TONE_MEASURES.items()},
 }
 
 TIMELINE_COLUMNS = (
@@ -54,7 +91,7 @@ TIMELINE_COLUMNS = (
     "raw_value",
     "n_articles",
     "n_tagged",
-    "n_polarity",
+    "n_toned",
 )
 PM_TOPIC_COLUMNS = (
     "pm",
@@ -64,33 +101,41 @@ PM_TOPIC_COLUMNS = (
     "share",
     "share_low",
     "share_high",
-    "mean_polarity",
-    "pol_low",
-    "pol_high",
-    "n_polarity",
+    "tone_mean",
+    "tone_low",
+    "tone_high",
+    "n_toned",
     "thin",
-    "thin_polarity",
+    "thin_tone",
     "per_100_days",
 )
-# How "The numbers behind the charts" shows pm_topic_table: (column, label, kind), in order.
-# kind says how a number is written: count (whole), share (percent), polarity (signed, 2 places),
-# rate (1 place), flag (yes/no), text.
-PM_TOPIC_DISPLAY: tuple[tuple[str, str, str], ...] = (
-    ("pm", "Prime minister", "text"),
-    ("topic", "Topic", "text"),
-    ("n_articles", "Articles", "count"),
-    ("n_tagged", "Tagged with the topic", "count"),
-    ("share", "Share tagged", "share"),
-    ("share_low", "Share: 95% interval from", "share"),
-    ("share_high", "Share: 95% interval to", "share"),
-    ("mean_polarity", "Mean polarity", "polarity"),
-    ("pol_low", "Polarity: 95% interval from", "polarity"),
-    ("pol_high", "Polarity: 95% interval to", "polarity"),
-    ("n_polarity", "Tagged articles with a polarity", "count"),
-    ("thin", "Few articles (share)", "flag"),
-    ("thin_polarity", "Few articles (polarity)", "flag"),
-    ("per_100_days", "Tagged per 100 days in office", "rate"),
-)
+
+
+def pm_topic_display(tone_measure: str = "polarity") -> tuple[tuple[str, str, str], ...]:
+    """How "The numbers behind the charts" shows pm_topic_table: (column, label, kind), in order.
+    kind says how a number is written: count (whole), share (percent), polarity (signed, 2
+    places), rate (1 place), flag (yes/no), text. The tone columns are named by the measure."""
+    check_choice(tone_measure, TONE_MEASURES, "tone measure")
+    tone = TONE_MEASURES[tone_measure]
+    kind = "polarity" if tone.diverging else "share"
+    return (
+        ("pm", "Prime minister", "text"),
+        ("topic", "Topic", "text"),
+        ("n_articles", "Articles", "count"),
+        ("n_tagged", "Tagged with the topic", "count"),
+        ("share", "Share tagged", "share"),
+        ("share_low", "Share: 95% interval from", "share"),
+        ("share_high", "Share: 95% interval to", "share"),
+        ("tone_mean", tone.axis, kind),
+        ("tone_low", f"{tone.axis}: 95% interval from", kind),
+        ("tone_high", f"{tone.axis}: 95% interval to", kind),
+        ("n_toned", "Tagged articles with a tone figure", "count"),
+        ("thin", "Few articles (share)", "flag"),
+        ("thin_tone", "Few articles (tone)", "flag"),
+        ("per_100_days", "Tagged per 100 days in office", "rate"),
+    )
+
+
 PM_COUNT_COLUMNS = ("pm", "n_articles", "n_undated", "days_in_office", "per_100_days")
 ARTICLE_TABLE_COLUMNS = ("article_id", "title", "published", "pm", "topics", "polarity", "outlet", "source")
 
@@ -117,6 +162,21 @@ def tagged_mask(frame: pd.DataFrame, key: str) -> pd.Series:
     if tagged_column(key) in frame.columns:
         return frame[tagged_column(key)].astype(bool)
     return frame["topics"].map(lambda keys: key in keys).astype(bool)
+
+
+def tagged_tone(frame: pd.DataFrame, key: str, tone_measure: str) -> pd.Series:
+    """Per article, its `tone_measure` figure when tagged with `key`, else NaN (indexed like
+    `frame`): the topic's sentences' polarity, or an article-level tone column."""
+    column = TONE_MEASURES[tone_measure].article_column
+    if not column:
+        return tagged_polarity(frame, key)
+    return frame[column].astype("float64").where(tagged_mask(frame, key))
+
+
+def tone_of(measure: str) -> str:
+    """The tone measure a timeline measure's tone figures come from (count and share carry the
+    topic polarity alongside, for the hover text)."""
+    return measure if measure in TONE_MEASURES else "polarity"
 
 
 def tagged_polarity(frame: pd.DataFrame, key: str) -> pd.Series:
@@ -150,9 +210,10 @@ def timeline(
     """Long frame, one row per (period, topic), over dated articles only.
 
     Columns: period (start Timestamp), period_label, topic, value (smoothed), raw_value,
-    n_articles (all dated articles in the period), n_tagged, n_polarity (tagged articles with a
-    topic polarity). The articles behind a point come from `articles_in_period`: carrying their
-    ids in every point would send megabytes to the browser on each rerun of a large corpus.
+    n_articles (all dated articles in the period), n_tagged, n_toned (tagged articles with a
+    figure for the measure's tone, see tone_of). The articles behind a point come from
+    `articles_in_period`: carrying their ids in every point would send megabytes to the
+    browser on each rerun of a large corpus.
 
     Every period between the first and last dated article is present, so an empty month shows
     as 0 articles (count, share) or a gap (polarity) instead of being skipped. Smoothing is a
@@ -164,7 +225,7 @@ def timeline(
     if dated.empty or not topic_keys:
         return empty_frame(TIMELINE_COLUMNS)
     periods = dated["published"].dt.to_period(GRANULARITIES[granularity])
-    stats = {key: _period_topic_stats(dated, periods, key) for key in topic_keys}
+    stats = {key: _period_topic_stats(dated, periods, key, tone_of(measure)) for key in topic_keys}
     return timeline_from_stats(periods.value_counts(), stats, granularity, measure, smoothing)
 
 
@@ -175,11 +236,11 @@ def check_timeline_options(granularity: str, measure: str, smoothing: int) -> No
         raise ValueError(f"smoothing must be at least 1 period, got {smoothing}")
 
 
-def _period_topic_stats(dated: pd.DataFrame, periods: pd.Series, key: str) -> pd.DataFrame:
+def _period_topic_stats(dated: pd.DataFrame, periods: pd.Series, key: str, tone_measure: str) -> pd.DataFrame:
     tagged = tagged_mask(dated, key)
-    polarity = tagged_polarity(dated, key).groupby(periods).agg(["mean", "count"])
+    tone = tagged_tone(dated, key, tone_measure).groupby(periods).agg(["mean", "count"])
     return pd.DataFrame(
-        {"n_tagged": periods[tagged].value_counts(), "polarity_mean": polarity["mean"], "n_polarity": polarity["count"]}
+        {"n_tagged": periods[tagged].value_counts(), "tone_mean": tone["mean"], "n_toned": tone["count"]}
     )
 
 
@@ -192,18 +253,20 @@ def timeline_from_stats(
 ) -> pd.DataFrame:
     """The timeline from per-period figures, however they were counted (pandas here, SQL in
     lib.views.warehouse): `n_articles` dated articles per period and, per topic, a frame with
-    n_tagged, polarity_mean and n_polarity, all indexed by pandas Period (missing = none)."""
+    n_tagged, tone_mean and n_toned (of the measure's tone, see tone_of), all indexed by pandas
+    Period (missing = none)."""
     every_period = pd.period_range(n_articles.index.min(), n_articles.index.max(), freq=GRANULARITIES[granularity])
     n_articles = n_articles.reindex(every_period, fill_value=0)
     parts = []
     for key, stats in topic_stats.items():
         stats = stats.reindex(every_period)
         n_tagged = stats["n_tagged"].fillna(0).astype("int64")
-        raw = {
-            "count": n_tagged.astype("float64"),
-            "share": n_tagged / n_articles.where(n_articles > 0),
-            "polarity": stats["polarity_mean"].astype("float64"),
-        }[measure]
+        if measure == "count":
+            raw = n_tagged.astype("float64")
+        elif measure == "share":
+            raw = n_tagged / n_articles.where(n_articles > 0)
+        else:
+            raw = stats["tone_mean"].astype("float64")
         parts.append(
             pd.DataFrame(
                 {
@@ -213,7 +276,7 @@ def timeline_from_stats(
                     "raw_value": raw.to_numpy(),
                     "n_articles": n_articles.to_numpy(),
                     "n_tagged": n_tagged.to_numpy(),
-                    "n_polarity": stats["n_polarity"].fillna(0).astype("int64").to_numpy(),
+                    "n_toned": stats["n_toned"].fillna(0).astype("int64").to_numpy(),
                 }
             )
         )
@@ -311,42 +374,44 @@ def _per_100_days(n: int, days: int) -> float:
     return n * 100 / days if days > 0 else math.nan
 
 
-PM_TOPIC_STATS_COLUMNS = ("pm", "topic", "n_articles", "n_tagged", "n_polarity", "polarity_mean", "polarity_sd")
+PM_TOPIC_STATS_COLUMNS = ("pm", "topic", "n_articles", "n_tagged", "n_toned", "tone_mean", "tone_sd")
 
 
-def pm_topic_table(frame: pd.DataFrame, topic_keys: list[str] | tuple[str, ...], today: date) -> pd.DataFrame:
+def pm_topic_table(
+    frame: pd.DataFrame, topic_keys: list[str] | tuple[str, ...], today: date, tone_measure: str = "polarity"
+) -> pd.DataFrame:
     """One row per (pm, topic), PMs in order of first taking office, topics as given.
 
     n_articles counts every article with that PM, undated ones whose PM came from the text
-    included. share = n_tagged / n_articles with a Wilson interval; mean_polarity is the mean of
-    per-article topic polarity over tagged articles with a t interval clipped to [-1, 1]
-    (n_polarity of them).
-    thin / thin_polarity flag n_articles / n_polarity below THIN_N. per_100_days = n_tagged per
+    included. share = n_tagged / n_articles with a Wilson interval; tone_mean is the mean of
+    the tagged articles' `tone_measure` (TONE_MEASURES) with a t interval clipped to its scale
+    (n_toned articles).
+    thin / thin_tone flag n_articles / n_toned below THIN_N. per_100_days = n_tagged per
     100 days the PM was in office up to `today`.
     """
+    check_choice(tone_measure, TONE_MEASURES, "tone measure")
     known = _with_pm(frame)
-    polarity = {key: tagged_polarity(known, key) for key in topic_keys}
+    polarity = {key: tagged_tone(known, key, tone_measure) for key in topic_keys}
     rows = []
     for pm in pm_order(known["pm"]):
         mine = known["pm"] == pm
         for key in topic_keys:
             tagged = tagged_mask(known, key) & mine
             rows.append((pm, key, int(mine.sum()), int(tagged.sum()), *moments(polarity[key][tagged])))
-    return pm_topic_table_from_stats(pd.DataFrame(rows, columns=list(PM_TOPIC_STATS_COLUMNS)), today)
+    return pm_topic_table_from_stats(pd.DataFrame(rows, columns=list(PM_TOPIC_STATS_COLUMNS)), today, tone_measure)
 
 
-def pm_topic_table_from_stats(stats: pd.DataFrame, today: date) -> pd.DataFrame:
+def pm_topic_table_from_stats(stats: pd.DataFrame, today: date, tone_measure: str = "polarity") -> pd.DataFrame:
     """pm_topic_table from one row of PM_TOPIC_STATS_COLUMNS per (pm, topic), in display order
     (pandas or SQL counted): the intervals and flags are computed here for both."""
+    floor = -1.0 if TONE_MEASURES[tone_measure].diverging else 0.0
     rows = []
-    for pm, key, n_articles, n_tagged, n_polarity, mean, sd in stats[list(PM_TOPIC_STATS_COLUMNS)].itertuples(
-        index=False
-    ):
-        n_articles, n_tagged, n_polarity = int(n_articles), int(n_tagged), int(n_polarity)
+    for pm, key, n_articles, n_tagged, n_toned, mean, sd in stats[list(PM_TOPIC_STATS_COLUMNS)].itertuples(index=False):
+        n_articles, n_tagged, n_toned = int(n_articles), int(n_tagged), int(n_toned)
         share_low, share_high = wilson_interval(n_tagged, n_articles)
-        mean, low, high = interval_from_moments(n_polarity, float(mean), float(sd))
-        # Polarity cannot leave [-1, 1]; a t interval on two articles happily would.
-        low, high = max(low, -1.0), min(high, 1.0)
+        mean, low, high = interval_from_moments(n_toned, float(mean), float(sd))
+        # A tone cannot leave its scale; a t interval on two articles happily would.
+        low, high = max(low, floor), min(high, 1.0)
         rows.append(
             (
                 pm,
@@ -359,9 +424,9 @@ def pm_topic_table_from_stats(stats: pd.DataFrame, today: date) -> pd.DataFrame:
                 mean,
                 low,
                 high,
-                n_polarity,
+                n_toned,
                 n_articles < THIN_N,
-                n_polarity < THIN_N,
+                n_toned < THIN_N,
                 _per_100_days(n_tagged, pm_days_in_office(pm, today)),
             )
         )

@@ -17,7 +17,7 @@ from lib.reference.countries import country_name
 from lib.reference.taxonomy import Taxonomy
 from lib.reference.tenures import JAPAN_PRIME_MINISTERS, US_PRESIDENTS, Term
 from lib.stats import THIN_N
-from lib.views.aggregate import GRANULARITIES, MEASURES
+from lib.views.aggregate import GRANULARITIES, MEASURES, TONE_MEASURES
 from lib.views.palette import neutral_text, pm_colour, president_colour
 
 NEUTRAL = neutral_text()  # bars that stand for no topic or PM, and notes
@@ -31,21 +31,27 @@ CUSTOMDATA_FIELDS = (
     "topic",
     "n_tagged",
     "n_articles",
-    "n_polarity",
+    "n_toned",
     "period",
     "handover_note",
 )
 
+
+def _tone_format(tone_measure: str) -> str:
+    """How a tone figure is written: signed on a -1..+1 scale, a percent for a share."""
+    return "+.2f" if TONE_MEASURES[tone_measure].diverging else ".0%"
+
+
 _TIMELINE_TITLES = {
     "count": "Articles tagged with each topic, per {g}",
     "share": "Share of each {g}'s articles tagged with each topic",
-    "polarity": "Mean polarity of each topic's sentences, per {g}",
+    **{key: tone.words + ", per {g}" for key, tone in TONE_MEASURES.items()},
 }
 # Hover line for the plotted value: (words, plotly number format).
 _VALUE_HOVER = {
     "count": ("articles tagged", ".1f"),
     "share": ("share", ".0%"),
-    "polarity": ("mean polarity", "+.2f"),
+    **{key: (tone.axis.lower(), _tone_format(key)) for key, tone in TONE_MEASURES.items()},
 }
 
 
@@ -225,7 +231,7 @@ def _timeline_customdata(rows: pd.DataFrame, ends: pd.Series) -> list[list]:
             r.topic,
             int(r.n_tagged),
             int(r.n_articles),
-            int(r.n_polarity),
+            int(r.n_toned),
             pd.Timestamp(r.period).date().isoformat(),
             _handover_note(pd.Timestamp(r.period), end),
         ]
@@ -241,7 +247,7 @@ def _timeline_hover(label: str, measure: str, smoothing: int, granularity: str) 
         hover += f"<br>{smoothing}-{granularity} average {words}: %{{y:{number}}}"
     elif measure != "count":
         hover += f"<br>{words.capitalize()}: %{{y:{number}}}"
-    if measure == "polarity":
+    if measure in TONE_MEASURES:
         hover += " (from %{customdata[4]} articles)"
     return hover + "%{customdata[6]}<br><i>Click to list the articles</i><extra></extra>"
 
@@ -290,9 +296,9 @@ def timeline_figure(
     it), so a period's mark lies within the term bands of its own dates; a period that spans a
     change of PM says so in its hover text, and the handover is drawn as a dotted line. The
     axis always spans whole periods, so one period, one article or one topic still shows.
-    `tone` names the sentiment engine behind a polarity measure."""
+    `tone` names the sentiment engine behind a tone measure."""
     g = granularity
-    title = _TIMELINE_TITLES[measure].format(g=g) + (_scored_by(tone) if measure == "polarity" else "")
+    title = _TIMELINE_TITLES[measure].format(g=g) + (_scored_by(tone) if measure in TONE_MEASURES else "")
     if smoothing > 1:
         title += f" ({smoothing}-{g} centred average)"
     if table.empty:
@@ -324,7 +330,7 @@ def timeline_figure(
     if show_terms:
         # Room above the plot for the two rows of term labels.
         fig.update_layout(margin={"t": 115})
-    if measure == "share":
+    if measure == "share" or (measure in TONE_MEASURES and not TONE_MEASURES[measure].diverging):
         fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     elif measure == "count":
         if smoothing == 1:
@@ -349,10 +355,10 @@ def point_selection(customdata: list | dict) -> dict:
 # --- prime ministers ------------------------------------------------------------------------
 
 
-def _cell_text(value: float, thin: bool, measure: str) -> str:
+def _cell_text(value: float, thin: bool, number: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    shown = f"{value:.0%}" if measure == "share" else f"{value:+.2f}"
+    shown = format(value, number)
     return f"{shown} {THIN_MARK}" if thin else shown
 
 
@@ -362,31 +368,34 @@ def _heatmap_grid(table: pd.DataFrame, keys: list[str], column: str) -> pd.DataF
 
 
 def pm_topic_heatmap(table: pd.DataFrame, taxonomy: Taxonomy, *, measure: str = "share", tone: str = "") -> go.Figure:
-    """PM x topic grid from `lib.views.aggregate.pm_topic_table`: share tagged or mean polarity.
+    """PM x topic grid from `lib.views.aggregate.pm_topic_table`: share tagged (measure "share")
+    or the tone measure the table was computed with (a TONE_MEASURES key).
 
     Cells resting on fewer than THIN_N articles carry a † and a footnote says why.
     """
-    title = {
-        "share": "Share of each prime minister's articles tagged with each topic",
-        "polarity": "Mean polarity of each topic's sentences, by prime minister" + _scored_by(tone),
-    }[measure]
+    if measure == "share":
+        title = "Share of each prime minister's articles tagged with each topic"
+        value_column, thin_column, number = "share", "thin", ".0%"
+    else:
+        title = TONE_MEASURES[measure].words + ", by prime minister" + _scored_by(tone)
+        value_column, thin_column, number = "tone_mean", "thin_tone", _tone_format(measure)
     if table.empty:
         return _empty_figure(title, "No articles with a known prime minister match this view.")
     keys = [k for k in taxonomy.keys if k in set(table["topic"])]
-    value_column, thin_column = ("share", "thin") if measure == "share" else ("mean_polarity", "thin_polarity")
     z = _heatmap_grid(table, keys, value_column)
     thin = _heatmap_grid(table, keys, thin_column).astype(bool)
-    details = [_heatmap_grid(table, keys, c) for c in ("n_tagged", "n_articles", "n_polarity")]
+    details = [_heatmap_grid(table, keys, c) for c in ("n_tagged", "n_articles", "n_toned")]
     customdata = [[[d.iat[i, j] for d in details] for j in range(len(keys))] for i in range(len(z))]
-    text = [[_cell_text(z.iat[i, j], thin.iat[i, j], measure) for j in range(len(keys))] for i in range(len(z))]
+    text = [[_cell_text(z.iat[i, j], thin.iat[i, j], number) for j in range(len(keys))] for i in range(len(z))]
     labels = taxonomy.labels()
     hover = "<b>%{y}</b> · %{x}<br>%{customdata[0]} of %{customdata[1]} articles tagged"
-    hover += (
-        "<br>Share: %{z:.0%}" if measure == "share" else ("<br>Mean polarity: %{z:+.2f} over %{customdata[2]} articles")
-    )
-    colour_scale = (
-        {"colorscale": "Blues", "zmin": 0, "zmax": 1} if measure == "share" else {"colorscale": "RdBu", "zmid": 0}
-    )
+    if measure == "share":
+        hover += "<br>Share: %{z:.0%}"
+        colour_scale = {"colorscale": "Blues", "zmin": 0, "zmax": 1}
+    else:
+        hover += f"<br>{TONE_MEASURES[measure].axis}: %{{z:{number}}} over %{{customdata[2]}} articles"
+        diverging = TONE_MEASURES[measure].diverging
+        colour_scale = {"colorscale": "RdBu", "zmid": 0} if diverging else {"colorscale": "Purples", "zmin": 0}
     fig = go.Figure(
         go.Heatmap(
             z=z.to_numpy(dtype=float),

@@ -52,7 +52,7 @@ class Selection(Protocol):
 
     def in_period(self, topic_key: str, period_start: str | pd.Timestamp, granularity: str) -> pd.DataFrame: ...
 
-    def pm_topic_table(self, topic_keys: list[str], today: date) -> pd.DataFrame: ...
+    def pm_topic_table(self, topic_keys: list[str], today: date, tone_measure: str = "polarity") -> pd.DataFrame: ...
 
     def pm_counts(self, today: date) -> pd.DataFrame: ...
 
@@ -114,8 +114,8 @@ class FrameSelection:
     def in_period(self, topic_key: str, period_start: str | pd.Timestamp, granularity: str) -> pd.DataFrame:
         return aggregate.articles_in_period(self.frame, topic_key, period_start, granularity)
 
-    def pm_topic_table(self, topic_keys: list[str], today: date) -> pd.DataFrame:
-        return aggregate.pm_topic_table(self.frame, topic_keys, today)
+    def pm_topic_table(self, topic_keys: list[str], today: date, tone_measure: str = "polarity") -> pd.DataFrame:
+        return aggregate.pm_topic_table(self.frame, topic_keys, today, tone_measure)
 
     def pm_counts(self, today: date) -> pd.DataFrame:
         return aggregate.pm_counts(self.frame, today)

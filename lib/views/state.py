@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from lib.annotate.sentiment import DEFAULT_ENGINE, ENGINES
-from lib.views.aggregate import GRANULARITIES, MEASURES
+from lib.views.aggregate import GRANULARITIES, MEASURES, TONE_MEASURES
 
 MAX_SMOOTHING = 24
 MAX_TEXT_LENGTH = 200
@@ -42,6 +42,7 @@ class ViewState:
     smoothing: int = 1  # rolling window in periods; 1 = none
     show_terms: bool = True  # PM and US-president bands on the timeline
     pm_normalise: bool = False  # counts per 100 days in office
+    pm_tone: str = "polarity"  # the tone measure of the By prime minister page's tone chart
     article: str = ""  # selected article_id
     kwic: str = ""  # keyword-in-context term
     tone: str = DEFAULT_ENGINE  # the sentiment engine that scores polarity and tone
@@ -308,11 +309,17 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
         "measure",
         ("measure",),
         _choice(tuple(MEASURES)),
-        "Timeline value: articles tagged, share of the period's articles, or mean polarity.",
+        "Timeline value: " + "; ".join(m.lower() for m in MEASURES.values()) + ".",
     ),
     QueryKey("smooth", ("smoothing",), SMOOTHING, "Centred rolling mean over this many periods."),
     QueryKey("bands", ("show_terms",), FLAG, "Shade prime-minister and US-president terms."),
     QueryKey("per100", ("pm_normalise",), FLAG, "Show PM counts per 100 days in office."),
+    QueryKey(
+        "pmtone",
+        ("pm_tone",),
+        _choice(tuple(TONE_MEASURES)),
+        "By prime minister's tone chart: " + "; ".join(m.axis.lower() for m in TONE_MEASURES.values()) + ".",
+    ),
     QueryKey("article", ("article",), TEXT, "The article_id of the article opened for reading."),
     QueryKey("kwic", ("kwic",), TEXT, "Term shown in keyword-in-context view."),
     QueryKey(

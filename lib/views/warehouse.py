@@ -43,6 +43,7 @@ from lib.views.aggregate import (
     GRANULARITIES,
     PM_TOPIC_STATS_COLUMNS,
     TIMELINE_COLUMNS,
+    TONE_MEASURES,
     check_choice,
     check_timeline_options,
     empty_frame,
@@ -51,6 +52,7 @@ from lib.views.aggregate import (
     pm_order,
     pm_topic_table_from_stats,
     timeline_from_stats,
+    tone_of,
     undated_summary_from,
 )
 from lib.views.filters import where_clause
@@ -254,6 +256,13 @@ class Warehouse:
         column = polarity_column(key)
         return _no_nan(column) if column in self.columns else "CAST(NULL AS DOUBLE)"
 
+    def tone_expression(self, key: str, tone_measure: str) -> str:
+        """The SQL of lib.views.aggregate.tagged_tone's figure (before the tagged filter)."""
+        column = TONE_MEASURES[tone_measure].article_column
+        if not column:
+            return self.polarity_expression(key)
+        return _no_nan(column) if column in self.columns else "CAST(NULL AS DOUBLE)"
+
 
 @dataclass
 class SqlSelection:
@@ -348,19 +357,18 @@ class SqlSelection:
         if not topic_keys:
             return _empty_timeline()
         w = self.warehouse
+        tone = tone_of(measure)
         extra = "".join(
             f", count(*) FILTER (WHERE {w.tagged_expression(k)}) AS t{i}"
-            f", avg({w.polarity_expression(k)}) FILTER (WHERE {w.tagged_expression(k)}) AS m{i}"
-            f", count({w.polarity_expression(k)}) FILTER (WHERE {w.tagged_expression(k)}) AS c{i}"
+            f", avg({w.tone_expression(k, tone)}) FILTER (WHERE {w.tagged_expression(k)}) AS m{i}"
+            f", count({w.tone_expression(k, tone)}) FILTER (WHERE {w.tagged_expression(k)}) AS c{i}"
             for i, k in enumerate(topic_keys)
         )
         counts = self._period_counts(granularity, extra)
         if counts.empty:
             return _empty_timeline()
         stats = {
-            key: pd.DataFrame(
-                {"n_tagged": counts[f"t{i}"], "polarity_mean": counts[f"m{i}"], "n_polarity": counts[f"c{i}"]}
-            )
+            key: pd.DataFrame({"n_tagged": counts[f"t{i}"], "tone_mean": counts[f"m{i}"], "n_toned": counts[f"c{i}"]})
             for i, key in enumerate(topic_keys)
         }
         return timeline_from_stats(counts["n_articles"].astype("int64"), stats, granularity, measure, smoothing)
@@ -376,12 +384,13 @@ class SqlSelection:
 
     # --- prime ministers ---------------------------------------------------------------------
 
-    def pm_topic_table(self, topic_keys: list[str], today: date) -> pd.DataFrame:
+    def pm_topic_table(self, topic_keys: list[str], today: date, tone_measure: str = "polarity") -> pd.DataFrame:
+        check_choice(tone_measure, TONE_MEASURES, "tone measure")
         w = self.warehouse
         per_key = "".join(
-            f", count(*) FILTER (WHERE {tagged}), count({polarity}) FILTER (WHERE {tagged})"
-            f", avg({polarity}) FILTER (WHERE {tagged}), stddev_samp({polarity}) FILTER (WHERE {tagged})"
-            for tagged, polarity in ((w.tagged_expression(k), w.polarity_expression(k)) for k in topic_keys)
+            f", count(*) FILTER (WHERE {tagged}), count({tone}) FILTER (WHERE {tagged})"
+            f", avg({tone}) FILTER (WHERE {tagged}), stddev_samp({tone}) FILTER (WHERE {tagged})"
+            for tagged, tone in ((w.tagged_expression(k), w.tone_expression(k, tone_measure)) for k in topic_keys)
         )
         found = {
             row[0]: row[1:]
@@ -393,9 +402,9 @@ class SqlSelection:
         for pm in pm_order(found):
             n_articles, *figures = found[pm]
             for i, key in enumerate(topic_keys):
-                n_tagged, n_polarity, mean, sd = figures[4 * i : 4 * i + 4]
-                rows.append((pm, key, n_articles, n_tagged, n_polarity, _float(mean), _float(sd)))
-        return pm_topic_table_from_stats(pd.DataFrame(rows, columns=list(PM_TOPIC_STATS_COLUMNS)), today)
+                n_tagged, n_toned, mean, sd = figures[4 * i : 4 * i + 4]
+                rows.append((pm, key, n_articles, n_tagged, n_toned, _float(mean), _float(sd)))
+        return pm_topic_table_from_stats(pd.DataFrame(rows, columns=list(PM_TOPIC_STATS_COLUMNS)), today, tone_measure)
 
     def pm_counts(self, today: date) -> pd.DataFrame:
         found = {

@@ -8,8 +8,8 @@ from frames import make_frame, score
 from lib.views.aggregate import (
     ARTICLE_TABLE_COLUMNS,
     PM_TOPIC_COLUMNS,
-    PM_TOPIC_DISPLAY,
     TIMELINE_COLUMNS,
+    TONE_MEASURES,
     articles_in_period,
     articles_per_period,
     articles_table,
@@ -18,6 +18,7 @@ from lib.views.aggregate import (
     period_label,
     pm_counts,
     pm_order,
+    pm_topic_display,
     pm_topic_table,
     source_name,
     timeline,
@@ -101,7 +102,7 @@ def test_timeline_polarity_is_the_mean_over_tagged_articles(corpus):
     table = timeline(corpus, ["trade", "tariffs"], "quarter", "polarity")
     assert _values(table, "trade") == pytest.approx([0.2, math.nan], nan_ok=True)
     assert _values(table, "tariffs") == pytest.approx([0.2, math.nan], nan_ok=True)
-    assert _values(table, "tariffs", "n_polarity") == [1, 0]
+    assert _values(table, "tariffs", "n_toned") == [1, 0]
     assert _values(table, "tariffs", "n_tagged") == [1, 1]
 
 
@@ -206,17 +207,17 @@ def test_pm_topic_table(corpus):
     assert (ishiba_trade["n_articles"], ishiba_trade["n_tagged"]) == (4, 2)
     assert ishiba_trade["share"] == 0.5
     assert (ishiba_trade["share_low"], ishiba_trade["share_high"]) == pytest.approx((0.1500, 0.8500), abs=1e-4)
-    assert ishiba_trade["mean_polarity"] == pytest.approx(0.2)
+    assert ishiba_trade["tone_mean"] == pytest.approx(0.2)
     # Two values, t(0.975, 1) = 12.706: the interval is clipped to the polarity scale.
-    assert (ishiba_trade["pol_low"], ishiba_trade["pol_high"]) == (-1.0, 1.0)
-    assert ishiba_trade["n_polarity"] == 2
-    assert ishiba_trade["thin"] and ishiba_trade["thin_polarity"]
+    assert (ishiba_trade["tone_low"], ishiba_trade["tone_high"]) == (-1.0, 1.0)
+    assert ishiba_trade["n_toned"] == 2
+    assert ishiba_trade["thin"] and ishiba_trade["thin_tone"]
     ishiba_days = (TODAY - date(2024, 10, 1)).days - (TODAY - date(2025, 10, 21)).days
     assert ishiba_trade["per_100_days"] == pytest.approx(2 * 100 / ishiba_days)
     kishida_trade = table.iloc[0]
     # The undated article counts: its PM came from the text.
     assert (kishida_trade["n_articles"], kishida_trade["n_tagged"]) == (1, 1)
-    assert kishida_trade["mean_polarity"] == 0.3 and math.isnan(kishida_trade["pol_low"])
+    assert kishida_trade["tone_mean"] == 0.3 and math.isnan(kishida_trade["tone_low"])
 
 
 def test_pm_topic_table_thin_flag_turns_off_at_five_articles():
@@ -309,11 +310,19 @@ def test_the_timeline_period_is_chosen_from_the_span_and_number_of_articles(firs
     assert choose_granularity(first, last, n_dated) == expected
 
 
-def test_the_numbers_behind_the_charts_label_every_column_for_people():
-    assert [column for column, _label, _kind in PM_TOPIC_DISPLAY] == list(PM_TOPIC_COLUMNS)
-    for column, label, kind in PM_TOPIC_DISPLAY:
+@pytest.mark.parametrize("tone_measure", list(TONE_MEASURES))
+def test_the_numbers_behind_the_charts_label_every_column_for_people(tone_measure):
+    display = pm_topic_display(tone_measure)
+    assert [column for column, _label, _kind in display] == list(PM_TOPIC_COLUMNS)
+    for column, label, kind in display:
         assert "_" not in label and label[0].isupper(), (column, label)
         assert kind in {"text", "count", "share", "polarity", "rate", "flag"}
+    assert TONE_MEASURES[tone_measure].axis in dict((c, label) for c, label, _ in display)["tone_mean"]
+
+
+def test_an_unknown_tone_measure_is_refused_by_name(corpus):
+    with pytest.raises(ValueError, match="unknown tone measure 'warmth'"):
+        pm_topic_table(corpus, ["trade"], TODAY, "warmth")
 
 
 @pytest.mark.parametrize(
@@ -322,3 +331,45 @@ def test_the_numbers_behind_the_charts_label_every_column_for_people():
 )
 def test_the_undated_sentence_agrees_in_number(n_undated, with_pm, wording):
     assert wording in undated_summary_from(n_undated, 10, with_pm)["reason"]
+
+
+@pytest.fixture
+def toned():
+    """Three trade articles with sentence shares; an untagged one whose tone must not count."""
+    rows = [
+        ("2025-01-05", ["trade"], 0.6, 0.1),
+        ("2025-01-20", ["trade"], 0.2, 0.4),
+        ("2025-02-03", ["trade"], 0.0, 0.5),
+        ("2025-01-25", [], 1.0, 0.0),
+    ]
+    return make_frame(
+        [
+            dict(published=day, pm="Ishiba", topics=topics, positive_share=pos, negative_share=neg, net_tone=pos - neg)
+            for day, topics, pos, neg in rows
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("measure", "january", "february"),
+    [
+        ("net_tone", (0.5 + -0.2) / 2, -0.5),
+        ("positive_share", (0.6 + 0.2) / 2, 0.0),
+        ("negative_share", (0.1 + 0.4) / 2, 0.5),
+    ],
+)
+def test_sentence_share_measures_average_the_tagged_articles_only(toned, measure, january, february):
+    table = timeline(toned, ["trade"], "month", measure)
+    assert _values(table, "trade") == pytest.approx([january, february])
+    assert _values(table, "trade", "n_toned") == [2, 1]
+
+
+def test_a_share_tone_interval_stays_between_0_and_1(toned):
+    row = pm_topic_table(toned, ["trade"], TODAY, "positive_share").iloc[0]
+    assert row["tone_mean"] == pytest.approx(0.8 / 3)
+    assert row["n_toned"] == 3
+    # Three values with sd 0.31: a t interval would reach below 0.
+    assert row["tone_low"] == 0.0 and 0 < row["tone_high"] <= 1.0
+    net = pm_topic_table(toned, ["trade"], TODAY, "net_tone").iloc[0]
+    assert net["tone_mean"] == pytest.approx((0.5 - 0.2 - 0.5) / 3)
+    assert net["tone_low"] >= -1.0

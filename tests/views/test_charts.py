@@ -103,6 +103,13 @@ def test_timeline_bands_can_be_switched_off(corpus):
     [
         ("share", 1, "Share of each month's articles tagged with each topic", ".0%"),
         ("polarity", 3, "Mean polarity of each topic's sentences, per month (3-month centred average)", None),
+        ("negative_share", 1, "Share of negative sentences in the articles tagged with each topic, per month", ".0%"),
+        (
+            "net_tone",
+            1,
+            "Net tone of the articles tagged with each topic (share of positive minus negative sentences), per month",
+            None,
+        ),
     ],
 )
 def test_timeline_titles_follow_the_measure(corpus, measure, smoothing, title, tick_format):
@@ -143,6 +150,21 @@ def test_heatmap_of_polarity(corpus):
     assert heatmap.text[1][0] == f"-0.10 {THIN_MARK}"
     assert heatmap.text[0][1] == "–"
     assert heatmap.zmid == 0
+
+
+def test_heatmap_of_a_sentence_share_reads_as_a_percent_from_zero():
+    frame = make_frame(
+        [
+            dict(published="2025-01-05", pm="Ishiba", topics=["trade"], negative_share=0.25),
+            dict(published="2025-01-06", pm="Ishiba", topics=["trade"], negative_share=0.5),
+        ]
+    )
+    table = pm_topic_table(frame, ["trade"], TODAY, "negative_share")
+    fig = pm_topic_heatmap(table, TAXONOMY, measure="negative_share", tone="VADER")
+    assert fig.data[0].text[0][0] == f"38% {THIN_MARK}"
+    assert fig.data[0].zmin == 0 and fig.data[0].zmid is None
+    assert fig.layout.title.text.startswith("Share of negative sentences in the articles tagged with each topic, by")
+    assert fig.layout.title.text.endswith("tone: VADER</sup>")
 
 
 def test_share_bars_have_wilson_error_bars(corpus):

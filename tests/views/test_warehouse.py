@@ -16,6 +16,7 @@ from lib.pipeline.corpus import build_store
 from lib.pipeline.store import ArticleStore
 from lib.pipeline.store_frame import open_store_frame, search_store
 from lib.reference.taxonomy import default_taxonomy
+from lib.views.aggregate import MEASURES, TONE_MEASURES
 from lib.views.matching import word_form_pattern
 from lib.views.sources import FrameSource
 from lib.views.state import ViewState
@@ -114,7 +115,7 @@ def test_timelines_agree(sources, name, granularity):
     expected, got = frame.select(VIEWS[name]), warehouse.select(VIEWS[name])
     keys = list(default_taxonomy().keys)
     assert_frames_close(got.per_period(granularity), expected.per_period(granularity))
-    for measure in ("count", "share", "polarity"):
+    for measure in MEASURES:
         for smoothing in (1, 3):
             assert_frames_close(
                 got.timeline(keys, granularity, measure, smoothing),
@@ -134,7 +135,8 @@ def test_prime_minister_tables_agree(sources, name):
     frame, warehouse = sources
     expected, got = frame.select(VIEWS[name]), warehouse.select(VIEWS[name])
     keys = list(default_taxonomy().keys)
-    assert_frames_close(got.pm_topic_table(keys, TODAY), expected.pm_topic_table(keys, TODAY))
+    for tone in TONE_MEASURES:
+        assert_frames_close(got.pm_topic_table(keys, TODAY, tone), expected.pm_topic_table(keys, TODAY, tone))
     assert_frames_close(got.pm_counts(TODAY), expected.pm_counts(TODAY))
 
 
