@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.views.charts import outlet_country_bar, small_timeline, topic_prevalence_bar
+from lib.views.validated import prevalence_table, with_validated_range
 from pages import ui
 
 
@@ -26,12 +27,20 @@ def overview() -> None:
         return
     summary = shown.summary(ui.taxonomy().keys)
     _headline_metrics(summary)
+    validation = ui.loaded_validation()
+    validated = (
+        with_validated_range(prevalence_table(summary["topic_prevalence"], summary["n_articles"]), validation)
+        if validation
+        else None
+    )
     left, right = st.columns(2)
     with left:
         ui.show_figure(
-            topic_prevalence_bar(summary["topic_prevalence"], ui.taxonomy(), summary["n_articles"]),
+            topic_prevalence_bar(summary["topic_prevalence"], ui.taxonomy(), summary["n_articles"], validated),
             filename="topic-prevalence",
         )
+        if validation:
+            ui.validated_note(validation)
     with right:
         ui.show_figure(small_timeline(shown.per_period("month"), "month"), filename="articles-per-month")
     if summary["outlet_countries"]:

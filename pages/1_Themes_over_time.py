@@ -5,6 +5,7 @@ import streamlit as st
 from lib.views.aggregate import GRANULARITIES, MEASURES, choose_granularity
 from lib.views.charts import point_selection, timeline_figure
 from lib.views.state import MAX_SMOOTHING
+from lib.views.validated import with_validated_range
 from pages import ui
 
 with ui.friendly_errors():
@@ -66,6 +67,9 @@ with ui.friendly_errors():
         keys = list(view.topics) or list(ui.taxonomy().keys)
         granularity = view.granularity or automatic
         table = across_topics.timeline(keys, granularity, view.measure, view.smoothing)
+        validation = ui.loaded_validation() if view.measure in ("count", "share") else None
+        if validation:
+            table = with_validated_range(table, validation)
         figure = timeline_figure(
             table,
             ui.taxonomy(),
@@ -76,6 +80,8 @@ with ui.friendly_errors():
             tone=ui.tone_label(),
         )
         event = ui.show_figure(figure, key="timeline_chart", selectable=True, filename="themes-over-time")
+        if validation:
+            ui.validated_note(validation, smoothed=view.smoothing > 1)
         points = (event or {}).get("selection", {}).get("points", []) if event else []
         if points:
             picked = point_selection(points[0].get("customdata", []))

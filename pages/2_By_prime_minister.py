@@ -7,6 +7,7 @@ import streamlit as st
 from lib.stats import THIN_N
 from lib.views.aggregate import TONE_MEASURES, pm_topic_display
 from lib.views.charts import pm_counts_bar, pm_share_bars, pm_topic_heatmap
+from lib.views.validated import with_validated_range
 from pages import ui
 
 with ui.friendly_errors():
@@ -59,7 +60,13 @@ with ui.friendly_errors():
                     pm_topic_heatmap(table, ui.taxonomy(), measure=view.pm_tone, tone=ui.tone_label()),
                     filename=f"pm-topic-{view.pm_tone.replace('_', '-')}",
                 )
-            ui.show_figure(pm_share_bars(table, ui.taxonomy()), filename="pm-topic-share-intervals")
+            validation = ui.loaded_validation()
+            ui.show_figure(
+                pm_share_bars(with_validated_range(table, validation) if validation else table, ui.taxonomy()),
+                filename="pm-topic-share-intervals",
+            )
+            if validation:
+                ui.validated_note(validation)
             with st.expander("The numbers behind the charts"):
                 labels = ui.taxonomy().labels()
                 display = table.assign(topic=table["topic"].map(labels))

@@ -125,6 +125,17 @@ def results(rows, state, shown, topic_keys, labels) -> None:
             weights=sample_weights(shown.rows(), state.sample),
         )
     st.caption(f"{result.coded} coded article(s). Intervals are 95%.")
+    if st.toggle(
+        "Show the corrected shares on the other pages",
+        value=True,
+        key="v_show_elsewhere",
+        help="The Overview, Themes over time (counts and shares) and By prime minister then show each topic's "
+        "share corrected for the tagging errors measured here (◆ with its 95% range), beside the raw figures, "
+        "while these articles are loaded.",
+    ):
+        ui.keep_validation(result)
+    else:
+        ui.forget_validation()
     coding.thin_note()
     st.subheader("Topics")
     st.dataframe(topic_table(result, labels), hide_index=True, width="stretch")

@@ -3,8 +3,11 @@ out, and every figure equal to lib.evaluation's on the same data."""
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,6 +18,9 @@ from lib.evaluation.sampling import draw_sample, sample_weights
 from lib.evaluation.validation import TOO_THIN, field_table, tone_table, topic_table, validate
 from lib.pipeline.corpus import load_corpus
 from lib.reference.taxonomy import default_taxonomy
+from lib.views.charts import VALIDATED_GROUP, VALIDATED_LEGEND
+from lib.views.validated import LoadedValidation, prevalence_table, with_validated_range
+from pages.ui.validated import VALIDATION_KEY
 from tests.conftest import ROOT, SEEDS
 
 PAGE = "pages/6_Validate.py"
@@ -200,3 +206,61 @@ def test_on_an_analysis_store_the_same_sample_is_drawn_and_its_texts_read(app, f
     at.radio(key="v_step").set_value("Results").run()
     no_exceptions(at)
     assert len(at.dataframe) == 3
+
+
+def _numbers(values) -> list[float]:
+    """A figure's numbers as plotly's JSON carries them: a list, or a typed array in base64."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def _validated_traces(at) -> list[dict]:
+    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [
+        trace
+        for chart in charts
+        for trace in chart["data"]
+        if trace.get("legendgroup") == VALIDATED_GROUP and trace.get("name") != VALIDATED_LEGEND
+    ]
+
+
+def test_a_loaded_validation_shows_its_range_on_the_other_pages_until_switched_off(app, frame):
+    at = open_page(app)
+    sample = draw(at, 5, 3)
+    text = my_codings(frame, sample)
+    at.file_uploader(key="v_upload_codings").set_value(("mine.csv", text.encode(), "text/csv")).run()
+    at.radio(key="v_step").set_value("Results").run()
+    no_exceptions(at)
+    loaded = at.session_state[VALIDATION_KEY][1]
+    assert isinstance(loaded, LoadedValidation) and loaded.coded == 5
+
+    at.switch_page("dashboard.py").run()
+    no_exceptions(at)
+    overview = _validated_traces(at)
+    assert len(overview) == 1
+    # The diamonds are lib.views.validated's corrected counts of the Overview's tagged articles.
+    tagged = {key: int(frame["topics"].map(lambda t, k=key: k in t).sum()) for key in KEYS}
+    expected = with_validated_range(prevalence_table(tagged, len(frame)), loaded).set_index("topic")
+    labels = default_taxonomy().labels()
+    for label, value in zip(overview[0]["y"], _numbers(overview[0]["x"]), strict=True):
+        key = next(k for k, name in labels.items() if name == label)
+        assert value == pytest.approx(expected.loc[key, "validated"] * len(frame), nan_ok=True)
+    assert any("coded article" in c.value for c in at.caption)
+
+    at.switch_page("pages/2_By_prime_minister.py").run()
+    no_exceptions(at)
+    assert _validated_traces(at)
+    at.query_params["measure"] = "share"
+    at.switch_page("pages/1_Themes_over_time.py").run()
+    no_exceptions(at)
+    assert _validated_traces(at)
+    at.selectbox(key="o_measure").set_value("polarity").run()
+    assert not _validated_traces(at)  # a tone is not a share: nothing to correct
+
+    at.switch_page(PAGE).run()
+    at.radio(key="v_step").set_value("Results").run()
+    at.toggle(key="v_show_elsewhere").set_value(False).run()
+    at.switch_page("dashboard.py").run()
+    no_exceptions(at)
+    assert not _validated_traces(at)

@@ -107,6 +107,76 @@ def _pm_ticks(surnames: list[str]) -> dict:
     return {"tickvals": surnames, "ticktext": [_coloured(s, pm_colour(s)) for s in surnames]}
 
 
+# --- validated ranges -----------------------------------------------------------------------
+
+VALIDATED_LEGEND = "Corrected for tagging errors (your codings), 95% range"
+VALIDATED_GROUP = "validated"  # the legend group of every corrected marker
+
+
+def draws_validated(table: pd.DataFrame, measure: str = "share", smoothing: int = 1) -> bool:
+    """Whether a chart of `table` can carry the validated range: a loaded validation added its
+    columns (lib.views.validated), the measure is a count or share of tagged articles, and the
+    series is not smoothed (the correction is per period, not of a rolling mean)."""
+    return "validated" in table.columns and measure in ("count", "share") and smoothing == 1
+
+
+def _validated_trace(
+    x, rows: pd.DataFrame, *, label: str, colour: str, scale=1.0, number: str = ".0%", **placing
+) -> go.Scatter:
+    """Markers at the corrected share (times `scale`: a period's articles turn it into a count)
+    with their 95% range as error bars, in the topic's colour; hollow where the codings behind
+    it are too few. The legend has one entry for them all (`_validated_legend`)."""
+    estimate, low, high = (rows[c].astype("float64") * scale for c in ("validated", "validated_low", "validated_high"))
+    thin = rows["validated_thin"].astype(bool)
+    vertical = placing.pop("orientation", "v") == "v"
+    axis, error = ("y", "error_y") if vertical else ("x", "error_x")
+    note = thin.map({True: "<br><i>Too few coded articles: do not lean on it</i>", False: ""})
+    return go.Scatter(
+        **{("x" if vertical else "y"): x, axis: estimate},
+        mode="markers",
+        name=f"{label}: corrected",
+        legendgroup=VALIDATED_GROUP,
+        showlegend=False,
+        marker={
+            "symbol": ["diamond-open" if t else "diamond" for t in thin],
+            "size": 10,
+            "color": colour,
+            "line": {"width": 1.5, "color": TEXT_GREY},
+        },
+        **{
+            error: {
+                "type": "data",
+                "symmetric": False,
+                "array": (high - estimate).clip(lower=0),
+                "arrayminus": (estimate - low).clip(lower=0),
+                "color": colour,
+                "thickness": 1.5,
+                "width": 5,
+            }
+        },
+        customdata=list(zip(low, high, note, strict=True)),
+        hovertemplate=(
+            f"<b>{label}</b><br>Corrected for tagging errors: %{{{axis}:{number}}}"
+            f"<br>95% range %{{customdata[0]:{number}}} to %{{customdata[1]:{number}}}%{{customdata[2]}}"
+            "<extra></extra>"
+        ),
+        **placing,
+    )
+
+
+def _validated_legend() -> go.Scatter:
+    """The legend's one entry for every topic's corrected markers (a click hides them all)."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=VALIDATED_LEGEND,
+        legendgroup=VALIDATED_GROUP,
+        marker={"symbol": "diamond", "size": 10, "color": "white", "line": {"width": 1.5, "color": TEXT_GREY}},
+        hoverinfo="skip",
+    )
+
+
 # --- timeline -------------------------------------------------------------------------------
 
 # Counts are drawn as bars (a bar per topic, side by side within its period) up to this many
@@ -316,12 +386,29 @@ def timeline_figure(
             "customdata": _timeline_customdata(rows, ends),
             "hovertemplate": _timeline_hover(topic.label, measure, smoothing, g),
         }
+        # A topic's slot in its period: where its bar stands, and its validated marker (on a line
+        # chart too, so the topics' ranges in one period stand side by side, not on one another).
+        offset, width = _bar_geometry(starts, ends, slot, len(drawn))
+        slots = [s + pd.Timedelta(milliseconds=o + w / 2) for s, o, w in zip(starts, offset, width, strict=True)]
         if bars:
-            offset, width = _bar_geometry(starts, ends, slot, len(drawn))
             fig.add_trace(go.Bar(x=starts, offset=offset, width=width, marker_color=topic.colour, **common))
         else:
             middles = starts + (ends - starts) / 2
             fig.add_trace(go.Scatter(x=middles, mode="lines+markers", line_color=topic.colour, **common))
+        if draws_validated(table, measure, smoothing):
+            scale = rows["n_articles"].to_numpy() if measure == "count" else 1.0
+            fig.add_trace(
+                _validated_trace(
+                    slots,
+                    rows,
+                    label=topic.label,
+                    colour=topic.colour,
+                    scale=scale,
+                    number=".1f" if measure == "count" else ".0%",
+                )
+            )
+    if draws_validated(table, measure, smoothing) and drawn:
+        fig.add_trace(_validated_legend())
     start, end = visible_range(table["period"], g)
     if show_terms:
         add_term_bands(fig, start, end)
@@ -330,16 +417,17 @@ def timeline_figure(
     if show_terms:
         # Room above the plot for the two rows of term labels.
         fig.update_layout(margin={"t": 115})
-    if measure == "share" or (measure in TONE_MEASURES and not TONE_MEASURES[measure].diverging):
-        fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    elif measure == "count":
-        if smoothing == 1:
-            fig.update_yaxes(**_whole_number_ticks(table["value"].max()))
-        else:
-            fig.update_yaxes(rangemode="tozero")
-    else:
-        fig.update_yaxes(zeroline=True, zerolinecolor="#999")
+    fig.update_yaxes(**_timeline_y_axis(table, measure, smoothing))
     return fig.update_layout(hovermode="closest", barmode="overlay")
+
+
+def _timeline_y_axis(table: pd.DataFrame, measure: str, smoothing: int) -> dict:
+    """Percent for shares, whole numbers for unsmoothed counts, a zero line for signed tones."""
+    if measure == "share" or (measure in TONE_MEASURES and not TONE_MEASURES[measure].diverging):
+        return {"tickformat": ".0%", "rangemode": "tozero"}
+    if measure == "count":
+        return _whole_number_ticks(table["value"].max()) if smoothing == 1 else {"rangemode": "tozero"}
+    return {"zeroline": True, "zerolinecolor": "#999"}
 
 
 def point_selection(customdata: list | dict) -> dict:
@@ -428,19 +516,23 @@ def pm_topic_heatmap(table: pd.DataFrame, taxonomy: Taxonomy, *, measure: str = 
 
 
 def pm_share_bars(table: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
-    """Share of each PM's articles tagged with each topic, with 95% Wilson intervals.
+    """Share of each PM's articles tagged with each topic, with 95% Wilson intervals; with a
+    loaded validation's columns (lib.views.validated), the share corrected for tagging errors
+    beside each bar.
 
     Bars resting on fewer than THIN_N articles are hatched."""
     title = "Share of each prime minister's articles tagged, with 95% intervals"
     if table.empty:
         return _empty_figure(title, "No articles with a known prime minister match this view.")
     fig = go.Figure()
+    validated = draws_validated(table)
     for topic in taxonomy.topics:
         rows = table[table["topic"] == topic.key]
         if rows.empty:
             continue
         fig.add_trace(
             go.Bar(
+                offsetgroup=topic.key,
                 x=rows["pm"],
                 y=rows["share"],
                 name=topic.label,
@@ -459,6 +551,16 @@ def pm_share_bars(table: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
                 ),
             )
         )
+        if validated:
+            fig.add_trace(
+                # Its own offset group: the corrected share stands beside the topic's bar and its
+                # interval, not on top of them.
+                _validated_trace(
+                    rows["pm"], rows, label=topic.label, colour=topic.colour, offsetgroup=f"{topic.key}:validated"
+                )
+            )
+    if validated:
+        fig.add_trace(_validated_legend())
     _style(fig, title, "Prime minister", "Share of the PM's articles")
     fig.add_annotation(
         text=f"Hatched: fewer than {THIN_N} articles",
@@ -472,7 +574,8 @@ def pm_share_bars(table: pd.DataFrame, taxonomy: Taxonomy) -> go.Figure:
         font={"size": 11},
     )
     fig.update_xaxes(**_pm_ticks(list(dict.fromkeys(table["pm"]))))
-    return fig.update_layout(barmode="group").update_yaxes(tickformat=".0%", rangemode="tozero")
+    # scattermode "group": a topic's validated marker sits on its own bar, not between the bars.
+    return fig.update_layout(barmode="group", scattermode="group").update_yaxes(tickformat=".0%", rangemode="tozero")
 
 
 def pm_counts_bar(counts: pd.DataFrame, *, per_100_days: bool = False) -> go.Figure:
@@ -501,8 +604,12 @@ def pm_counts_bar(counts: pd.DataFrame, *, per_100_days: bool = False) -> go.Fig
 # --- corpus overview ------------------------------------------------------------------------
 
 
-def topic_prevalence_bar(prevalence: dict[str, int], taxonomy: Taxonomy, n_articles: int) -> go.Figure:
-    """How many articles each topic is tagged in (`corpus_summary()['topic_prevalence']`)."""
+def topic_prevalence_bar(
+    prevalence: dict[str, int], taxonomy: Taxonomy, n_articles: int, validated: pd.DataFrame | None = None
+) -> go.Figure:
+    """How many articles each topic is tagged in (`corpus_summary()['topic_prevalence']`); with
+    `validated` (lib.views.validated's table of the same counts), the count corrected for
+    tagging errors beside each bar."""
     title = "Articles tagged with each topic"
     topics = [t for t in taxonomy.topics if t.key in prevalence]
     if not topics or n_articles == 0:
@@ -519,8 +626,25 @@ def topic_prevalence_bar(prevalence: dict[str, int], taxonomy: Taxonomy, n_artic
             showlegend=False,
         )
     )
+    if validated is not None and draws_validated(validated):
+        rows = validated.set_index("topic").loc[[t.key for t in topics]]
+        fig.add_trace(
+            _validated_trace(
+                [t.label for t in topics],
+                rows,
+                label="%{y}",
+                colour=NEUTRAL,
+                scale=n_articles,
+                number=".0f",
+                orientation="h",
+            )
+        )
+        fig.add_trace(_validated_legend())
+        largest = max([*counts, float(rows["validated_high"].fillna(0).max() * n_articles)])
+    else:
+        largest = max(counts)
     _style(fig, title, "Articles", "")
-    fig.update_xaxes(**_whole_number_ticks(max(counts)))
+    fig.update_xaxes(**_whole_number_ticks(largest))
     return fig.update_yaxes(autorange="reversed")
 
 

@@ -23,6 +23,7 @@ from pages.ui.sources import (
     tone_label,
     using_sample,
 )
+from pages.ui.validated import forget_validation, keep_validation, loaded_validation, validated_note
 from pages.ui.view import bound_multi_widget, bound_widget, current_view, share_url, update_view, write_url
 
 __all__ = [
@@ -41,8 +42,11 @@ __all__ = [
     "configured_store",
     "current_view",
     "describe_view",
+    "forget_validation",
     "friendly_errors",
     "full_articles",
+    "keep_validation",
+    "loaded_validation",
     "markdown_safe",
     "nothing_to_show",
     "own_corpus",
@@ -58,5 +62,6 @@ __all__ = [
     "tone_label",
     "update_view",
     "using_sample",
+    "validated_note",
     "write_url",
 ]

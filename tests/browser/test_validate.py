@@ -71,4 +71,18 @@ def test_code_three_articles_with_the_keyboard_and_download(open_page, tmp_path)
     assert page.get_by_role("heading", name="Topics").is_visible()
     assert page.get_by_text("too thin to use").first.is_visible()
     app.assert_no_exception()
+
+    # The validation now travels with the session: the other pages show the corrected shares.
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="By prime minister", exact=True).click()
+    app.settle(charts=True)
+    note = page.get_by_text("Corrected for the tagging errors measured on your 3 coded article(s)")
+    assert note.is_visible()
+    legend = page.locator(".js-plotly-plot .legendtext", has_text="Corrected for tagging errors")
+    assert legend.count() == 1
+    app.screenshot("validated-range-by-pm")
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Overview", exact=True).click()
+    app.settle(charts=True)
+    assert page.get_by_text("Corrected for the tagging errors").first.is_visible()
+    app.screenshot("validated-range-overview")
+    app.assert_no_exception()
     app.assert_no_console_errors()
