@@ -20,7 +20,7 @@ from lib.annotate.dates import (
     parse_metadata_date,
 )
 from lib.annotate.outlets import choose_outlet
-from lib.annotate.pms import find_mentions, pm_named_most, pms_mentioned, sitting_pm_named
+from lib.annotate.pms import PM_SCAN_CHARS, find_mentions, pm_named_most, pms_mentioned, sitting_pm_named
 from lib.annotate.sentences import split_sentences
 from lib.annotate.sentiment import Sentiment, SentimentEngine, tone_shares
 from lib.annotate.titles import choose_title, heading_title
@@ -132,6 +132,8 @@ def analyze_base(raw: RawArticle, engine: SentimentEngine) -> dict:
     warnings = [*raw.warnings, *date_choice.warnings, *pm_warnings, *pm_choice.warnings]
     if sum(len(sentence) + 1 for sentence in sentences) > TOPIC_SCAN_CHARS:
         warnings.append(f"a very long text: its topics are read from its first {TOPIC_SCAN_CHARS:,} characters")
+    if len(raw.text) > PM_SCAN_CHARS:
+        warnings.append(f"a very long text: prime ministers are looked for in its first {PM_SCAN_CHARS:,} characters")
     if raw.repairs:
         warnings.append(f"repaired {raw.repairs} mis-decoded character sequence(s) (mojibake)")
     if language == "en":

@@ -160,9 +160,16 @@ def strip_leading_date_label(text: str) -> str:
     return _LEADING_DATE_LABEL.sub("", text, count=1)
 
 
+# How much of a line's end can hold its closing punctuation and quotes: searching a 2 MB line
+# from its start for an end-anchored pattern tries every full stop in it.
+_LINE_END_CHARS = 32
+
+
 def is_sentence_like(line: str) -> bool:
     """Reads as prose: ends with sentence punctuation, or holds a full stop between words."""
-    return bool(_SENTENCE_END.search(line)) or bool(_MID_SENTENCE_END.search(line))
+    if _SENTENCE_END.search(line.rstrip()[-_LINE_END_CHARS:]):
+        return True
+    return any(mark in line for mark in ".!?") and bool(_MID_SENTENCE_END.search(line))
 
 
 def word_count(line: str) -> int:

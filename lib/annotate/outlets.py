@@ -152,6 +152,8 @@ def _known(gazetteer: Gazetteer, name: str) -> Outlet | None:
 
 def names_alone(line: str, gazetteer: Gazetteer) -> list[Outlet]:
     """The outlets a line consists of and nothing else ("Reuters", "Kyodo and Reuters", "- AFP")."""
+    if len(line) > HEADER_CHARS:  # four names and their joiners are far shorter
+        return []
     parts = [p for p in _JOINERS.split(_LIST_MARK.sub("", line)) if p.strip()]
     if not parts or len(parts) > 4:
         return []
@@ -249,6 +251,10 @@ def _display_name(holder: str) -> str:
 
 
 def _is_caption(line: str) -> bool:
+    """A photo caption or credit names the photo near its start or its end: a longer line is
+    read at both ends only, so a 2 MB paragraph costs no more than a short one."""
+    if len(line) > 2 * HEADER_CHARS:
+        line = f"{line[:HEADER_CHARS]}\n{line[-HEADER_CHARS:]}"
     return bool(_PHOTO_WORDS.search(line))
 
 
@@ -359,7 +365,7 @@ def text_evidence(text: str, gazetteer: Gazetteer) -> tuple[list[Evidence], list
             continue
         for evidence in _credits_in_line(line, gazetteer, in_head=index < HEAD_LINES, body_before=body_before):
             (origin if _is_origin(evidence) else publisher).append(evidence)
-        if len(line.split()) >= 12 and not _is_caption(line):
+        if len(line.split(maxsplit=12)) >= 12 and not _is_caption(line):
             body_before += 1
     return publisher, origin
 

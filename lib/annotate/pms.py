@@ -61,6 +61,10 @@ _NATIVE_NOT_SITTING = re.compile(r"^\s*(?:元|前|故)|(?:元|前|故)\s*$")
 # repetition: a PM named this many times, more than every other PM together and never
 # as former, late or deputy, is taken as the sitting one.
 DOMINANT_MENTIONS = 3
+# Prime ministers are looked for in a text's first this many characters (as topics are, in
+# lib.annotate.topics): a 2 MB line of names would otherwise cost seconds, and a text that long
+# has named its PM by then. The analysis warns when a text is cut.
+PM_SCAN_CHARS = 300_000
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ def _native_names() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("|".join(map(re.escape, ordered))), names
 
 
+@lru_cache(maxsize=256)  # a few dozen names, met thousands of times in a long text
 def _surname_of(name: str) -> Term:
     for term in JAPAN_PRIME_MINISTERS:
         if term.surname in name.split():
@@ -170,7 +175,9 @@ def _misspelt_mentions(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every mention of a Japanese PM, in reading order, with whether it names the sitting PM."""
+    """Every mention of a Japanese PM in the text's first PM_SCAN_CHARS characters, in reading
+    order, with whether it names the sitting PM."""
+    text = text[:PM_SCAN_CHARS]
     mentions = []
     for match in _name_pattern().finditer(text):
         name = match.group(0)

@@ -315,3 +315,16 @@ def test_undated_text_with_no_title_takes_the_pm_it_keeps_naming(analyse) -> Non
 )
 def test_tenure_boundaries(day: date, pm: str) -> None:
     assert pm_on(day) == pm
+
+
+def test_prime_ministers_are_looked_for_in_the_first_part_of_a_huge_text_with_a_warning() -> None:
+    from lib.annotate.pms import PM_SCAN_CHARS
+
+    filler = "The committee met again to review the shipping schedule. " * (PM_SCAN_CHARS // 50)
+    early = "Prime Minister Shigeru Ishiba spoke on Monday. " + filler
+    late = filler + " Prime Minister Fumio Kishida spoke on Monday."
+    assert pms_mentioned(find_mentions(early)) == ["Ishiba"]
+    assert pms_mentioned(find_mentions(late)) == []  # past the scanned part
+    raw = RawArticle(source="long.txt", text=late)
+    row = analyze_article(raw, default_taxonomy(), get_engine("textblob"))
+    assert any(f"first {PM_SCAN_CHARS:,} characters" in w and "prime ministers" in w for w in row["warnings"])
