@@ -162,32 +162,96 @@ def active_filters(state: ViewState) -> list[Filter]:
     return [f for f in FILTERS if f.is_set(state)]
 
 
-def filter_articles(frame: pd.DataFrame, state: ViewState, search: TextSearch | None = None) -> pd.DataFrame:
-    """The articles the view state lets through, in frame order."""
+def passing_articles(frame: pd.DataFrame, state: ViewState, search: TextSearch | None = None) -> pd.DataFrame:
+    """The articles the filters let through, every copy of a story included, in frame order."""
     keep = pd.Series(True, index=frame.index)
     for active in active_filters(state):
         keep &= active.mask(frame, state, search)
     return frame[keep]
 
 
-def where_clause(state: ViewState) -> tuple[str, list[Any]]:
-    """The WHERE clause (with ? parameters) that keeps what filter_articles keeps, for SQL."""
+# Counting each story once comes after the filters, not as one of them: a story counts once if
+# ANY of its copies passes the other filters, represented by its earliest-published passing copy
+# (undated copies last, then source order). Keeping only the story's original instead would lose
+# a story from an outlet filter whenever the original ran elsewhere, and would count it on a date
+# its passing copies do not have.
+STORY_COLUMN = "story_id"
+
+
+def counts_stories_once(state: ViewState, columns) -> bool:
+    """Whether the view counts each story once over data with these columns (data without
+    `story_id`, such as an analysis store, counts every copy)."""
+    return state.dedup and STORY_COLUMN in columns
+
+
+def one_copy_per_story(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per story_id: its earliest-published row (undated last, ties in frame order),
+    returned in frame order."""
+    if frame.empty:
+        return frame
+    rows = pd.DataFrame(
+        {
+            "story": frame[STORY_COLUMN].astype("string").fillna(frame["article_id"].astype("string")).to_numpy(),
+            "published": frame["published"].to_numpy(),
+            "position": range(len(frame)),
+        }
+    )
+    rows = rows.sort_values(["published", "position"], na_position="last", kind="stable")
+    return frame.iloc[sorted(rows.drop_duplicates("story")["position"])]
+
+
+def filter_articles(frame: pd.DataFrame, state: ViewState, search: TextSearch | None = None) -> pd.DataFrame:
+    """The articles the view state lets through, in frame order: those passing the filters,
+    one per story when the view counts each story once."""
+    passing = passing_articles(frame, state, search)
+    return one_copy_per_story(passing) if counts_stories_once(state, frame.columns) else passing
+
+
+def where_clause(state: ViewState, *, stories: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause (with ? parameters) that keeps what filter_articles keeps, for SQL over
+    a table whose `position` is its frame order; `stories`: the table has a story_id column."""
     clauses, params = ["true"], []
     for active in active_filters(state):
         clause, values = active.sql(state)
         clauses.append(clause)
         params += values
-    return " AND ".join(clauses), params
+    passing = " AND ".join(clauses)
+    if not counts_stories_once(state, [STORY_COLUMN] if stories else []):
+        return passing, params
+    # The same choice as one_copy_per_story, among the passing rows.
+    first_copies = f"""position IN (SELECT position FROM articles WHERE {passing}
+        QUALIFY row_number() OVER (PARTITION BY coalesce(story_id, article_id)
+                                   ORDER BY published ASC NULLS LAST, position) = 1)"""
+    return first_copies, params
 
 
-def describe(state: ViewState, shown: int, total: int, taxonomy_labels: Labels) -> str:
+def stories_phrase(state: ViewState, reprints: int, stories: bool) -> str:
+    """How copies of one story are counted, when it matters: 'each story counted once (37
+    reprints set aside)'; 'every copy of a story counted' when switched off; '' otherwise."""
+    if not stories:
+        return "every copy counted (these articles are not grouped into stories)" if state.dedup else ""
+    if not state.dedup:
+        return "every copy of a story counted"
+    if not reprints:
+        return ""
+    return f"each story counted once ({reprints} reprint{'' if reprints == 1 else 's'} set aside)"
+
+
+def describe(
+    state: ViewState, shown: int, total: int, taxonomy_labels: Labels, *, reprints: int = 0, stories: bool = True
+) -> str:
     """What the view shows, in one sentence: '38 of 412 articles: Tariffs, Ishiba, 2025-01-01 to
-    2025-12-31 (undated articles included)', or 'All 5 articles' when nothing is filtered."""
+    2025-12-31 (undated articles included), each story counted once (3 reprints set aside)', or
+    'All 5 articles' when nothing is filtered. `reprints`: copies of the shown stories left out;
+    `stories`: whether the articles are grouped into stories at all."""
     noun = "article" if total == 1 else "articles"
     phrases = [active.phrase(state, taxonomy_labels) for active in active_filters(state)]
+    story = stories_phrase(state, reprints, stories)
     if total == 0:
         return "No articles loaded"
-    if not phrases and shown == total:
-        return f"All {total} {noun}" if total != 1 else "The only article"
+    if not phrases and shown + reprints == total:
+        head = f"All {total} {noun}" if total != 1 else "The only article"
+        return f"{head}, {story}" if story else head
     head = f"{shown} of {total} {noun}"
+    phrases += [story] if story else []
     return f"{head}: {', '.join(phrases)}" if phrases else head

@@ -24,7 +24,8 @@ from lib.pipeline.bundle import corpus_fingerprint
 from lib.pipeline.corpus import Corpus
 from lib.schema.report import IngestReport
 from lib.views import aggregate
-from lib.views.filters import TextSearch, filter_articles
+from lib.views.copies import story_rows
+from lib.views.filters import TextSearch, counts_stories_once, one_copy_per_story, passing_articles
 from lib.views.state import ViewState
 
 
@@ -35,12 +36,16 @@ class Facets:
     date_range: tuple[date, date] | None
     pms: list[str]
     outlets: list[str]
+    stories: bool = True  # the articles are grouped into stories, so each can be counted once
 
 
 class Selection(Protocol):
     """The articles a view lets through (in corpus order) and the figures drawn from them."""
 
     def __len__(self) -> int: ...
+
+    @property
+    def reprints(self) -> int: ...  # copies of the selected stories left out (counting each story once)
 
     def summary(self, topic_keys: tuple[str, ...]) -> dict: ...
 
@@ -77,6 +82,8 @@ class ArticleSource(Protocol):
 
     def select(self, view: ViewState) -> Selection: ...
 
+    def story_of(self, article_id: str) -> pd.DataFrame: ...  # every copy of the article's story
+
 
 # A page builds its FrameSource anew on every rerun, over the same frame (an upload kept in the
 # session, a published corpus in the resource cache): the fingerprint sorts every row, so it is
@@ -95,6 +102,7 @@ def _fingerprint_of(frame: pd.DataFrame) -> str:
 @dataclass
 class FrameSelection:
     frame: pd.DataFrame
+    reprints: int = 0
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -159,9 +167,17 @@ class FrameSource:
             date_range,
             aggregate.pm_order(set(self.frame["pm"].fillna("")) - {""}),
             sorted(set(self.frame["outlet"].fillna("")) - {""}),
+            "story_id" in self.frame.columns,
         )
 
     def select(self, view: ViewState) -> FrameSelection:
         # Not cached: filtering is vectorised and fast, and caching would hash (pickle) the
         # whole frame on every rerun and keep visitors' uploads in a cache shared by sessions.
-        return FrameSelection(filter_articles(self.frame, view, self.search))
+        passing = passing_articles(self.frame, view, self.search)
+        if not counts_stories_once(view, self.frame.columns):
+            return FrameSelection(passing)
+        shown = one_copy_per_story(passing)
+        return FrameSelection(shown, len(passing) - len(shown))
+
+    def story_of(self, article_id: str) -> pd.DataFrame:
+        return story_rows(self.frame, article_id)

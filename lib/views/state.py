@@ -50,6 +50,9 @@ class ViewState:
     sample_ids: tuple[str, ...] = ()  # Validate page: the drawn sample's article_ids, in coding order
     corpus: str = ""  # fingerprint of the articles the view was made on (a link names its data)
     published: str = ""  # id of the published corpus the view shows ("" = the server's own data)
+    # One wire story reprinted by forty sites is one story: counts, shares and tones take each
+    # story once (lib.views.filters.one_copy_per_story), unless this is off.
+    dedup: bool = True
 
     @classmethod
     def from_query(cls, params: Mapping[str, str | list[str]]) -> ViewState:
@@ -335,6 +338,13 @@ QUERY_KEYS: tuple[QueryKey, ...] = (
         "Fingerprint of the articles the view was made on; a link opened on other articles says so.",
     ),
     QueryKey("pub", ("published",), TEXT, "A published corpus (Data page): everyone with the link sees its articles."),
+    QueryKey(
+        "dedup",
+        ("dedup",),
+        FLAG,
+        "Count each story once (1): near copies of one story (reprints under other headlines, trimmed or with"
+        " boilerplate added) count as one article in every count, share and tone; 0 counts every copy.",
+    ),
     QueryKey("seed", ("sample_seed",), SEED, "Validate page: the seed the sample to code was drawn with."),
     QueryKey(
         "sample",

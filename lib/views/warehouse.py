@@ -16,7 +16,7 @@ runs on its own cursor, as DuckDB connections are not to be shared between threa
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -212,7 +212,32 @@ class Warehouse:
                 "SELECT DISTINCT outlet FROM articles WHERE coalesce(outlet, '') <> '' ORDER BY outlet"
             ).fetchall()
         ]
-        return Facets((low, high) if low is not None else None, pm_order(pms), sorted(outlets))
+        return Facets((low, high) if low is not None else None, pm_order(pms), sorted(outlets), self.has_stories)
+
+    def add_story_ids(self, story_ids: pd.Series) -> None:
+        """Group the articles into stories: `story_ids` maps article_id (index) to story_id
+        (lib.pipeline.stories over the store's texts); articles it lacks are stories of their own."""
+        ids = pa.table(
+            {
+                "article_id": pa.array(story_ids.index.astype(str), pa.string()),
+                "story_id": pa.array(story_ids.astype(str), pa.string()),
+            }
+        )
+        self._con.register("story_ids", ids)
+        self._con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR")
+        self._con.execute(
+            "UPDATE articles SET story_id = s.story_id FROM story_ids AS s WHERE articles.article_id = s.article_id"
+        )
+        self._con.unregister("story_ids")
+        self.columns = [row[0] for row in self._query("DESCRIBE articles").fetchall()]
+        self._facets = replace(self._facets, stories=True)
+
+    @property
+    def has_stories(self) -> bool:
+        """Whether the table groups articles into stories. A store keeps no story_id: grouping
+        needs every text at once and is redone whenever articles are added (100,000 texts take
+        about a minute, bench/stories_bench.py), so store-backed views count every copy."""
+        return "story_id" in self.columns
 
     # --- the source interface ----------------------------------------------------------------
 
@@ -220,9 +245,16 @@ class Warehouse:
         return self._facets
 
     def select(self, view: ViewState) -> SqlSelection:
-        where, params = where_clause(view)
+        where, params = where_clause(view, stories=self.has_stories)
+        passing, _ = where_clause(view)  # the same parameters, every copy of a story counted
         hits = self._search_hits(view.search.strip()) if view.search.strip() else None
-        return SqlSelection(self, where, params, hits)
+        return SqlSelection(self, where, params, hits, passing)
+
+    def story_of(self, article_id: str) -> pd.DataFrame:
+        story = "coalesce(story_id, article_id)" if self.has_stories else "article_id"
+        sql = f"""SELECT * EXCLUDE (position) FROM articles
+                  WHERE {story} = (SELECT {story} FROM articles WHERE article_id = ?) ORDER BY position"""
+        return with_slim_dtypes(self._query(sql, [article_id]).df())
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -272,6 +304,7 @@ class SqlSelection:
     where: str
     params: list[Any]
     hits: pa.Table | None = None
+    passing_where: str = ""  # `where` with every copy of a story counted ("" = the same as `where`)
 
     def _query(self, sql: str, params: list | None = None):
         return self.warehouse._query(sql, [*self.params, *(params or [])], self.hits)
@@ -285,6 +318,12 @@ class SqlSelection:
 
     def __len__(self) -> int:
         return self._count
+
+    @cached_property
+    def reprints(self) -> int:
+        if not self.passing_where or self.passing_where == self.where:
+            return 0
+        return self._query(f"SELECT count(*) FROM articles WHERE {self.passing_where}").fetchone()[0] - self._count
 
     # --- summaries ---------------------------------------------------------------------------
 

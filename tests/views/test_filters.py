@@ -3,10 +3,11 @@ is checked against pandas in tests/views/test_warehouse.py)."""
 
 from datetime import date
 
+import duckdb
 import pytest
 from frames import make_frame
 
-from lib.views.filters import FILTERS, describe, filter_articles
+from lib.views.filters import FILTERS, describe, filter_articles, where_clause
 from lib.views.state import DEFAULTS, ViewState
 
 LABELS = {"tariffs": "Tariffs", "trade": "Trade", "security": "Security"}
@@ -165,3 +166,84 @@ def test_filter_articles_on_an_empty_frame():
 )
 def test_describe(state, shown, total, sentence):
     assert describe(state, shown, total, LABELS) == sentence
+
+
+# --- counting each story once -----------------------------------------------------------------
+
+
+@pytest.fixture
+def syndicated():
+    """One wire story (w0) reprinted twice (w1 by another outlet earlier in the frame but later in
+    time, w2 undated), a story of its own (own), and an article with no story_id (loose)."""
+    return make_frame(
+        [
+            dict(article_id="w1", outlet="Harbour Post", published="2025-03-04", story_id="w0", polarity=0.2),
+            dict(article_id="own", outlet="Harbour Post", published="2025-03-05", story_id="own"),
+            dict(article_id="w0", outlet="Pacific Wire", published="2025-03-02", story_id="w0", polarity=-0.2),
+            dict(article_id="w2", outlet="Gazette", story_id="w0"),
+            dict(article_id="loose", outlet="Gazette", published="2025-03-01"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("state", "expected_ids"),
+    [
+        (ViewState(), ["own", "w0", "loose"]),  # frame order; the wire story by its original
+        (ViewState(dedup=False), ["w1", "own", "w0", "w2", "loose"]),
+        # The original ran elsewhere: the story still counts once, by its copy that passes.
+        (ViewState(outlets=("Harbour Post",)), ["w1", "own"]),
+        (ViewState(outlets=("Gazette",)), ["w2", "loose"]),
+        # Dated copies before undated ones; the earliest passing date represents the story.
+        (ViewState(date_from=date(2025, 3, 3)), ["w1", "own"]),
+        (ViewState(date_from=date(2025, 3, 3), include_undated=False), ["w1", "own"]),
+        (ViewState(polarity_min=0.1), ["w1"]),
+    ],
+)
+def test_each_story_counts_once_by_its_earliest_passing_copy(syndicated, state, expected_ids):
+    assert list(filter_articles(syndicated, state)["article_id"]) == expected_ids
+
+
+def test_without_story_ids_every_copy_counts(syndicated):
+    assert len(filter_articles(syndicated.drop(columns="story_id"), ViewState())) == 5
+
+
+@pytest.mark.parametrize("state", [ViewState(), ViewState(outlets=("Gazette",)), ViewState(pms=("Abe",))])
+def test_sql_counts_each_story_once_as_pandas_does(syndicated, state):
+    """where_clause over a table with the frame's rows in `position` order keeps the same rows."""
+    table = syndicated[["article_id", "outlet", "published", "story_id", "polarity", "pm"]].assign(
+        position=range(len(syndicated)), published=syndicated["published"].dt.date
+    )
+    where, params = where_clause(state, stories=True)
+    connection = duckdb.connect()
+    connection.register("frame", table)
+    connection.execute("CREATE TABLE articles AS SELECT * FROM frame")
+    kept = connection.execute(f"SELECT article_id FROM articles WHERE {where} ORDER BY position", params).fetchall()
+    assert [row[0] for row in kept] == list(filter_articles(syndicated, state)["article_id"])
+
+
+@pytest.mark.parametrize(
+    ("state", "shown", "reprints", "stories", "expected"),
+    [
+        (ViewState(), 3, 2, True, "All 5 articles, each story counted once (2 reprints set aside)"),
+        (ViewState(), 5, 0, True, "All 5 articles"),  # no copies: nothing to say
+        (ViewState(dedup=False), 5, 0, True, "All 5 articles, every copy of a story counted"),
+        (
+            ViewState(outlets=("Gazette",)),
+            1,
+            1,
+            True,
+            "1 of 5 articles: Gazette, each story counted once (1 reprint set aside)",
+        ),
+        (
+            ViewState(),
+            5,
+            0,
+            False,
+            "All 5 articles, every copy counted (these articles are not grouped into stories)",
+        ),
+        (ViewState(dedup=False), 5, 0, False, "All 5 articles"),
+    ],
+)
+def test_the_sentence_says_how_copies_are_counted(state, shown, reprints, stories, expected):
+    assert describe(state, shown, 5, LABELS, reprints=reprints, stories=stories) == expected

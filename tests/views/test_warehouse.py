@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import shutil
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -169,3 +170,53 @@ def test_a_taxonomy_edit_is_tagged_from_stored_sentences(tmp_path):
     warehouse = Warehouse(ArticleStore(tmp_path / "store", get_engine()), taxonomy)
     assert warehouse.select(ViewState()).summary(taxonomy.keys)["topic_prevalence"]["chips"] == 1
     assert len(warehouse.select(ViewState(topics=("chips",)))) == 1
+
+
+# --- counting each story once ------------------------------------------------------------------
+
+
+def test_a_store_counts_every_copy_on_both_paths(sources):
+    """A store keeps no story_id: with the switch on, both answers count every copy and say so."""
+    frame, warehouse = sources
+    assert frame.facets().stories is warehouse.facets().stories is False
+    for source in (frame, warehouse):
+        selection = source.select(ViewState())
+        assert (len(selection), selection.reprints) == (246, 0)
+        assert source.story_of("missing").empty
+    some = frame.select(ViewState()).rows()["article_id"].iloc[5]
+    assert warehouse.story_of(some)["article_id"].tolist() == frame.story_of(some)["article_id"].tolist() == [some]
+
+
+@pytest.fixture(scope="module")
+def grouped(sources):
+    """The same store with articles grouped into stories: each run of three articles (in store
+    order) is one story whose id is its middle article's, so originals are not always first."""
+    frame, warehouse = sources
+    ids = frame.frame["article_id"]
+    story_ids = pd.Series(ids.iloc[[min(i // 3 * 3 + 1, len(ids) - 1) for i in range(len(ids))]].to_numpy(), index=ids)
+    grouped_frame = FrameSource(frame.frame.assign(story_id=story_ids.to_numpy()), search=frame.search)
+    grouped_warehouse = Warehouse(warehouse.store, warehouse.taxonomy)
+    grouped_warehouse.add_story_ids(story_ids)
+    return grouped_frame, grouped_warehouse
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_counting_each_story_once_agrees(grouped, name):
+    frame, warehouse = grouped
+    keys = list(default_taxonomy().keys)
+    for view in (VIEWS[name], replace(VIEWS[name], dedup=False)):
+        expected, got = frame.select(view), warehouse.select(view)
+        assert (len(got), got.reprints) == (len(expected), expected.reprints)
+        assert got.summary(tuple(keys)) == expected.summary(tuple(keys))
+        assert got.rows()["article_id"].tolist() == expected.rows()["article_id"].tolist()
+        assert_frames_close(got.timeline(keys, "year", "count", 1), expected.timeline(keys, "year", "count", 1))
+        assert_frames_close(got.pm_topic_table(keys, TODAY), expected.pm_topic_table(keys, TODAY))
+    assert frame.select(ViewState()).reprints > 0 and frame.facets() == warehouse.facets()
+
+
+def test_story_copies_agree(grouped):
+    frame, warehouse = grouped
+    for article_id in frame.frame["article_id"].iloc[[0, 4, -1]]:
+        assert (
+            warehouse.story_of(article_id)["article_id"].tolist() == frame.story_of(article_id)["article_id"].tolist()
+        )
