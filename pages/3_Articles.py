@@ -1,7 +1,10 @@
 """Articles: a searchable, sortable table; one article read with its evidence; KWIC."""
 
+from dataclasses import replace
+
 import streamlit as st
 
+from lib.views.copies import story_copies
 from lib.views.evidence import selected_id
 from lib.views.kwic import kwic
 from lib.views.matching import MATCHING_RULE
@@ -48,10 +51,14 @@ with ui.friendly_errors():
         )
         article_id = ui.current_view().article
         selected = ui.full_articles(shown, [article_id]) if article_id else None
+        if selected is not None and selected.empty and ui.current_view().dedup:
+            # A reprint (from a link, or counted under its story's earlier copy) still opens.
+            selected = ui.full_articles(corpus.select(replace(ui.current_view(), dedup=False)), [article_id])
         if selected is None or selected.empty:
             st.caption("Select a row to read the article with its topic terms highlighted.")
         else:
             ui.show_article(selected.iloc[0])
+            ui.show_copies(story_copies(corpus.story_of(article_id), article_id), grouped=corpus.facets().stories)
 
         st.divider()
         st.subheader("Keyword in context")

@@ -227,9 +227,10 @@ def where_clause(state: ViewState, *, stories: bool = False) -> tuple[str, list[
 
 def stories_phrase(state: ViewState, reprints: int, stories: bool) -> str:
     """How copies of one story are counted, when it matters: 'each story counted once (37
-    reprints set aside)'; 'every copy of a story counted' when switched off; '' otherwise."""
+    reprints set aside)'; 'every copy of a story counted' when switched off; '' otherwise, and
+    for articles not grouped into stories (a store: the sidebar's switch says why, once)."""
     if not stories:
-        return "every copy counted (these articles are not grouped into stories)" if state.dedup else ""
+        return ""
     if not state.dedup:
         return "every copy of a story counted"
     if not reprints:

@@ -3,7 +3,7 @@ view (the view state and its URL), sidebar (the shared filters), shell (what eve
 with), render (figures, article lists, safe text), article (one article with its evidence).
 Computation stays in lib/. Pages use the names below as `ui.name`."""
 
-from pages.ui.article import show_article
+from pages.ui.article import show_article, show_copies
 from pages.ui.render import article_list, concordance, markdown_safe, numbers_table, show_figure
 from pages.ui.shell import EMPTY_RESULT, begin_page, describe_view, friendly_errors, nothing_to_show, page_header
 from pages.ui.sidebar import sidebar_filters
@@ -55,6 +55,7 @@ __all__ = [
     "sample_corpus",
     "share_url",
     "show_article",
+    "show_copies",
     "show_figure",
     "sidebar_filters",
     "taxonomy",

@@ -8,6 +8,7 @@ import html
 import pandas as pd
 import streamlit as st
 
+from lib.views.copies import ORIGINAL
 from lib.views.evidence import article_facts, topic_evidence
 from lib.views.highlight import highlight_html
 from pages.ui.render import markdown_safe
@@ -51,3 +52,30 @@ def _removed_furniture(article: pd.Series) -> None:
         st.dataframe({"removed line": list(article["furniture_removed"])}, hide_index=True, width="stretch")
     else:
         st.caption("Nothing was removed.")
+
+
+def show_copies(copies: pd.DataFrame, *, grouped: bool) -> None:
+    """The copies of the opened article's story (lib.views.copies.story_copies), original first."""
+    st.subheader("Copies of this story")
+    if not grouped:
+        st.caption("These articles are not grouped into stories (an analysis store), so copies are not listed.")
+        return
+    if copies.empty:
+        st.caption("No other loaded article is a copy of this one: it is a story of its own.")
+        return
+    reprints = int((copies["role"] != ORIGINAL).sum())
+    st.caption(
+        f"{reprints} reprint{'' if reprints == 1 else 's'} of one story: near copies of its text, under another "
+        "headline, trimmed or with boilerplate added. The original is the first-published copy; counting each "
+        "story once counts all of them as one article."
+    )
+    st.dataframe(
+        copies,
+        hide_index=True,
+        width="stretch",
+        column_order=["opened", "role", "title", "outlet", "published", "source"],
+        column_config={
+            "opened": st.column_config.CheckboxColumn("reading", help="The article open above."),
+            "published": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
+        },
+    )

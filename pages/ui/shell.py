@@ -42,14 +42,17 @@ def friendly_errors():
         st.error(PAGE_FAILED.format(error=type(error).__name__))
 
 
-def describe_view(view: ViewState, shown: int, total: int) -> str:
-    return markdown_safe(describe(view, shown, total, taxonomy().labels()))
+def describe_view(view: ViewState, shown: int, total: int, *, reprints: int = 0, stories: bool = True) -> str:
+    return markdown_safe(describe(view, shown, total, taxonomy().labels(), reprints=reprints, stories=stories))
 
 
-def page_header(title: str, view: ViewState, shown: int, total: int) -> None:
+def page_header(
+    title: str, view: ViewState, shown: int, total: int, *, reprints: int = 0, stories: bool = True
+) -> None:
     st.title(title)
     # Every figure of tone depends on the engine: the header always names it.
-    st.caption(describe_view(view, shown, total) + markdown_safe(f" · tone by {tone_label()}"))
+    caption = describe_view(view, shown, total, reprints=reprints, stories=stories)
+    st.caption(caption + markdown_safe(f" · tone by {tone_label()}"))
 
 
 NAVIGATION = (
@@ -81,7 +84,7 @@ def begin_page(title: str, *, browser_title: str | None = None) -> tuple[Article
     view = sidebar_filters(source.facets())
     write_url(view)  # a page switch cleared the query string: put the view back
     shown = source.select(view)
-    page_header(title, view, len(shown), source.n_total)
+    page_header(title, view, len(shown), source.n_total, reprints=shown.reprints, stories=source.facets().stories)
     link_notices(view, source.n_total)
     ignored_link_notice()  # values of the link these articles do not have, named
     if source.store_problems:

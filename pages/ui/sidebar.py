@@ -67,6 +67,33 @@ def _tone_choice() -> None:
         st.caption(markdown_safe(note))
 
 
+STORY_HELP = (
+    "A story is one piece of reporting and its near copies: the same text reprinted by other sites "
+    "under another headline, with its ending trimmed or with their own boilerplate added. Ticked, every "
+    "count, share and tone takes each story once, by its earliest-published copy among the articles the "
+    "other filters keep; the Articles page lists an article's copies."
+)
+NO_STORIES = (
+    "Each story counted once is not available here: an analysis store does not group its articles into "
+    "stories (that needs every text at once, and is redone whenever articles are added), so every copy "
+    "is counted. Articles loaded on the Data page are grouped."
+)
+
+
+def _story_switch(facets: Facets) -> None:
+    bound_widget(
+        st.toggle,
+        "f_dedup",
+        "dedup",
+        label="Count each story once",
+        help=STORY_HELP,
+        to_widget=lambda dedup: dedup and facets.stories,  # shown off where it cannot be on
+        disabled=not facets.stories,
+    )
+    if not facets.stories:
+        st.caption(NO_STORIES)
+
+
 IGNORED_KEY = "ignored_link_values"
 
 
@@ -128,6 +155,7 @@ def sidebar_filters(facets: Facets) -> ViewState:
             from_widget=tuple,
             placeholder="All outlets",
         )
+        _story_switch(facets)
         _tone_choice()
         bound_multi_widget(
             st.slider,
