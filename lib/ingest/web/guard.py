@@ -5,7 +5,9 @@ Only http and https; the host name is resolved and every address it resolves to 
 one (not private, loopback, link-local, multicast, reserved or unspecified). The fetcher checks
 every redirect hop too, so a public page cannot redirect into the private network. Loopback is
 allowed only when asked for explicitly (tests serve fixture sites on 127.0.0.1; a user on their
-own machine may ask for it on the command line).
+own machine may ask for it on the command line). A host may also trust exact host:port pairs
+(`trusted`, e.g. an intranet news source): a URL naming one of them is not checked against the
+address table; every other URL, and every redirect away from a trusted pair, still is.
 
 Known limit: the address is checked, then requests resolves the name again to connect; a name
 whose DNS answer changes between the two (DNS rebinding) is not caught here.
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 
 ALLOWED_SCHEMES = ("http", "https")
 Resolver = Callable[[str, int], list[str]]  # (host, port) -> IP addresses as text
+HostPort = tuple[str, int]  # ("127.0.0.1", 8080), ("intranet.example", 80): host in lower case, IPv6 unbracketed
 
 
 class BlockedAddress(ValueError):
@@ -36,6 +39,7 @@ def resolve(host: str, port: int) -> list[str]:
 class AddressGuard:
     allow_loopback: bool = False
     resolver: Resolver = resolve
+    trusted: frozenset[HostPort] = frozenset()  # exact (host, port) pairs fetched whatever they resolve to
 
     def check(self, url: str) -> None:
         """Raise BlockedAddress unless `url` is http(s) and its host resolves only to addresses
@@ -50,6 +54,8 @@ class AddressGuard:
             port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         except ValueError as error:
             raise BlockedAddress(f"bad port: {error}") from error
+        if (host.lower(), port) in self.trusted:
+            return  # the host named this exact pair: its address is theirs to vouch for
         try:
             addresses = self.resolver(host, port)
         except (OSError, UnicodeError) as error:

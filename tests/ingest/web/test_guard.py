@@ -67,3 +67,52 @@ def test_a_name_that_does_not_resolve():
 
     with pytest.raises(BlockedAddress, match="does not resolve"):
         AddressGuard(resolver=no_such_host).check("http://no-such-host.invalid/")
+
+
+TRUSTED = AddressGuard(
+    trusted=frozenset({("127.0.0.1", 8765), ("intranet.example", 80)}), resolver=resolver_to("10.0.0.9")
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8765/news/a.html",
+        "https://127.0.0.1:8765/",  # the pair is host and port, whatever the scheme
+        "http://intranet.example/story",  # port 80 by default
+        "http://INTRANET.example:80/story",
+    ],
+)
+def test_a_trusted_pair_is_fetched_whatever_it_resolves_to(url):
+    TRUSTED.check(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://127.0.0.1:8766/", "loopback"),  # another port of the same machine
+        ("http://127.0.0.1/", "loopback"),
+        ("http://localhost:8765/", "10.0.0.9, a private address"),  # another name for it is not the pair
+        ("https://intranet.example/", "10.0.0.9, a private address"),  # port 443, not 80
+        ("http://other.example:80/", "10.0.0.9, a private address"),
+        ("ftp://127.0.0.1:8765/", "only http and https"),
+    ],
+)
+def test_everything_else_is_still_checked(url, message):
+    guard = AddressGuard(
+        trusted=TRUSTED.trusted, resolver=lambda host, port: ["127.0.0.1"] if "127" in host else ["10.0.0.9"]
+    )
+    with pytest.raises(BlockedAddress, match=message):
+        guard.check(url)
+
+
+def test_a_redirect_from_a_trusted_pair_to_a_private_address_is_refused(site):
+    from lib.ingest.web.fetch import Fetcher
+    from lib.ingest.web.outcomes import BLOCKED
+    from tests.ingest.web.conftest import TEST_POLICY
+
+    port = int(site.base.rsplit(":", 1)[1])
+    fetcher = Fetcher(TEST_POLICY, guard=AddressGuard(trusted=frozenset({("127.0.0.1", port)})))
+    assert fetcher.get(site.url("/news/tariff.html")).outcome == "fetched"
+    response = fetcher.get(site.url("/redirect-private"))
+    assert response.outcome == BLOCKED and "10.1.2.3" in response.detail
