@@ -10,6 +10,10 @@ those sets and datasketch's LSH finds candidate pairs in near-linear time. A can
 the same story when the sketches say the texts overlap enough: most of the shorter text lies in
 the longer one (a trimmed or padded reprint), or the two mostly coincide. Two stories on the same
 event share names and a quote or two, far below either bar.
+
+Shingles found in very many texts (FURNITURE_TEXTS) are an outlet's boilerplate — a newsletter
+plea, a standard paragraph about the agency — not a story's words: they are left out before
+sketching, or two short pieces from one outlet would share more boilerplate than story and join.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ CANDIDATE_JACCARD = 0.2  # LSH recall bar: low, so a heavily trimmed or padded r
 SAME_STORY_CONTAINMENT = 0.55  # share of the shorter text's shingles found in the longer one
 SAME_STORY_JACCARD = 0.5
 MIN_SHINGLES = 10  # shorter texts are too short to judge: each is its own story
+# A shingle in more texts than this (and than FURNITURE_SHARE of them) is boilerplate. A story
+# reprinted more widely than that keeps its shingles: a text left with too few is sketched whole.
+FURNITURE_TEXTS = 50
+FURNITURE_SHARE = 0.01
 _SEED = 20240601
 
 # A word is a run of letters and digits; Chinese, Japanese and Korean characters are words of one
@@ -71,13 +79,29 @@ def _shingle_hashes(text: str, vocabulary: dict[str, int]) -> np.ndarray:
     return np.unique(mixed >> np.uint64(32))
 
 
-def _sketch(text: str, vocabulary: dict[str, int]) -> _Sketch | None:
-    shingles = _shingle_hashes(text, vocabulary)
+def _sketch(shingles: np.ndarray) -> _Sketch | None:
     if len(shingles) < MIN_SHINGLES:
         return None
     # Multiply-shift permutations of the shingle hashes; the minimum of each is the signature.
     permuted = (_PERM_A * shingles[None, :] + _PERM_B) >> np.uint64(32)
     return _Sketch(permuted.min(axis=1), len(shingles))
+
+
+def _without_furniture(shingle_sets: list[np.ndarray]) -> list[np.ndarray]:
+    """Each text's shingles less those found in more than the furniture bar's number of texts
+    (kept whole when too few would be left: a story reprinted everywhere is still a story)."""
+    bar = max(FURNITURE_TEXTS, FURNITURE_SHARE * len(shingle_sets))
+    if len(shingle_sets) <= bar:
+        return shingle_sets
+    values, counts = np.unique(np.concatenate([np.empty(0, np.uint64), *shingle_sets]), return_counts=True)
+    common = values[counts > bar]
+    if not len(common):
+        return shingle_sets
+    kept = []
+    for shingles in shingle_sets:
+        rest = shingles[~np.isin(shingles, common, assume_unique=True)]
+        kept.append(rest if len(rest) >= MIN_SHINGLES else shingles)
+    return kept
 
 
 def _same_story(signature: np.ndarray, size: int, signatures: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -91,7 +115,9 @@ def _same_story(signature: np.ndarray, size: int, signatures: np.ndarray, sizes:
 def story_groups(texts: Sequence[str]) -> list[int]:
     """For each text, the index of the first text of its group (itself when it has no near copy)."""
     vocabulary: dict[str, int] = {}
-    sketches = [_sketch(text or "", vocabulary) for text in texts]
+    sketches = [
+        _sketch(shingles) for shingles in _without_furniture([_shingle_hashes(t or "", vocabulary) for t in texts])
+    ]
     signatures = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint64)
     sizes = np.zeros(len(texts), dtype=np.float64)
     for position, sketch in enumerate(sketches):

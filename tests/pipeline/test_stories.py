@@ -138,3 +138,29 @@ def test_undated_copies_take_the_first_in_input_order():
 def test_a_frame_without_texts_makes_each_article_its_own_story():
     frame = pd.DataFrame({"article_id": pd.Series(["x", "y"], dtype="string")})
     assert with_stories(frame)["story_id"].tolist() == ["x", "y"]
+
+
+def _invented_story(rng, words: list[str], n_words: int = 45) -> str:
+    return " ".join(rng.choice(words) for _ in range(n_words)) + "."
+
+
+LONG_BOILERPLATE = " ".join([BOILERPLATE_TOP, BOILERPLATE_BOTTOM] * 2)
+
+
+def test_boilerplate_many_texts_share_does_not_join_their_stories():
+    """Sixty short pieces from one outlet, each half boilerplate: they share more boilerplate than
+    story with one another, yet stay apart; a reprint among them still joins its original."""
+    import random
+
+    rng = random.Random(11)
+    words = [f"{a}{b}" for a in ("ka", "to", "mi", "re", "su", "no", "ha", "yu") for b in ("ra", "te", "so", "lo")]
+    pieces = [f"{_invented_story(rng, words)}\n\n{LONG_BOILERPLATE}" for _ in range(60)]
+    texts = [HARBOUR_WIRE, *pieces, REPRINTS["trimmed and boilerplate"]]
+    groups = story_groups(texts)
+    assert groups[1:61] == list(range(1, 61))
+    assert groups[61] == 0
+
+
+def test_a_story_reprinted_more_widely_than_the_boilerplate_bar_is_still_one_story():
+    copies = [f"Edition {n}\n\n{HARBOUR_WIRE}" for n in range(70)]
+    assert set(story_groups([*copies, MARKETS_STORY])) == {0, 70}
