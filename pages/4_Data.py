@@ -12,6 +12,7 @@ from lib.pipeline.export import to_csv_bytes, to_parquet_bytes
 from pages import ui
 from pages.ui import errors, links
 from pages.ui.upload import MODES, UploadSession
+from pages.ui.web import web_panel
 
 UPLOAD_KEY = "upload"
 SAVED_VIEW_SUFFIX = ".parquet"  # what Download this view writes
@@ -100,7 +101,7 @@ with ui.friendly_errors():
         st.rerun()  # the sidebar filters and the title were drawn for the previous corpus
     if session.mode_changed:
         session.mode_changed = False
-        if session.blobs:
+        if session.blobs or session.collected is not None:
             st.rerun()  # the pages now show the upload with or without the sample
 
     if session.problem:
@@ -121,6 +122,8 @@ with ui.friendly_errors():
             "in place of the sample articles."
         )
         st.button("Back to the sample articles", on_click=back_to_sample)
+
+    web_panel()
 
     st.subheader("Share these articles")
     view = ui.current_view()

@@ -32,6 +32,9 @@ class UploadSession:
     # A saved view's articles (a bundle from "Download this view"): shown as they were saved,
     # in place of the sample, whatever the engine (their tone was scored when they were saved).
     bundle: Corpus | None = None
+    # Articles collected from the web (pages/ui/web.py), as scored by a given engine: kept beside
+    # the uploaded files, shown with the sample or in its place as `mode` says, like them.
+    collected: Callable[[str], Corpus] | None = None
 
     @classmethod
     def current(cls) -> UploadSession:
@@ -41,7 +44,8 @@ class UploadSession:
     def existing(cls) -> UploadSession | None:
         """This visitor's upload, if they made one (without creating the state object)."""
         session = st.session_state.get(SESSION_KEY)
-        return session if session is not None and (session.blobs or session.bundle is not None) else None
+        owns = session is not None and (session.blobs or session.bundle is not None or session.collected is not None)
+        return session if owns else None
 
     @property
     def n_files(self) -> int:
@@ -51,6 +55,10 @@ class UploadSession:
         """Make these files the visitor's articles, as analysed with `engine`."""
         self.blobs, self.analysed, self.combined, self.problem = list(blobs), {engine: upload}, {}, None
         self.bundle = None
+
+    def use_collected(self, collected: Callable[[str], Corpus]) -> None:
+        """Make these articles from the web part of the visitor's own (beside their files, if any)."""
+        self.collected, self.combined, self.problem, self.bundle = collected, {}, None, None
 
     def use_bundle(self, corpus: Corpus) -> None:
         """Make a saved view's articles the visitor's, in place of the sample."""
@@ -70,9 +78,12 @@ class UploadSession:
             return self.bundle
         key = (engine, self.mode)
         if key not in self.combined:
-            upload = self.corpus(engine, analyse)
+            parts = [self.corpus(engine, analyse)] if self.blobs else []
+            parts += [self.collected(engine)] if self.collected is not None else []
+            upload = parts[0] if len(parts) == 1 else combine(*parts)
             self.combined[key] = upload if self.mode == "replace" else combine(sample(engine), upload)
         return self.combined[key]
 
     def back_to_sample(self) -> None:
         self.blobs, self.analysed, self.combined, self.problem, self.bundle = [], {}, {}, None, None
+        self.collected = None
