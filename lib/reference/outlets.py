@@ -73,12 +73,28 @@ def hostname(url_or_domain: str) -> str:
     return host.removeprefix("www.")
 
 
-def _name_regex(name: str) -> str:
-    body = r"\s+".join(re.escape(word) for word in name.split())
-    if name.isascii():  # words of spaced scripts need word edges; Japanese or Chinese names do not
-        # Not inside a word, nor inside a domain or path ("asia.nikkei.com" is read as a domain).
-        return rf"(?<![\w&@/])(?<!\w\.){body}(?![\w&]|\.\w)"
-    return body
+def _words_regex(name: str) -> str:
+    return r"\s+".join(re.escape(word) for word in name.split())
+
+
+# Words of spaced scripts need word edges: not inside a word, nor inside a domain or path
+# ("asia.nikkei.com" is read as a domain). Japanese or Chinese names need none.
+_SPACED_BEFORE = r"(?<![\w&@/])(?<!\w\.)"
+_SPACED_AFTER = r"(?![\w&]|\.\w)"
+
+
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _names_regex(names: list[str]) -> str:
+    """One pattern for every name, longest first. The edge checks stand once around the spaced
+    names' alternation, not in each of its hundreds of branches: a position inside a word fails
+    one lookbehind instead of every name's. Names in Japanese, Chinese or Korean script come
+    first ("TBSテレビ" before "TBS") and need no edges."""
+    unspaced = [_words_regex(name) for name in names if _UNSPACED_SCRIPT.search(name)]
+    spaced = [_words_regex(name) for name in names if not _UNSPACED_SCRIPT.search(name)]
+    parts = [f"{_SPACED_BEFORE}(?:{'|'.join(spaced)}){_SPACED_AFTER}"] if spaced else []
+    return "|".join(unspaced + parts)
 
 
 @dataclass(frozen=True)
@@ -169,7 +185,7 @@ def parse_outlets(text: str, *, source: str = "outlets") -> Gazetteer:
                     f"{source}: the domain {domain!r} is declared for both '{other.name}' and '{outlet.name}'"
                 )
     names = sorted({name for outlet in outlets for name in outlet.names}, key=len, reverse=True)
-    pattern = re.compile("|".join(_name_regex(name) for name in names), re.IGNORECASE)
+    pattern = re.compile(_names_regex(names), re.IGNORECASE)
     return Gazetteer(str(data.get("version", "")), outlets, by_name, by_domain, pattern)
 
 
