@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from datasketch import LeanMinHash, MinHashLSH
 
 SHINGLE_WORDS = 5  # words per shingle: long enough that shared names and stock phrases rarely match
 PERMUTATIONS = 128  # MinHash size: Jaccard estimated within about +-0.04 at 0.5
@@ -114,6 +113,9 @@ def _same_story(signature: np.ndarray, size: int, signatures: np.ndarray, sizes:
 
 def story_groups(texts: Sequence[str]) -> list[int]:
     """For each text, the index of the first text of its group (itself when it has no near copy)."""
+    # Imported here: datasketch pulls in scipy, 0.4 s of every dashboard's cold start.
+    from datasketch import LeanMinHash, MinHashLSH
+
     vocabulary: dict[str, int] = {}
     sketches = [
         _sketch(shingles) for shingles in _without_furniture([_shingle_hashes(t or "", vocabulary) for t in texts])

@@ -178,5 +178,6 @@ def sidebar_filters(facets: Facets) -> ViewState:
         )
         with st.expander("Share this view"):
             st.caption("Copy this link: it opens the dashboard with these filters and options.")
-            st.code(share_url(current_view()), language=None, wrap_lines=True)
+            # A text box, not st.code: st.code loads a 1.5 MB code highlighter on every first visit.
+            st.text_input("Link to this view", value=share_url(current_view()), label_visibility="collapsed")
     return current_view()

@@ -154,7 +154,8 @@ def test_the_share_link_holds_the_article_just_selected(open_page):
     app.settle()
     assert "article=" in page.url, page.url
     page.get_by_text("Share this view").click()
-    shared = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first.inner_text()
+    shared = page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input[aria-label="Link to this view"]')
+    shared = shared.first.input_value()
     assert "article=" in shared and shared.split("article=")[1][:16] in page.url, (shared, page.url)
     app.screenshot()
     app.assert_no_exception()
