@@ -144,6 +144,21 @@ def test_a_second_run_adds_to_the_first_and_a_page_collected_twice_counts_once(w
     assert "duplicate" in set(ingest_report(at)["reason"])
 
 
+def test_the_collected_articles_can_be_removed_and_an_upload_stays(web_app, site):
+    at = data_page(web_app)
+    at.file_uploader(key="upload").set_value(
+        [("mine.csv", b'text,title\n"Tokyo and Washington talked about the alliance today.",Talks\n', "text/csv")]
+    ).run()
+    collect(at, site.url("/news/berth.html"))
+    assert f"All {SAMPLE_ARTICLES + 2} articles" in captions(at)
+    [remove] = [b for b in at.button if b.label == "Remove the articles collected from the web"]
+    remove.click().run()
+    no_exceptions(at)
+    assert f"All {SAMPLE_ARTICLES + 1} articles" in captions(at), "the uploaded file stays"
+    assert not [b for b in at.button if b.label == "Remove the articles collected from the web"]
+    assert not at.success or all("from the web" not in s.value for s in at.success)
+
+
 def test_without_the_allow_list_loopback_is_refused(web_app, site, monkeypatch):
     monkeypatch.delenv("ALLIANCE_LENS_WEB_ALLOW")
     at = data_page(web_app)
@@ -186,7 +201,7 @@ def test_bad_input_is_named_and_nothing_is_fetched(web_app, site, boxes, message
 def test_a_run_fetches_at_most_the_hosts_cap(web_app, site, monkeypatch):
     monkeypatch.setenv("ALLIANCE_LENS_WEB_MAX_URLS", "1")
     at = data_page(web_app)
-    assert "at most 1 pages per run" in captions(at)
+    assert "at most 1 page per run" in captions(at)
     collect(at, site.url("/news/berth.html") + "\n" + site.url("/news/tariff.html"))
     no_exceptions(at)
     assert outcome_counts(at) == {"fetched": 1, "over a cap": 1}
@@ -272,9 +287,9 @@ def test_address_lines(text, addresses, problems):
         ("latin.txt", "https://a.example/caf\xe9".encode("latin-1"), [], "` latin.txt ` is not a UTF-8 text file"),
         (
             "huge.txt",
-            b"https://a.example/x\n" * 20_000,
+            b"https://a.example/x\n" * 60_000,
             [],
-            "` huge.txt ` is 400,000 bytes; a list of URLs may be 200,000",
+            "` huge.txt ` is 1,200,000 bytes; a list of URLs may be 1,048,576",
         ),
         ("mixed.txt", b"https://a.example/x\nmailto:me@a.example\n", ["https://a.example/x"], "` mixed.txt `, line 2"),
     ],
@@ -311,3 +326,14 @@ def test_outcome_table_in_declared_order():
     table = outcome_table(Counter({"HTTP error": 1, "fetched": 3, "over a cap": 0}))
     assert table["outcome"].tolist() == ["fetched", "HTTP error"]
     assert table["URLs"].tolist() == [3, 1]
+
+
+def test_the_readme_documents_the_hosts_settings():
+    from lib.ingest.web.hosting import ALLOW_VARIABLE, DEFAULT_SESSION_URLS, ENABLE_VARIABLE, MAX_URLS_VARIABLE
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for variable in (ENABLE_VARIABLE, MAX_URLS_VARIABLE, ALLOW_VARIABLE):
+        assert f"| `{variable}` |" in readme
+    assert f"| `{MAX_URLS_VARIABLE}` | {DEFAULT_SESSION_URLS} |" in readme
+    assert f"{pages.ui.web.RUNS_PER_SESSION} runs per browser session" in " ".join(readme.split())

@@ -56,8 +56,9 @@ class UploadSession:
         self.blobs, self.analysed, self.combined, self.problem = list(blobs), {engine: upload}, {}, None
         self.bundle = None
 
-    def use_collected(self, collected: Callable[[str], Corpus]) -> None:
-        """Make these articles from the web part of the visitor's own (beside their files, if any)."""
+    def use_collected(self, collected: Callable[[str], Corpus] | None) -> None:
+        """Make these articles from the web part of the visitor's own (beside their files, if any);
+        None drops them."""
         self.collected, self.combined, self.problem, self.bundle = collected, {}, None, None
 
     def use_bundle(self, corpus: Corpus) -> None:

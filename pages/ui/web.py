@@ -47,7 +47,8 @@ logger = logging.getLogger("alliance_lens")
 
 RUNS_PER_SESSION = 3  # collection runs one visitor session may start
 URL_BOX_CHARACTERS = 20_000  # per text box: a few hundred URLs, more than a run may fetch
-URL_FILE_BYTES = 200_000  # an uploaded list of URLs
+URL_FILE_MB = 1  # an uploaded list of URLs: tens of thousands of lines, far more than a run fetches
+URL_FILE_BYTES = URL_FILE_MB * 1024 * 1024
 GDELT_URL = GDELT_DOC_URL  # where the news search is asked (a test points it at a fake)
 RUNS_KEY = "web_runs"  # runs started in this session
 LAST_RUN_KEY = "web_last_run"  # what the last run did, shown until the next
@@ -263,10 +264,11 @@ def web_panel() -> None:
         )
         return
     runs = st.session_state.get(RUNS_KEY, 0)
+    pages = f"{hosted.max_urls} page" + ("s" if hosted.max_urls > 1 else "")
     st.caption(
         f"This server fetches article pages for you, politely (robots.txt honoured, one request per site per "
-        f"second) and from public addresses only: at most {hosted.max_urls} pages per run, {RUNS_PER_SESSION} "
-        "runs per session. The articles join yours, with the sample or in its place as chosen above, in this "
+        f"second) and from public addresses only: at most {pages} per run, {RUNS_PER_SESSION} runs per session."
+        " The articles join yours, with the sample or in its place as chosen above, in this "
         "browser session only."
     )
     with st.form("web_collect"):
@@ -276,7 +278,9 @@ def web_panel() -> None:
             max_chars=URL_BOX_CHARACTERS,
             placeholder="https://news.example/2025/03/talks.html",
         )
-        url_file = st.file_uploader("or a .txt list of URLs, one a line", type=["txt"], key="web_url_file")
+        url_file = st.file_uploader(
+            "or a .txt list of URLs, one a line", type=["txt"], key="web_url_file", max_upload_size=URL_FILE_MB
+        )
         left, right = st.columns(2)
         feeds = left.text_area(
             "RSS or Atom feeds, one a line",
@@ -310,7 +314,7 @@ def web_panel() -> None:
         upload = (url_file.name, url_file.getvalue()) if url_file is not None else None
         request = read_request(urls, upload, feeds, sites, (keywords, days, country, language))
         if request.problems:
-            st.error("Nothing was fetched. " + " ".join(request.problems))
+            st.error("\n".join(["Nothing was fetched:", *(f"- {problem}" for problem in request.problems)]))
         elif request.empty:
             st.error("Nothing to collect: give article URLs, a .txt list of them, a feed, a site or a news search.")
         else:
@@ -320,6 +324,16 @@ def web_panel() -> None:
     last = st.session_state.get(LAST_RUN_KEY)
     if last is not None:
         show_run(last)
+    if UploadSession.current().collected is not None:
+        st.button("Remove the articles collected from the web", on_click=forget_collected)
+
+
+def forget_collected() -> None:
+    """The visitor's own articles without those from the web (their files, if any, stay)."""
+    UploadSession.current().use_collected(None)
+    st.session_state.pop(LAST_RUN_KEY, None)
+    links.forget_link_corpus()
+    update_view(published="", article="")  # they may name a collected article
 
 
 def show_run(summary: RunSummary) -> None:
