@@ -117,14 +117,18 @@ def _spans(
     starts: tuple[str, ...] | None,
     found: dict[str, list[int]],
     word_start: bool = False,
+    match_in: str | None = None,
 ) -> list[tuple[int, int]]:
     """`[m.span() for m in pattern.finditer(text)]`. When every match of `pattern` is non-empty
     and begins with one of `starts` (lib.reference.taxonomy.match_starts), only the places where one occurs
     can start a match, so the pattern is tried there alone: the same matches, in a fraction of
     the time a scan of every position takes. `word_start`: the pattern begins with (?<![\\w-])
-    (lib.reference.taxonomy's alternations), so a place after a word character or "-" is skipped too."""
+    (lib.reference.taxonomy's alternations), so a place after a word character or "-" is skipped too.
+    `match_in`: the text the pattern is matched on, when `text` (where the starts are found) is its
+    lower-cased copy of the same length."""
+    subject = text if match_in is None else match_in
     if starts is None:
-        return [m.span() for m in pattern.finditer(text)]
+        return [m.span() for m in pattern.finditer(subject)]
     spans = []
     end = 0
     match = pattern.match
@@ -134,7 +138,7 @@ def _spans(
             if before.isalnum() or before == "_" or before == "-":  # \w is alphanumeric or _
                 continue
         if position >= end:  # finditer resumes where the last match ended
-            m = match(text, position)  # lookbehinds still see the text before `position`
+            m = match(subject, position)  # lookbehinds still see the text before `position`
             if m is not None:
                 spans.append(m.span())
                 end = m.end()
@@ -158,7 +162,9 @@ def topic_spans(
         if topic.free_matcher is not None:
             found = sorted(found + _spans(topic.free_matcher, lowered, topic.free_starts, cache))
         if topic.pattern_matcher is not None:
-            found = sorted(found + [m.span() for m in topic.pattern_matcher.finditer(text)])
+            # Tried where the patterns' starting literals stand in the lower-cased text, matched
+            # on the text itself (the patterns are case-insensitive and see its real letters).
+            found = sorted(found + _spans(topic.pattern_matcher, lowered, topic.pattern_starts, cache, match_in=text))
         excluded = (
             _spans(topic.word_excluder, lowered, topic.excluder_starts, cache, word_start=True)
             if topic.word_excluder

@@ -16,6 +16,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lib.reference.pattern_starts import pattern_starts
+
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "data" / "taxonomy.toml"
 
 # Used when a topic declares no colour: a qualitative palette that reads on light and dark themes.
@@ -137,6 +139,9 @@ class Matcher:
     free_excluder_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     word_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     excluder_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    # The lower-case literals every raw pattern's match begins with (lib.reference.pattern_starts),
+    # None when one pattern's start cannot be read: then the patterns scan the whole text.
+    pattern_starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -330,6 +335,13 @@ def _any_entries_regex(entries: tuple[str, ...], gap_words: int, unspaced: re.Pa
     return "|".join(parts)
 
 
+def _patterns_starts(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    starts = [pattern_starts(p) for p in patterns]
+    if any(s is None for s in starts):
+        return None
+    return match_starts([literal for s in starts for literal in s])
+
+
 def _matcher_fields(
     entries: tuple[str, ...],
     patterns: tuple[str, ...],
@@ -358,6 +370,7 @@ def _matcher_fields(
         ),
         "word_matcher": re.compile(_entries_regex(lowered, gap_words, where)) if lowered else None,
         "pattern_matcher": _compile("|".join(f"(?:{p})" for p in patterns), where) if patterns else None,
+        "pattern_starts": _patterns_starts(patterns) if patterns else None,
         "free_matcher": re.compile(_any_entries_regex(unbounded, gap_words, unspaced, where)) if unbounded else None,
         "free_starts": match_starts([_unbounded_start(e) for e in unbounded]) if unbounded else None,
         "word_excluder": re.compile(_entries_regex(bounded_exclude, gap_words, where)) if bounded_exclude else None,
