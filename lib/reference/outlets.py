@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -97,6 +98,27 @@ def _names_regex(names: list[str]) -> str:
     return "|".join(unspaced + parts)
 
 
+_TOKEN = re.compile(r"\w+")
+
+
+def _first_word(name: str) -> str:
+    return _TOKEN.match(name).group(0).casefold()
+
+
+def _by_first_word(names: list[str]) -> dict[str, re.Pattern]:
+    """For each first word of the spaced names, one pattern of the names it opens, longest first."""
+    groups: dict[str, list[str]] = {}
+    for name in names:  # already longest first
+        if not _UNSPACED_SCRIPT.search(name):
+            groups.setdefault(_first_word(name), []).append(name)
+    return {
+        word: re.compile(
+            f"{_SPACED_BEFORE}(?:{'|'.join(_words_regex(n) for n in group)}){_SPACED_AFTER}", re.IGNORECASE
+        )
+        for word, group in groups.items()
+    }
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     version: str
@@ -105,6 +127,8 @@ class Gazetteer:
     _by_domain: dict[str, Outlet] = field(repr=False, compare=False)
     # Any outlet name or alias, longest first, case-insensitive.
     name_pattern: re.Pattern = field(repr=False, compare=False)
+    # The spaced names by their first word: what find_names tries at each word of a line.
+    first_words: dict[str, re.Pattern] = field(default_factory=dict, repr=False, compare=False)
 
     def by_name(self, text: str) -> Outlet | None:
         """The outlet `text` names exactly (any alias, any case), or None."""
@@ -121,7 +145,23 @@ class Gazetteer:
 
     def find_names(self, text: str) -> list[tuple[Outlet, re.Match]]:
         """Every outlet name in `text`, in reading order, each with where it stands."""
-        return [(self._by_name[name_key(m.group(0))], m) for m in self.name_pattern.finditer(text)]
+        # Names in Japanese, Chinese or Korean script may stand inside a run of letters: the one
+        # pattern of all names scans such a text. Elsewhere a name can only begin a word (its
+        # edge checks say so), so only the names that word opens are tried there: the same
+        # matches, without trying hundreds of names at every position of every line.
+        matches = self.name_pattern.finditer(text) if _UNSPACED_SCRIPT.search(text) else self._spaced_names(text)
+        return [(self._by_name[name_key(m.group(0))], m) for m in matches]
+
+    def _spaced_names(self, text: str) -> Iterator[re.Match]:
+        end = 0
+        for word in _TOKEN.finditer(text):
+            if word.start() < end:
+                continue  # inside the name just found: matches do not overlap
+            pattern = self.first_words.get(word.group(0).casefold())
+            match = pattern.match(text, word.start()) if pattern is not None else None
+            if match is not None:
+                end = match.end()
+                yield match
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -186,7 +226,7 @@ def parse_outlets(text: str, *, source: str = "outlets") -> Gazetteer:
                 )
     names = sorted({name for outlet in outlets for name in outlet.names}, key=len, reverse=True)
     pattern = re.compile(_names_regex(names), re.IGNORECASE)
-    return Gazetteer(str(data.get("version", "")), outlets, by_name, by_domain, pattern)
+    return Gazetteer(str(data.get("version", "")), outlets, by_name, by_domain, pattern, _by_first_word(names))
 
 
 def load_outlets(path: str | Path | None = None) -> Gazetteer:
