@@ -193,7 +193,9 @@ with ui.friendly_errors():
 
     st.subheader("Download")
     st.caption(
-        ui.describe_view(ui.current_view(), len(shown), corpus.n_total)
+        ui.describe_view(
+            ui.current_view(), len(shown), corpus.n_total, reprints=shown.reprints, stories=corpus.facets().stories
+        )
         + (
             f" Downloads hold the first {EXPORT_ROWS:,} of them; narrow the filters for the rest."
             if len(shown) > EXPORT_ROWS
