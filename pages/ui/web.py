@@ -32,7 +32,7 @@ from lib.ingest.readers import RawArticle
 from lib.ingest.web.cache import PageCache
 from lib.ingest.web.collect import Sources
 from lib.ingest.web.gdelt import GDELT_DOC_URL, GdeltError, GdeltQuery
-from lib.ingest.web.hosting import ENABLE_VARIABLE, HostedWeb
+from lib.ingest.web.hosting import CACHE_BYTES, ENABLE_VARIABLE, HostedWeb
 from lib.ingest.web.outcomes import URL_OUTCOMES
 from lib.pipeline.corpus import Corpus, OutcomeStream, analyze_raw, combine, load_web
 from lib.pipeline.parallel import analyze_stream
@@ -196,7 +196,7 @@ def page_cache() -> PageCache:
     """Fetched pages, for this server process only: a fresh temporary folder, deleted at exit."""
     folder = Path(tempfile.mkdtemp(prefix="alliance-lens-web-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return PageCache(folder)
+    return PageCache(folder, max_bytes=CACHE_BYTES)
 
 
 def run_collection(request: Request, hosted: HostedWeb, session: UploadSession) -> RunSummary:

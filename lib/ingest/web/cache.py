@@ -3,7 +3,8 @@
 A cached page younger than `fresh_seconds` is used without asking the site again; an older one is
 revalidated with its ETag / Last-Modified (a conditional request: the site answers 304 and sends
 nothing when the page is unchanged). Layout: one folder per URL, named by the SHA-256 of the URL,
-holding `meta.json` and `body`.
+holding `meta.json` and `body`. With `max_bytes` (a server's shared cache) the least recently
+written pages are removed once the folder holds more.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,9 +40,12 @@ class CachedPage:
 
 
 class PageCache:
-    def __init__(self, folder: str | os.PathLike, *, fresh_seconds: float = 24 * 3600) -> None:
+    def __init__(
+        self, folder: str | os.PathLike, *, fresh_seconds: float = 24 * 3600, max_bytes: int | None = None
+    ) -> None:
         self.folder = Path(folder)
         self.fresh_seconds = fresh_seconds
+        self.max_bytes = max_bytes
 
     def _slot(self, url: str) -> Path:
         return self.folder / hashlib.sha256(url.encode("utf-8")).hexdigest()
@@ -66,6 +71,25 @@ class PageCache:
         # Body first, then meta: a run killed in between leaves no meta pointing at a partial body.
         _write_atomically(slot / "body", page.body)
         _write_atomically(slot / "meta.json", json.dumps(meta).encode("utf-8"))
+        if self.max_bytes is not None:
+            self._evict(keep=slot)
+
+    def _evict(self, keep: Path) -> None:
+        """Remove the least recently written pages (never `keep`) until the folder fits max_bytes."""
+        slots = []
+        for slot in self.folder.iterdir():
+            try:
+                files = [f.stat() for f in slot.iterdir()]
+            except OSError:
+                continue  # removed meanwhile by another session's eviction
+            slots.append((max((f.st_mtime for f in files), default=0.0), sum(f.st_size for f in files), slot))
+        total = sum(size for _, size, _ in slots)
+        for _, size, slot in sorted(slots, key=lambda item: item[0]):
+            if total <= self.max_bytes:
+                break
+            if slot != keep:
+                shutil.rmtree(slot, ignore_errors=True)
+                total -= size
 
     def touch(self, page: CachedPage) -> None:
         """Record that the site confirmed the cached page is still current."""

@@ -23,6 +23,9 @@ ENABLE_VARIABLE = "ALLIANCE_LENS_WEB"
 MAX_URLS_VARIABLE = "ALLIANCE_LENS_WEB_MAX_URLS"
 ALLOW_VARIABLE = "ALLIANCE_LENS_WEB_ALLOW"
 DEFAULT_SESSION_URLS = 50
+# The hosted collector's page cache is one folder for every visitor of a server process: bounded,
+# so visitors asking for large pages cannot fill the server's disk (oldest pages go first).
+CACHE_BYTES = 200 * 1024 * 1024
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
 
