@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.views.charts import outlet_country_bar, small_timeline, topic_prevalence_bar
+from lib.views.charts import outlet_country_bar, small_timeline
+from lib.views.svg_charts import prevalence_svg
 from lib.views.validated import prevalence_table, with_validated_range
 from pages import ui
 
@@ -35,10 +36,8 @@ def overview() -> None:
     )
     left, right = st.columns(2)
     with left:
-        ui.show_figure(
-            topic_prevalence_bar(summary["topic_prevalence"], ui.taxonomy(), summary["n_articles"], validated),
-            filename="topic-prevalence",
-        )
+        # SVG, not plotly: the first chart a new visitor sees does not wait for plotly to load.
+        ui.show_svg_chart(prevalence_svg(summary["topic_prevalence"], ui.taxonomy(), summary["n_articles"], validated))
         if validation:
             ui.validated_note(validation)
     with right:

@@ -16,7 +16,8 @@ Prints a table, then the same figures as one line of JSON (the last line of the 
   less the part of the script run the chart waited for (from its start to the first figure sent),
   i.e. loading and running the browser code, the websocket's round trips and drawing.
 
-"Drawn" means a `.js-plotly-plot` with marks on it (bars, lines, points). Times are taken inside the
+"Drawn" means a `.js-plotly-plot` with marks on it (bars, lines, points), or one of our SVG charts
+(lib/views/svg_charts.py, the Overview's first, shown as an image) decoded and laid out. Times are taken inside the
 page (`performance.now()`, whose origin is the navigation), polled every animation frame.
 
 The server's script time comes from the wire, not from a log (Streamlit logs no run times) nor from
@@ -102,7 +103,13 @@ PAGE_CLOCK_JS = """
 MARKS = "g.trace path, g.point, .heatmaplayer image, .hm image"
 PLOTS = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 # The arrival time of the first chart with marks drawn, or false.
+# Our own SVG charts (lib/views/svg_charts.py: the Overview's first one), shown as images, count
+# once the image is decoded and laid out.
+SVG_CHARTS = '[data-testid="stImage"] img[src^="data:image/svg+xml"]'
 FIRST_CHART_DRAWN_JS = f"""() => {{
+  for (const image of document.querySelectorAll('{SVG_CHARTS}')) {{
+    if (image.complete && image.naturalWidth > 0 && image.getBoundingClientRect().width > 0) return performance.now();
+  }}
   for (const plot of document.querySelectorAll('{PLOTS}')) {{
     if (plot.querySelector('{MARKS}')) return performance.now();
   }}

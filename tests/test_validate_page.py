@@ -3,11 +3,9 @@ out, and every figure equal to lib.evaluation's on the same data."""
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -19,9 +17,11 @@ from lib.evaluation.validation import TOO_THIN, field_table, tone_table, topic_t
 from lib.pipeline.corpus import load_corpus
 from lib.reference.taxonomy import default_taxonomy
 from lib.views.charts import VALIDATED_GROUP, VALIDATED_LEGEND
+from lib.views.svg_charts import prevalence_svg
 from lib.views.validated import LoadedValidation, prevalence_table, with_validated_range
 from pages.ui.validated import VALIDATION_KEY
 from tests.conftest import ROOT, SEEDS
+from tests.test_app import svg_images
 
 PAGE = "pages/6_Validate.py"
 KEYS = tuple(default_taxonomy().keys)
@@ -208,13 +208,6 @@ def test_on_an_analysis_store_the_same_sample_is_drawn_and_its_texts_read(app, f
     assert len(at.dataframe) == 3
 
 
-def _numbers(values) -> list[float]:
-    """A figure's numbers as plotly's JSON carries them: a list, or a typed array in base64."""
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
-    return list(values)
-
-
 def _validated_traces(at) -> list[dict]:
     charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     return [
@@ -237,15 +230,13 @@ def test_a_loaded_validation_shows_its_range_on_the_other_pages_until_switched_o
 
     at.switch_page("dashboard.py").run()
     no_exceptions(at)
-    overview = _validated_traces(at)
-    assert len(overview) == 1
-    # The diamonds are lib.views.validated's corrected counts of the Overview's tagged articles.
+    # The Overview's chart is lib.views.svg_charts' drawing of the sample's counts with
+    # lib.views.validated's corrected counts: ◆ marks where the codings give a figure.
     tagged = {key: int(frame["topics"].map(lambda t, k=key: k in t).sum()) for key in KEYS}
-    expected = with_validated_range(prevalence_table(tagged, len(frame)), loaded).set_index("topic")
-    labels = default_taxonomy().labels()
-    for label, value in zip(overview[0]["y"], _numbers(overview[0]["x"]), strict=True):
-        key = next(k for k, name in labels.items() if name == label)
-        assert value == pytest.approx(expected.loc[key, "validated"] * len(frame), nan_ok=True)
+    expected = with_validated_range(prevalence_table(tagged, len(frame)), loaded)
+    (overview,) = svg_images(at)
+    assert overview == prevalence_svg(tagged, default_taxonomy(), len(frame), expected)
+    assert "data-corrected" in overview
     assert any("coded article" in c.value for c in at.caption)
 
     at.switch_page("pages/2_By_prime_minister.py").run()
@@ -263,4 +254,4 @@ def test_a_loaded_validation_shows_its_range_on_the_other_pages_until_switched_o
     at.toggle(key="v_show_elsewhere").set_value(False).run()
     at.switch_page("dashboard.py").run()
     no_exceptions(at)
-    assert not _validated_traces(at)
+    assert "data-corrected" not in svg_images(at)[0]

@@ -128,11 +128,10 @@ def _validated_trace(
     it are too few. The legend has one entry for them all (`_validated_legend`)."""
     estimate, low, high = (rows[c].astype("float64") * scale for c in ("validated", "validated_low", "validated_high"))
     thin = rows["validated_thin"].astype(bool)
-    vertical = placing.pop("orientation", "v") == "v"
-    axis, error = ("y", "error_y") if vertical else ("x", "error_x")
     note = thin.map({True: "<br><i>Too few coded articles: do not lean on it</i>", False: ""})
     return go.Scatter(
-        **{("x" if vertical else "y"): x, axis: estimate},
+        x=x,
+        y=estimate,
         mode="markers",
         name=f"{label}: corrected",
         legendgroup=VALIDATED_GROUP,
@@ -143,20 +142,18 @@ def _validated_trace(
             "color": colour,
             "line": {"width": 1.5, "color": TEXT_GREY},
         },
-        **{
-            error: {
-                "type": "data",
-                "symmetric": False,
-                "array": (high - estimate).clip(lower=0),
-                "arrayminus": (estimate - low).clip(lower=0),
-                "color": colour,
-                "thickness": 1.5,
-                "width": 5,
-            }
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": (high - estimate).clip(lower=0),
+            "arrayminus": (estimate - low).clip(lower=0),
+            "color": colour,
+            "thickness": 1.5,
+            "width": 5,
         },
         customdata=list(zip(low, high, note, strict=True)),
         hovertemplate=(
-            f"<b>{label}</b><br>Corrected for tagging errors: %{{{axis}:{number}}}"
+            f"<b>{label}</b><br>Corrected for tagging errors: %{{y:{number}}}"
             f"<br>95% range %{{customdata[0]:{number}}} to %{{customdata[1]:{number}}}%{{customdata[2]}}"
             "<extra></extra>"
         ),
@@ -602,50 +599,6 @@ def pm_counts_bar(counts: pd.DataFrame, *, per_100_days: bool = False) -> go.Fig
 
 
 # --- corpus overview ------------------------------------------------------------------------
-
-
-def topic_prevalence_bar(
-    prevalence: dict[str, int], taxonomy: Taxonomy, n_articles: int, validated: pd.DataFrame | None = None
-) -> go.Figure:
-    """How many articles each topic is tagged in (`corpus_summary()['topic_prevalence']`); with
-    `validated` (lib.views.validated's table of the same counts), the count corrected for
-    tagging errors beside each bar."""
-    title = "Articles tagged with each topic"
-    topics = [t for t in taxonomy.topics if t.key in prevalence]
-    if not topics or n_articles == 0:
-        return _empty_figure(title, "No articles loaded.")
-    counts = [prevalence[t.key] for t in topics]
-    fig = go.Figure(
-        go.Bar(
-            y=[t.label for t in topics],
-            x=counts,
-            orientation="h",
-            marker_color=[t.colour for t in topics],
-            customdata=[[c / n_articles] for c in counts],
-            hovertemplate=(f"<b>%{{y}}</b><br>%{{x}} of {n_articles} articles (%{{customdata[0]:.0%}})<extra></extra>"),
-            showlegend=False,
-        )
-    )
-    if validated is not None and draws_validated(validated):
-        rows = validated.set_index("topic").loc[[t.key for t in topics]]
-        fig.add_trace(
-            _validated_trace(
-                [t.label for t in topics],
-                rows,
-                label="%{y}",
-                colour=NEUTRAL,
-                scale=n_articles,
-                number=".0f",
-                orientation="h",
-            )
-        )
-        fig.add_trace(_validated_legend())
-        largest = max([*counts, float(rows["validated_high"].fillna(0).max() * n_articles)])
-    else:
-        largest = max(counts)
-    _style(fig, title, "Articles", "")
-    fig.update_xaxes(**_whole_number_ticks(largest))
-    return fig.update_yaxes(autorange="reversed")
 
 
 def outlet_country_bar(countries: dict[str, int], n_articles: int) -> go.Figure:

@@ -4,7 +4,7 @@ with), render (figures, article lists, safe text), article (one article with its
 Computation stays in lib/. Pages use the names below as `ui.name`."""
 
 from pages.ui.article import show_article, show_copies
-from pages.ui.render import article_list, concordance, markdown_safe, numbers_table, show_figure
+from pages.ui.render import article_list, concordance, markdown_safe, numbers_table, show_figure, show_svg_chart
 from pages.ui.shell import EMPTY_RESULT, begin_page, describe_view, friendly_errors, nothing_to_show, page_header
 from pages.ui.sidebar import sidebar_filters
 from pages.ui.sources import (
@@ -57,6 +57,7 @@ __all__ = [
     "show_article",
     "show_copies",
     "show_figure",
+    "show_svg_chart",
     "sidebar_filters",
     "taxonomy",
     "tone_engine",

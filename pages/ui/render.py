@@ -38,6 +38,13 @@ def show_figure(fig: go.Figure, *, key: str | None = None, selectable: bool = Fa
     )
 
 
+def show_svg_chart(svg: str) -> None:
+    """A chart drawn as SVG by lib.views.svg_charts (every text in it escaped), shown as an image:
+    it needs no chart library, so it shows before plotly has loaded, and as an image it cannot
+    run or link anything (st.html would strip the SVG)."""
+    st.image(svg, width="stretch")
+
+
 # Column widths in px, chosen so the whole row fits the wide layout's main column on a laptop
 # (~900 px): topics and polarity are never cut off, the title gets what is left. The full title
 # is the heading of the article opened below the table.

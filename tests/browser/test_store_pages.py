@@ -91,7 +91,8 @@ def test_a_shared_link_restores_the_view_on_a_store(open_store_page):
             )
         )
     ), period.inner_html()
-    assert page.get_by_role("radio", name="Share of the period's articles").is_checked()
+    measure = page.locator('.st-key-o_measure input[aria-label="Measure"]').first
+    assert measure.input_value() == "Share of the period's articles"
     assert all(n >= 1 for n in app.drawn_marks()), app.drawn_marks()
     app.assert_no_exception()
     app.assert_no_console_errors()

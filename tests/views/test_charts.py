@@ -9,7 +9,6 @@ from frames import make_frame, score
 from lib.reference.taxonomy import default_taxonomy
 from lib.views.aggregate import (
     articles_per_period,
-    corpus_summary,
     pm_counts,
     pm_topic_table,
     timeline,
@@ -28,7 +27,6 @@ from lib.views.charts import (
     polarity_histogram,
     small_timeline,
     timeline_figure,
-    topic_prevalence_bar,
     visible_range,
 )
 from lib.views.palette import pm_colour
@@ -187,13 +185,6 @@ def test_pm_counts_bar_uses_tenure_colours(corpus):
     assert fig.layout.title.text == "Articles per 100 days in office"
 
 
-def test_topic_prevalence_bar(corpus):
-    summary = corpus_summary(corpus, TAXONOMY.keys)
-    bar = topic_prevalence_bar(summary["topic_prevalence"], TAXONOMY, summary["n_articles"])
-    assert list(bar.data[0].x) == [1, 2, 6, 0]
-    assert list(bar.data[0].marker.color) == list(TAXONOMY.colours().values())
-
-
 def test_small_timeline_and_histogram(corpus):
     strip = small_timeline(articles_per_period(corpus))
     assert list(strip.data[0].y) == [1, 0, 0, 0, 0, 1, 5, 1]
@@ -208,7 +199,6 @@ def test_small_timeline_and_histogram(corpus):
         lambda: pm_topic_heatmap(pm_topic_table(make_frame([]), ["trade"], TODAY), TAXONOMY),
         lambda: pm_share_bars(pm_topic_table(make_frame([]), ["trade"], TODAY), TAXONOMY),
         lambda: pm_counts_bar(pm_counts(make_frame([]), TODAY)),
-        lambda: topic_prevalence_bar({}, TAXONOMY, 0),
         lambda: small_timeline(articles_per_period(make_frame([]))),
     ],
 )
@@ -318,9 +308,6 @@ def test_count_axes_have_whole_number_ticks(corpus):
     table = timeline(make_frame(SPARSE_CASES["one period"]), ["trade"], "month", "count")
     axis = timeline_figure(table, TAXONOMY).layout.yaxis
     assert axis.dtick == 1 and axis.tickformat == ",d"
-    summary = corpus_summary(corpus, TAXONOMY.keys)
-    prevalence = topic_prevalence_bar(summary["topic_prevalence"], TAXONOMY, summary["n_articles"])
-    assert prevalence.layout.xaxis.tickformat == ",d" and prevalence.layout.xaxis.dtick == 1
     countries = outlet_country_bar({"JP": 1}, 5)
     assert countries.layout.xaxis.tickformat == ",d" and countries.layout.xaxis.dtick == 1
 

@@ -12,12 +12,11 @@ from frames import make_frame
 from lib.evaluation.prevalence import Counts, corrected_prevalence
 from lib.reference.taxonomy import default_taxonomy
 from lib.views.aggregate import pm_topic_table, timeline
-from lib.views.charts import VALIDATED_GROUP, VALIDATED_LEGEND, pm_share_bars, timeline_figure, topic_prevalence_bar
+from lib.views.charts import VALIDATED_GROUP, VALIDATED_LEGEND, pm_share_bars, timeline_figure
 from lib.views.validated import (
     VALIDATED_COLUMNS,
     LoadedValidation,
     TaggingErrors,
-    prevalence_table,
     validated_share,
     with_validated_range,
 )
@@ -94,15 +93,10 @@ def test_no_range_on_a_tone_or_a_smoothed_series(corpus, measure, smoothing):
     assert not _validated(timeline_figure(table, TAXONOMY, measure=measure, smoothing=smoothing))
 
 
-def test_pm_bars_and_overview_carry_the_range_beside_their_own_bars(corpus):
+def test_pm_bars_carry_the_range_beside_their_own_bars(corpus):
     table = with_validated_range(pm_topic_table(corpus, ["trade", "tariffs"], date(2026, 1, 1)), LOADED)
     fig = pm_share_bars(table, TAXONOMY)
     markers = _validated(fig)
     assert [m.offsetgroup for m in markers] == ["trade:validated", "tariffs:validated"]
     assert fig.layout.scattermode == "group"
     assert not _validated(pm_share_bars(pm_topic_table(corpus, ["trade"], date(2026, 1, 1)), TAXONOMY))
-
-    counts = {"trade": 3, "tariffs": 1}
-    overview = topic_prevalence_bar(counts, TAXONOMY, 5, with_validated_range(prevalence_table(counts, 5), LOADED))
-    (marker,) = _validated(overview)
-    assert list(marker.x)[0] == pytest.approx(validated_share(3, 5, TRADE)[0] * 5)
