@@ -132,13 +132,22 @@ def test_a_story_of_its_own_lists_no_copies(app):
     assert "it is a story of its own" in captions(at)
 
 
-def test_on_a_store_the_switch_says_it_is_not_available(app, tmp_path, monkeypatch):
+def test_on_a_store_the_switch_counts_stories_once_or_says_why_not(app, tmp_path, monkeypatch):
     from lib.pipeline.corpus import load_corpus
+    from lib.pipeline.store_stories import STORIES_FILE
     from pages.ui.sidebar import NO_STORIES
     from tests.conftest import SEEDS
 
-    load_corpus(SEEDS, store=tmp_path / "store")
+    load_corpus(SEEDS, store=tmp_path / "store")  # the run groups the store into stories
     monkeypatch.setenv("ALLIANCE_LENS_STORE", str(tmp_path / "store"))
+    at = app.run()
+    no_exceptions(at)
+    switch = at.sidebar.toggle(key="f_dedup")
+    assert not switch.disabled and switch.value is True
+    assert NO_STORIES not in captions(at)
+    assert articles_metric(at) == "5"  # the sample has no reprints
+
+    (tmp_path / "store" / STORIES_FILE).unlink()  # as a run stopped before grouping leaves it
     at = app.run()
     no_exceptions(at)
     switch = at.sidebar.toggle(key="f_dedup")

@@ -14,6 +14,7 @@ from lib.annotate.sentiment import SentimentEngine, get_engine
 from lib.ingest.readers import RawArticle, read_bytes, walk_paths
 from lib.pipeline.parallel import Outcome, analyze_stream
 from lib.pipeline.store import ArticleStore
+from lib.pipeline.store_stories import group_store_stories, stories_path
 from lib.pipeline.stories import with_stories
 from lib.reference.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from lib.schema.columns import COLUMN_NAMES, EXTRA_PREFIX, build_frame
@@ -130,6 +131,7 @@ def _stored_outcomes(
     to the report, and new results are written to the store in batches as the run goes."""
     pending: list[tuple[str, dict]] = []
     files: list[tuple[str, int, int, str]] = []  # whole-file inputs in `pending`, for the file index
+    analysed = 0
     for done, outcome in enumerate(run.analyze_outcomes(raws, rules, scorer, jobs=run.jobs), start=1):
         if run.progress:
             run.progress(done, outcome.source)
@@ -137,6 +139,7 @@ def _stored_outcomes(
             report.add(outcome.source, outcome.reason, outcome.detail)
             continue
         if store is not None and not outcome.stored and outcome.input_key:
+            analysed += 1
             pending.append((outcome.input_key, outcome.record))
             if outcome.file_signature is not None:
                 files.append((outcome.source, *outcome.file_signature, outcome.input_key))
@@ -146,6 +149,9 @@ def _stored_outcomes(
         yield outcome
     if store is not None:
         store.write(pending, rules.fingerprint, files)
+        # New articles may be reprints of stored ones: the whole store is grouped again.
+        if analysed or not stories_path(store).exists():
+            group_store_stories(store)
 
 
 @dataclass

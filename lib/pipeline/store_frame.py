@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.pipeline.store import TAG_SCHEMA, ArticleStore, base_to_record
+from lib.pipeline.store_stories import covering_story_ids
 from lib.reference.taxonomy import Taxonomy
 from lib.schema.columns import COLUMNS
 from lib.schema.topic_table import polarity_column, tagged_column
@@ -69,6 +70,9 @@ def open_store_frame(store: ArticleStore, taxonomy: Taxonomy) -> pd.DataFrame:
     # Later parts win for a re-analysed input; then one row per article, in source order.
     frame = frame.drop_duplicates("input_key", keep="last").sort_values("source", kind="stable")
     frame = frame.drop_duplicates("article_id", keep="first").reset_index(drop=True)
+    story_ids = covering_story_ids(store, frame["article_id"])
+    if story_ids is not None:
+        frame["story_id"] = story_ids
     return with_slim_dtypes(frame.drop(columns=["engine_key"]))
 
 

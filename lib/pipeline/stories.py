@@ -19,7 +19,7 @@ sketching, or two short pieces from one outlet would share more boilerplate than
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,8 +111,9 @@ def _same_story(signature: np.ndarray, size: int, signatures: np.ndarray, sizes:
     return (jaccard >= SAME_STORY_JACCARD) | (shared / np.minimum(sizes, size) >= SAME_STORY_CONTAINMENT)
 
 
-def story_groups(texts: Sequence[str]) -> list[int]:
-    """For each text, the index of the first text of its group (itself when it has no near copy)."""
+def story_groups(texts: Iterable[str]) -> list[int]:
+    """For each text, the index of the first text of its group (itself when it has no near copy).
+    `texts` may be a stream: each is read once and only its shingles are kept."""
     # Imported here: datasketch pulls in scipy, 0.4 s of every dashboard's cold start.
     from datasketch import LeanMinHash, MinHashLSH
 
@@ -120,13 +121,14 @@ def story_groups(texts: Sequence[str]) -> list[int]:
     sketches = [
         _sketch(shingles) for shingles in _without_furniture([_shingle_hashes(t or "", vocabulary) for t in texts])
     ]
-    signatures = np.zeros((len(texts), PERMUTATIONS), dtype=np.uint64)
-    sizes = np.zeros(len(texts), dtype=np.float64)
+    n_texts = len(sketches)
+    signatures = np.zeros((n_texts, PERMUTATIONS), dtype=np.uint64)
+    sizes = np.zeros(n_texts, dtype=np.float64)
     for position, sketch in enumerate(sketches):
         if sketch is not None:
             signatures[position], sizes[position] = sketch.signature, sketch.size
     index = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
-    parent = list(range(len(texts)))
+    parent = list(range(n_texts))
 
     def root(node: int) -> int:
         while parent[node] != node:
@@ -145,20 +147,28 @@ def story_groups(texts: Sequence[str]) -> list[int]:
                 low, high = sorted((root(position), root(other)))
                 parent[high] = low  # the lower input position stays the root
         index.insert(position, minhash, check_duplication=False)
-    return [root(position) for position in range(len(texts))]
+    return [root(position) for position in range(n_texts)]
 
 
 def story_ids(frame: pd.DataFrame) -> pd.Series:
     """Each article's `story_id`: the `article_id` of its story's first-published copy."""
     if frame.empty or "text" not in frame.columns:  # no texts (a slim frame): each article is its own story
         return frame["article_id"].astype("string") if len(frame) else pd.Series([], dtype="string", index=frame.index)
-    groups = pd.Series(story_groups(frame["text"].fillna("").tolist()), index=frame.index)
-    # Earliest date first, undated last, then input order: the first row of each group is its original.
-    order = pd.DataFrame({"group": groups, "published": frame["published"], "position": range(len(frame))})
+    groups = story_groups(frame["text"].fillna("").tolist())
+    return originals(groups, frame["article_id"], frame["published"])
+
+
+def originals(groups: Sequence[int], article_ids: pd.Series, published: pd.Series) -> pd.Series:
+    """Each article's story_id from its group (story_groups, in the order of `article_ids`):
+    the id of the group's earliest-published copy, undated copies last, then the first in order."""
+    order = pd.DataFrame(
+        {"group": np.asarray(groups), "published": published.to_numpy(), "position": range(len(groups))},
+        index=article_ids.index,
+    )
     order = order.sort_values(["published", "position"], na_position="last", kind="stable")
-    originals = order.drop_duplicates("group")
-    original_id = pd.Series(frame.loc[originals.index, "article_id"].to_numpy(), index=originals["group"].to_numpy())
-    return groups.map(original_id).astype("string")
+    first = order.drop_duplicates("group")
+    original_id = pd.Series(article_ids.loc[first.index].to_numpy(), index=first["group"].to_numpy())
+    return pd.Series(np.asarray(groups), index=article_ids.index).map(original_id).astype("string")
 
 
 def with_stories(frame: pd.DataFrame) -> pd.DataFrame:

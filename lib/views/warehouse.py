@@ -36,6 +36,7 @@ from lib.pipeline.store_frame import (
     search_store,
     with_slim_dtypes,
 )
+from lib.pipeline.store_stories import covering_story_ids
 from lib.reference.taxonomy import Taxonomy
 from lib.schema.report import IngestReport
 from lib.schema.topic_table import polarity_column, tagged_column
@@ -105,6 +106,10 @@ class Warehouse:
         self._searches: OrderedDict[str, pa.Table] = OrderedDict()
         self._search_lock = Lock()
         self._facets = self._read_facets()
+        article_ids = self._query("SELECT article_id FROM articles").df()["article_id"]
+        story_ids = covering_story_ids(store, article_ids)
+        if story_ids is not None:  # grouped by the run that wrote the store (lib.pipeline.store_stories)
+            self.add_story_ids(pd.Series(story_ids.to_numpy(), index=article_ids.to_numpy()))
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -234,9 +239,9 @@ class Warehouse:
 
     @property
     def has_stories(self) -> bool:
-        """Whether the table groups articles into stories. A store keeps no story_id: grouping
-        needs every text at once and is redone whenever articles are added (100,000 texts take
-        about a minute, bench/stories_bench.py), so store-backed views count every copy."""
+        """Whether the table groups articles into stories: the run that analysed into the store
+        grouped it (lib.pipeline.store_stories) and that grouping covers every stored article; a
+        store never grouped, or added to by a run killed before grouping, counts every copy."""
         return "story_id" in self.columns
 
     # --- the source interface ----------------------------------------------------------------

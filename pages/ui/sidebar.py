@@ -74,9 +74,9 @@ STORY_HELP = (
     "other filters keep; the Articles page lists an article's copies."
 )
 NO_STORIES = (
-    "Each story counted once is not available here: an analysis store does not group its articles into "
-    "stories (that needs every text at once, and is redone whenever articles are added), so every copy "
-    "is counted. Articles loaded on the Data page are grouped."
+    "Each story counted once is not available here: this analysis store has not been grouped into stories "
+    "(a run that analyses into a store groups it when it ends; one stopped before the end leaves it "
+    "ungrouped), so every copy is counted. Run `python -m lib analyze ... --store DIR` again to group it."
 )
 
 

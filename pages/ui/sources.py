@@ -16,6 +16,7 @@ from lib.pipeline.isolated import Budget, analyse_files_isolated
 from lib.pipeline.parallel import AnalysisSettings
 from lib.pipeline.store import ArticleStore
 from lib.pipeline.store_frame import article_records, texts_for
+from lib.pipeline.store_stories import stories_stamp
 from lib.reference.taxonomy import Taxonomy, default_taxonomy
 from lib.schema.topic_table import with_topic_columns
 from lib.views.sources import ArticleSource, FrameSource, Selection
@@ -87,7 +88,7 @@ def store_engines(path: str) -> set[str]:
 # cache_resource, not cache_data: the warehouse is the same read-only data for every visitor
 # (one DuckDB table; each query takes its own cursor). The store holds no visitor's upload.
 @st.cache_resource(show_spinner="Opening the analysis store…", max_entries=3)
-def _store_warehouse(path: str, engine: str, fingerprint: str, version: tuple[int, int]) -> Warehouse:
+def _store_warehouse(path: str, engine: str, fingerprint: str, version: tuple[int, int], stories: int) -> Warehouse:
     return Warehouse(ArticleStore(path, get_engine(engine)), taxonomy())
 
 
@@ -96,9 +97,12 @@ def base_source() -> ArticleSource:
     store = configured_store()
     if store is None:
         return FrameSource.of(sample_corpus(tone_engine()))
-    # The store's version is in the key: a store that grew is opened again.
+    # The store's version and grouping are in the key: a store that grew or was grouped again is
+    # opened again.
     fingerprint = taxonomy().fingerprint
-    return _store_warehouse(str(store.root), tone_engine(), fingerprint, store.version(fingerprint))
+    return _store_warehouse(
+        str(store.root), tone_engine(), fingerprint, store.version(fingerprint), stories_stamp(store)
+    )
 
 
 def analyse_upload(blobs: list[tuple[str, bytes]], engine: str) -> Corpus:

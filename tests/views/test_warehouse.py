@@ -16,6 +16,7 @@ from lib.annotate.sentiment import get_engine
 from lib.pipeline.corpus import build_store
 from lib.pipeline.store import ArticleStore
 from lib.pipeline.store_frame import open_store_frame, search_store
+from lib.pipeline.store_stories import STORIES_FILE, read_store_stories
 from lib.reference.taxonomy import default_taxonomy
 from lib.views.aggregate import MEASURES, TONE_MEASURES
 from lib.views.matching import word_form_pattern
@@ -175,9 +176,27 @@ def test_a_taxonomy_edit_is_tagged_from_stored_sentences(tmp_path):
 # --- counting each story once ------------------------------------------------------------------
 
 
-def test_a_store_counts_every_copy_on_both_paths(sources):
-    """A store keeps no story_id: with the switch on, both answers count every copy and say so."""
+def test_a_store_is_grouped_into_stories_by_the_run_that_wrote_it(sources):
+    """Each run that analysed into the store grouped the whole store again: both paths read the
+    same story ids (tests/pipeline/test_store_stories.py checks the grouping itself)."""
     frame, warehouse = sources
+    assert frame.facets().stories is warehouse.facets().stories is True
+    assert set(frame.frame["article_id"]) <= set(read_store_stories(warehouse.store).index)
+    for view in (ViewState(), ViewState(dedup=False)):
+        expected, got = frame.select(view), warehouse.select(view)
+        assert (len(got), got.reprints) == (len(expected), expected.reprints)
+
+
+def test_a_store_not_grouped_counts_every_copy_on_both_paths(sources, tmp_path):
+    """A store never grouped (or grown by a run killed before grouping): with the switch on,
+    both answers count every copy and say so."""
+    frame, warehouse = sources
+    copy = tmp_path / "store"
+    shutil.copytree(warehouse.store.root, copy)
+    (copy / STORIES_FILE).unlink()
+    store = ArticleStore(copy, get_engine())
+    frame = FrameSource(open_store_frame(store, default_taxonomy()))
+    warehouse = Warehouse(store, default_taxonomy())
     assert frame.facets().stories is warehouse.facets().stories is False
     for source in (frame, warehouse):
         selection = source.select(ViewState())
