@@ -180,7 +180,7 @@ STORY_COLUMN = "story_id"
 
 def counts_stories_once(state: ViewState, columns) -> bool:
     """Whether the view counts each story once over data with these columns (data without
-    `story_id`, such as an analysis store, counts every copy)."""
+    `story_id`, such as an analysis store never grouped into stories, counts every copy)."""
     return state.dedup and STORY_COLUMN in columns
 
 
