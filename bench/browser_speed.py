@@ -5,7 +5,7 @@
 
 Prints a table, then the same figures as one line of JSON (the last line of the output):
 
-- cold first chart: from launching the server to the first drawn plotly chart of its first visitor;
+- cold first chart: from launching the server to the first drawn chart of its first visitor;
 - warm first chart: a new visitor (a fresh browser context, so an empty browser cache and a new
   Streamlit session) on the already-warm server, from navigation to the first drawn chart, on the
   Overview and on Themes over time;
@@ -27,45 +27,28 @@ gap, on the same run the visitor waited for, is the script time (plus loopback l
 a millisecond). Message bytes and figure sizes are read from the frames Playwright sees
 (`page.on("websocket")`), decoded as Streamlit's own ForwardMsg protobufs.
 
-The server is started the way tests/browser/conftest.py does (bundled sample, loopback only, no
+The server is bench.load.serve, the one the browser tests start (bundled sample, loopback only, no
 file watcher, no usage stats); its log goes to test-artifacts/streamlit-browser-speed.log.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shlex
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.load import serve
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SERVER_LOG = REPO_ROOT / "test-artifacts" / "streamlit-browser-speed.log"
-CHROMIUM = Path("/usr/bin/chromium")
-# ../shared/TOOLCHAIN.md, "Real browser"; the last rule keeps chromium on the loopback address.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
-SERVER_START_TIMEOUT_S = 90.0
 STEP_TIMEOUT_MS = 60_000
 
 OVERVIEW, THEMES = "/", "/Themes_over_time"
@@ -358,70 +341,6 @@ def report_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-# --- the server ----------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    # Only /_stcore/health answers "ok"; every other path answers 200 with the app's HTML.
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def server_command(port: int) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-
-
-@contextlib.contextmanager
-def serve(port: int, log_path: Path = SERVER_LOG) -> Iterator[tuple[str, float]]:
-    """Launch the server; yield its URL and the seconds until it answered its health check."""
-    url = f"http://127.0.0.1:{port}"
-    if healthy(url):
-        raise SystemExit(f"something already answers on {url}: pick another --port")
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("w") as log:
-        launched = time.monotonic()
-        process = subprocess.Popen(server_command(port), cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            while not healthy(url):
-                if process.poll() is not None or time.monotonic() - launched > SERVER_START_TIMEOUT_S:
-                    tail = log_path.read_text(errors="replace")[-3000:]
-                    raise RuntimeError(f"streamlit did not start at {url} (log {log_path}):\n{tail}")
-                time.sleep(0.05)
-            yield url, time.monotonic() - launched
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-
-
 # --- the browser ---------------------------------------------------------------------------------
 
 
@@ -519,7 +438,7 @@ def filter_changes(browser, base_url: str, runs: int) -> list[dict]:
         tab.close()
 
 
-def measure(port: int, runs: int) -> dict:
+def measure(port: int | None, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
@@ -528,7 +447,9 @@ def measure(port: int, runs: int) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            with serve(port) as (base_url, ready_s):
+            launched = time.monotonic()
+            with serve(port=port, log_path=SERVER_LOG) as server:
+                base_url, ready_s = server.url, time.monotonic() - launched
                 cold = new_visitor(browser, base_url + OVERVIEW)
                 new_visitor(browser, base_url + THEMES)  # not timed: the page's own caches filled once
                 overview = [new_visitor(browser, base_url + OVERVIEW) for _ in range(runs)]
@@ -562,7 +483,7 @@ def measure(port: int, runs: int) -> dict:
         "breakdown": breakdown,
         "server_script_source": SERVER_SCRIPT_SOURCE,
         "filter_method": FILTER_METHOD,
-        "server": shlex.join(server_command(port)[1:]),
+        "server": shlex.join(server.command[1:]),
         "cpus": os.cpu_count(),
         "load_average_start": [round(v, 2) for v in load_start],
         "load_average_end": [round(v, 2) for v in os.getloadavg()],
@@ -576,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    result = measure(args.port or free_port(), args.runs)
+    result = measure(args.port, args.runs)
     print(report_table(result))
     print()
     print(json.dumps(result))

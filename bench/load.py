@@ -121,11 +121,18 @@ def tree_rss_bytes(pid: int) -> int:
 
 @contextlib.contextmanager
 def serve(
-    *, env: dict[str, str] | None = None, session_ttl: int | None = None, log_path: Path | None = None
+    *,
+    env: dict[str, str] | None = None,
+    session_ttl: int | None = None,
+    log_path: Path | None = None,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """`streamlit run dashboard.py` on a free loopback port, stopped on the way out."""
-    port = _free_port()
+    """`streamlit run dashboard.py` on a loopback port (a free one unless given), stopped on the
+    way out."""
+    port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
+    if _healthy(url):
+        raise SystemExit(f"something already answers on {url}: pick another port")
     command = [
         sys.executable,
         "-m",
@@ -157,7 +164,7 @@ def serve(
                 if process.poll() is not None or time.monotonic() > deadline:
                     tail = log_path.read_text(errors="replace")[-3000:]
                     raise RuntimeError(f"streamlit did not start at {url} (log {log_path}):\n{tail}")
-                time.sleep(0.25)
+                time.sleep(0.05)  # bench.browser_speed times the start by this loop
             yield Server(url, process, command)
         finally:
             process.terminate()
