@@ -5,7 +5,6 @@ says what became of every URL. No test touches the internet."""
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 
 import pytest
@@ -15,7 +14,7 @@ import pages.ui.web
 from lib.ingest.web.gdelt import GdeltError
 from pages.ui.web import RUNS_KEY, address_lines, gdelt_query, outcome_table, read_request, url_file_lines
 from tests.ingest.web.conftest import TEST_POLICY
-from tests.ingest.web.site import Site, serve
+from tests.ingest.web.site import Site, running_site
 
 SAMPLE_ARTICLES = 5  # seeds/
 
@@ -25,15 +24,9 @@ SAMPLE_ARTICLES = 5  # seeds/
 
 @pytest.fixture(scope="module")
 def site():
-    holder: dict = {}
-    server = serve(holder)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    holder["site"] = Site(base)
-    yield holder["site"]
-    server.shutdown()
-    server.server_close()
+    with running_site() as (holder, base):
+        holder["site"] = Site(base)
+        yield holder["site"]
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ unless the host trusts that exact host:port (ALLIANCE_LENS_WEB_ALLOW); no test t
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, VIEWPORT, AppPage
-from tests.ingest.web.site import Site, serve
+from tests.ingest.web.site import Site, running_site
 
 pytestmark = pytest.mark.browser
 
@@ -20,14 +19,9 @@ SAMPLE_ARTICLES = 5
 
 @pytest.fixture(scope="module")
 def fixture_site() -> Iterator[Site]:
-    holder: dict = {}
-    server = serve(holder)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    holder["site"] = Site(f"http://127.0.0.1:{server.server_address[1]}")
-    yield holder["site"]
-    server.shutdown()
-    server.server_close()
+    with running_site() as (holder, base):
+        holder["site"] = Site(base)
+        yield holder["site"]
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from lib.ingest.web.fetch import Fetcher, FetchPolicy
 from lib.ingest.web.guard import AddressGuard
-from tests.ingest.web.site import Site, serve
+from tests.ingest.web.site import Site, running_site
 
 # Fast and small: no waiting between requests, tiny backoff, a 100 kB page cap.
 TEST_POLICY = FetchPolicy(
@@ -19,13 +17,8 @@ LOOPBACK_ALLOWED = AddressGuard(allow_loopback=True)
 
 @pytest.fixture(scope="session")
 def _server():
-    holder: dict = {}
-    server = serve(holder)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield holder, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with running_site() as served:
+        yield served
 
 
 @pytest.fixture

@@ -3,9 +3,11 @@ slow and oversized endpoints. All texts are invented for these tests."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -184,3 +186,18 @@ def serve(site_holder: dict) -> ThreadingHTTPServer:
                 self.send(404, "not found", "text/plain", {})
 
     return ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+
+
+@contextlib.contextmanager
+def running_site() -> Iterator[tuple[dict, str]]:
+    """The fixture site served on a free loopback port in a thread: yields the holder its
+    handler reads the current Site from, and the base URL; shut down on the way out."""
+    holder: dict = {}
+    server = serve(holder)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield holder, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
