@@ -5,7 +5,7 @@ A new visitor's first plotly chart waits for plotly's 4.6 MB of JavaScript to lo
 handful of bars: as SVG they show as soon as the page's first message arrives. Every text is
 escaped here and the SVG carries no script, link or style sheet; the page shows it as an image,
 so each bar's count and share are written beside it (an image has no hover text; the <title>
-of each bar stays for screen readers and tests).
+of each bar names its figures for anyone who opens the SVG itself, and for the tests).
 """
 
 from __future__ import annotations
